@@ -1,0 +1,29 @@
+/* wick-lod.h: level-of-detail pyramid for drawing many candles per pixel column
+ *
+ * Level k holds one aggregate (first open, max high, min low, last close, summed volume)
+ * per 2^k candles, so any index range aggregates in O(log n).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "wick-series.h"
+
+G_BEGIN_DECLS
+
+typedef struct _WickLod WickLod;
+
+WickLod *wick_lod_new       (WickSeries *series);
+void     wick_lod_free      (WickLod    *self);
+void     wick_lod_update    (WickLod    *self);
+gboolean wick_lod_aggregate (WickLod    *self,
+                             guint       first,
+                             guint       end,
+                             WickCandle *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WickLod, wick_lod_free)
+
+G_END_DECLS

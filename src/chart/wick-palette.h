@@ -1,0 +1,40 @@
+/* wick-palette.h: the colours of one theme, in one place for screen and files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "wick-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+  double alpha;
+} WickColor;
+
+struct _WickPalette
+{
+  WickColor background;
+  WickColor grid;
+  WickColor axis_text;
+  WickColor text;
+  WickColor up;
+  WickColor down;
+  WickColor volume_up;
+  WickColor volume_down;
+  WickColor crosshair;
+  WickColor label_background;
+  WickColor label_text;
+  WickColor watermark;
+};
+
+const WickPalette *wick_palette_get (gboolean dark);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* wick-scene.h: everything one frame of the chart shows, for screen and files alike
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "wick-lod.h"
+#include "wick-market.h"
+#include "wick-palette.h"
+
+G_BEGIN_DECLS
+
+struct _WickScene
+{
+  WickMarket        *market;        /* Borrowed */
+  WickLod           *lod;           /* Borrowed, nullable: min/max pyramid of the market's series */
+  const WickPalette *palette;       /* Borrowed */
+  GTimeZone         *time_zone;     /* Borrowed, nullable: UTC when NULL */
+  const char        *title;         /* Borrowed, nullable: title block, e.g. "BTCUSDT · 1h · Binance" */
+  guint              show_volume : 1;
+  guint              show_title_block : 1;  /* exports: title, time range and source at the top */
+  guint              has_crosshair : 1;
+  double             crosshair_x;
+  double             crosshair_y;
+};
+
+void wick_scene_init (WickScene         *scene,
+                      WickMarket        *market,
+                      const WickPalette *palette);
+
+G_END_DECLS

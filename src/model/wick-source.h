@@ -1,0 +1,60 @@
+/* wick-source.h: where a market comes from (the bundled sample, CSV files, an exchange)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "wick-market.h"
+
+G_BEGIN_DECLS
+
+#define WICK_SOURCE_ERROR (wick_source_error_quark ())
+
+typedef enum
+{
+  WICK_SOURCE_ERROR_UNSUPPORTED,   /* symbol or interval this source does not offer */
+  WICK_SOURCE_ERROR_INVALID_DATA,  /* the bytes did not parse */
+  WICK_SOURCE_ERROR_EMPTY,
+} WickSourceError;
+
+#define WICK_TYPE_SOURCE (wick_source_get_type ())
+
+G_DECLARE_INTERFACE (WickSource, wick_source, WICK, SOURCE, GObject)
+
+struct _WickSourceInterface
+{
+  GTypeInterface parent_iface;
+
+  const char *(*get_name)    (WickSource           *self);
+  void        (*load_async)  (WickSource           *self,
+                              const char           *symbol,
+                              const char           *interval,
+                              GCancellable         *cancellable,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data);
+  WickMarket *(*load_finish) (WickSource           *self,
+                              GAsyncResult         *result,
+                              GError              **error);
+};
+
+GQuark      wick_source_error_quark (void);
+const char *wick_source_get_name    (WickSource           *self);
+void        wick_source_load_async  (WickSource           *self,
+                                     const char           *symbol,
+                                     const char           *interval,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
+WickMarket *wick_source_load_finish (WickSource           *self,
+                                     GAsyncResult         *result,
+                                     GError              **error);
+WickMarket *wick_source_load        (WickSource           *self,
+                                     const char           *symbol,
+                                     const char           *interval,
+                                     GCancellable         *cancellable,
+                                     GError              **error);
+
+G_END_DECLS
