@@ -1,1 +1,248 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* wick-application.c: the application, its command line and its actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wick-application"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wick-application.h"
+#include "wick-cli.h"
+#include "wick-window.h"
+
+struct _WickApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;  /* Owned, nullable: NULL when the schema is not installed */
+  WickCliOptions  options;
+};
+
+G_DEFINE_FINAL_TYPE (WickApplication, wick_application, ADW_TYPE_APPLICATION)
+
+static gint
+wick_application_handle_local_options (GApplication *application,
+                                       GVariantDict *dict)
+{
+  WickApplication *self = WICK_APPLICATION (application);
+
+  if (g_variant_dict_contains (dict, "version"))
+    {
+      g_print ("wick %s\n", PACKAGE_VERSION);
+      return WICK_EXIT_OK;
+    }
+
+  wick_cli_options_clear (&self->options);
+  wick_cli_options_read (&self->options, dict);
+
+  if (self->options.export_path != NULL)
+    return wick_cli_run_export (&self->options);
+
+  /* Options that only make sense with --export are a mistake without it. */
+  if (self->options.size != NULL || self->options.scale != NULL)
+    {
+      g_printerr ("wick: %s\n", _("--size and --scale need --export FILE"));
+      return WICK_EXIT_USAGE;
+    }
+
+  /* Go on to open the window. */
+  return -1;
+}
+
+static void
+apply_theme (WickApplication *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (self->settings != NULL)
+    {
+      switch (g_settings_get_enum (self->settings, "theme"))
+        {
+        case 1: scheme = ADW_COLOR_SCHEME_FORCE_LIGHT; break;
+        case 2: scheme = ADW_COLOR_SCHEME_FORCE_DARK; break;
+        default: break;
+        }
+    }
+
+  adw_style_manager_set_color_scheme (style_manager, scheme);
+}
+
+static void
+wick_application_activate (GApplication *application)
+{
+  WickApplication *self = WICK_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WickSource) source = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  window = GTK_WINDOW (wick_window_new (GTK_APPLICATION (self)));
+  gtk_window_present (window);
+
+  source = wick_cli_create_source (self->options.source,
+                                   self->options.liquidations,
+                                   self->options.open_interest,
+                                   &error);
+  if (source == NULL)
+    {
+      /* Say what was wrong, then open on the sample so the window is never empty. */
+      g_printerr ("wick: %s\n", error->message);
+      wick_window_show_toast (WICK_WINDOW (window), error->message);
+      source = wick_cli_create_source (NULL, NULL, NULL, NULL);
+    }
+
+  wick_window_load_source (WICK_WINDOW (window), source,
+                           self->options.symbol, self->options.interval);
+}
+
+static void
+wick_application_startup (GApplication *application)
+{
+  WickApplication *self = WICK_APPLICATION (application);
+
+  G_APPLICATION_CLASS (wick_application_parent_class)->startup (application);
+
+  gtk_window_set_default_icon_name (APP_ID);
+  apply_theme (self);
+
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::theme",
+                             G_CALLBACK (apply_theme), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+wick_application_about_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  static const char *developers[] = { "The Wick developers", NULL };
+  WickApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Wick"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Wick developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Read the BTC market: candles, the levels a trader cares about, "
+                                       "where leveraged positions would be liquidated, and the signals "
+                                       "that say a sell-off is turning."),
+                         "developers", developers,
+                         "copyright", "© 2026 The Wick developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+wick_application_quit_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  GApplication *application = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+
+  /* Close the windows so they save their state, then quit. */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (application);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", wick_application_quit_action },
+  { "about", wick_application_about_action },
+};
+
+static void
+wick_application_finalize (GObject *object)
+{
+  WickApplication *self = (WickApplication *)object;
+
+  wick_cli_options_clear (&self->options);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (wick_application_parent_class)->finalize (object);
+}
+
+static void
+wick_application_class_init (WickApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = wick_application_finalize;
+
+  app_class->activate = wick_application_activate;
+  app_class->startup = wick_application_startup;
+  app_class->handle_local_options = wick_application_handle_local_options;
+}
+
+static void
+wick_application_init (WickApplication *self)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *zoom_in_accels[] = { "<Control>plus", "<Control>equal", NULL };
+  static const char *zoom_out_accels[] = { "<Control>minus", NULL };
+  static const char *zoom_fit_accels[] = { "<Control>0", NULL };
+  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Running from a build tree without the schema installed must not abort: the app
+   * works, it just does not remember anything. */
+  if (schemas != NULL)
+    schema = g_settings_schema_source_lookup (schemas, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (APP_ID);
+
+  wick_cli_add_options (G_APPLICATION (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.zoom-in", zoom_in_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.zoom-out", zoom_out_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.zoom-fit", zoom_fit_accels);
+}
+
+WickApplication *
+wick_application_new (void)
+{
+  return g_object_new (WICK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * wick_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings, or %NULL when the schema is not
+ *   installed
+ */
+GSettings *
+wick_application_get_settings (WickApplication *self)
+{
+  g_return_val_if_fail (WICK_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

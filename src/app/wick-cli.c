@@ -1,1 +1,353 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* wick-cli.c: the command line: choosing a source, and the headless verbs
+ *
+ * The headless verbs run from handle-local-options, before GTK is initialised, so they
+ * work with no display and never touch the session bus.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wick-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "wick-cli.h"
+#include "wick-csv-source.h"
+#include "wick-csv.h"
+#include "wick-export.h"
+#include "wick-lod.h"
+#include "wick-palette.h"
+#include "wick-sample-source.h"
+#include "wick-scene.h"
+#include "wick-viewport.h"
+
+#define DEFAULT_EXPORT_SIZE "1920x1080"
+/* Candles shown by default when a market has no story to focus on. */
+#define DEFAULT_VISIBLE_CANDLES 150
+
+G_DEFINE_QUARK (wick-cli-error-quark, wick_cli_error)
+
+static const GOptionEntry main_entries[] = {
+  { "source", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Where the candles come from: “sample” or “csv:PATH”"), N_("SOURCE") },
+  { "symbol", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The market symbol, such as BTCUSDT"), N_("SYMBOL") },
+  { "interval", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The candle interval, such as 1h or 4h"), N_("INTERVAL") },
+  { "liquidations", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("A CSV file of hourly liquidations, for a csv: source"), N_("PATH") },
+  { "open-interest", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("A CSV file of hourly open interest, for a csv: source"), N_("PATH") },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Save the chart as a PNG, SVG or PDF file and exit, without a window"), N_("FILE") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The size of the exported image (default 1920x1080)"), N_("WxH") },
+  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Pixels per point of an exported PNG, 1 to 4 (default 1)"), N_("N") },
+  { "range", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The time range to show, as dates or ISO 8601 times in UTC"), N_("FROM..TO") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+void
+wick_cli_add_options (GApplication *application)
+{
+  g_return_if_fail (G_IS_APPLICATION (application));
+
+  g_application_add_main_option_entries (application, main_entries);
+  g_application_set_option_context_parameter_string (application, NULL);
+  g_application_set_option_context_summary (application,
+                                            _("Read the BTC market: candles, levels and liquidations."));
+}
+
+static char *
+lookup_string (GVariantDict *dict,
+               const char   *key)
+{
+  char *value = NULL;
+
+  if (g_variant_dict_lookup (dict, key, "s", &value))
+    return value;
+  if (g_variant_dict_lookup (dict, key, "^ay", &value))
+    return value;
+  return NULL;
+}
+
+void
+wick_cli_options_read (WickCliOptions *options,
+                       GVariantDict   *dict)
+{
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (dict != NULL);
+
+  options->source = lookup_string (dict, "source");
+  options->symbol = lookup_string (dict, "symbol");
+  options->interval = lookup_string (dict, "interval");
+  options->liquidations = lookup_string (dict, "liquidations");
+  options->open_interest = lookup_string (dict, "open-interest");
+  options->export_path = lookup_string (dict, "export");
+  options->size = lookup_string (dict, "size");
+  options->scale = lookup_string (dict, "scale");
+  options->range = lookup_string (dict, "range");
+}
+
+void
+wick_cli_options_clear (WickCliOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  g_clear_pointer (&options->source, g_free);
+  g_clear_pointer (&options->symbol, g_free);
+  g_clear_pointer (&options->interval, g_free);
+  g_clear_pointer (&options->liquidations, g_free);
+  g_clear_pointer (&options->open_interest, g_free);
+  g_clear_pointer (&options->export_path, g_free);
+  g_clear_pointer (&options->size, g_free);
+  g_clear_pointer (&options->scale, g_free);
+  g_clear_pointer (&options->range, g_free);
+}
+
+/**
+ * wick_cli_create_source:
+ * @spec: (nullable): "sample" or "csv:PATH"; %NULL means the sample
+ *
+ * Returns: (transfer full) (nullable): the source, or %NULL with @error set
+ */
+WickSource *
+wick_cli_create_source (const char  *spec,
+                        const char  *liquidations,
+                        const char  *open_interest,
+                        GError     **error)
+{
+  if (spec == NULL || g_str_equal (spec, "sample"))
+    return wick_sample_source_new ();
+
+  if (g_str_has_prefix (spec, "csv:") && spec[4] != '\0')
+    return wick_csv_source_new (spec + 4, liquidations, open_interest);
+
+  g_set_error (error, WICK_CLI_ERROR, WICK_CLI_ERROR_USAGE,
+               _("Unknown source “%s”: use “sample” or “csv:PATH”"), spec);
+  return NULL;
+}
+
+static gboolean
+is_date_only (const char *text)
+{
+  return strlen (text) == 10 && text[4] == '-' && text[7] == '-';
+}
+
+/* A date means midnight UTC; as the end of a range it means the end of that day. */
+static gboolean
+parse_time (const char  *text,
+            gboolean     is_end,
+            gint64      *time_ms)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) date_time = NULL;
+
+  if (is_date_only (text))
+    {
+      g_autofree char *iso = g_strconcat (text, "T00:00:00", NULL);
+
+      date_time = g_date_time_new_from_iso8601 (iso, utc);
+      if (date_time != NULL && is_end)
+        {
+          GDateTime *next = g_date_time_add_days (date_time, 1);
+
+          g_date_time_unref (date_time);
+          date_time = next;
+        }
+    }
+  else
+    {
+      date_time = g_date_time_new_from_iso8601 (text, utc);
+    }
+
+  if (date_time == NULL)
+    return FALSE;
+
+  *time_ms = g_date_time_to_unix (date_time) * 1000 +
+             g_date_time_get_microsecond (date_time) / 1000;
+  return TRUE;
+}
+
+gboolean
+wick_cli_parse_range (const char  *text,
+                      gint64      *from_ms,
+                      gint64      *to_ms,
+                      GError     **error)
+{
+  g_autofree char *from_text = NULL;
+  const char *separator;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (from_ms != NULL && to_ms != NULL, FALSE);
+
+  separator = strstr (text, "..");
+  if (separator == NULL)
+    {
+      g_set_error (error, WICK_CLI_ERROR, WICK_CLI_ERROR_USAGE,
+                   _("Range “%s” is not FROM..TO, as in 2026-01-01..2026-01-08"), text);
+      return FALSE;
+    }
+
+  from_text = g_strndup (text, separator - text);
+
+  if (!parse_time (from_text, FALSE, from_ms))
+    {
+      g_set_error (error, WICK_CLI_ERROR, WICK_CLI_ERROR_USAGE,
+                   _("Range start “%s” is not a date (2026-01-05) or an ISO 8601 time"),
+                   from_text);
+      return FALSE;
+    }
+
+  if (!parse_time (separator + 2, TRUE, to_ms))
+    {
+      g_set_error (error, WICK_CLI_ERROR, WICK_CLI_ERROR_USAGE,
+                   _("Range end “%s” is not a date (2026-01-05) or an ISO 8601 time"),
+                   separator + 2);
+      return FALSE;
+    }
+
+  if (*from_ms >= *to_ms)
+    {
+      g_set_error (error, WICK_CLI_ERROR, WICK_CLI_ERROR_USAGE,
+                   _("Range “%s” ends before it starts"), text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * wick_cli_get_default_range:
+ *
+ * The range a market opens on: for the bundled sample, the January 2026 support test
+ * with a few days on either side; otherwise the latest candles.
+ */
+void
+wick_cli_get_default_range (WickMarket *market,
+                            gint64     *from_ms,
+                            gint64     *to_ms)
+{
+  WickSeries *series;
+  const WickCandle *last;
+  gint64 interval_ms;
+
+  g_return_if_fail (WICK_IS_MARKET (market));
+
+  if (wick_market_get_is_synthetic (market))
+    {
+      *from_ms = G_GINT64_CONSTANT (1767312000000);  /* 2026-01-02 00:00 UTC */
+      *to_ms = G_GINT64_CONSTANT (1767916800000);    /* 2026-01-09 00:00 UTC */
+      return;
+    }
+
+  series = wick_market_get_series (market);
+  interval_ms = wick_series_get_interval_ms (series);
+  last = wick_series_get_last (series);
+
+  if (last == NULL)
+    {
+      *from_ms = 0;
+      *to_ms = interval_ms * DEFAULT_VISIBLE_CANDLES;
+      return;
+    }
+
+  *from_ms = last->open_time_ms - interval_ms * (DEFAULT_VISIBLE_CANDLES - 5);
+  *to_ms = last->open_time_ms + interval_ms * 5;
+}
+
+static int
+fail (int         code,
+      GError     *error)
+{
+  g_printerr ("wick: %s\n", error->message);
+  return code;
+}
+
+/* A file the user handed us that does not parse is bad input, not a run-time failure. */
+static int
+exit_code_for_load_error (const GError *error)
+{
+  if (error->domain == WICK_SOURCE_ERROR ||
+      error->domain == WICK_CSV_ERROR ||
+      error->domain == WICK_SERIES_ERROR ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    return WICK_EXIT_USAGE;
+
+  return WICK_EXIT_FAILED;
+}
+
+int
+wick_cli_run_export (const WickCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WickSource) source = NULL;
+  g_autoptr(WickMarket) market = NULL;
+  g_autoptr(WickViewport) viewport = NULL;
+  g_autoptr(WickLod) lod = NULL;
+  WickExportFormat format;
+  WickSeries *series;
+  WickScene scene;
+  gint64 from_ms, to_ms;
+  double scale = 1.0;
+  int width, height;
+  guint first, end;
+
+  g_return_val_if_fail (options != NULL, WICK_EXIT_USAGE);
+  g_return_val_if_fail (options->export_path != NULL, WICK_EXIT_USAGE);
+
+  /* Check everything the user typed before loading any data. */
+  if (!wick_export_format_from_path (options->export_path, &format, &error) ||
+      !wick_export_parse_size (options->size ? options->size : DEFAULT_EXPORT_SIZE,
+                               &width, &height, &error) ||
+      (options->scale != NULL && !wick_export_parse_scale (options->scale, &scale, &error)) ||
+      (options->range != NULL && !wick_cli_parse_range (options->range, &from_ms, &to_ms, &error)))
+    return fail (WICK_EXIT_USAGE, error);
+
+  if (!(source = wick_cli_create_source (options->source, options->liquidations,
+                                         options->open_interest, &error)))
+    return fail (WICK_EXIT_USAGE, error);
+
+  if (!(market = wick_source_load (source, options->symbol, options->interval, NULL, &error)))
+    return fail (exit_code_for_load_error (error), error);
+
+  series = wick_market_get_series (market);
+
+  if (options->range == NULL)
+    wick_cli_get_default_range (market, &from_ms, &to_ms);
+
+  first = wick_series_lower_bound (series, from_ms);
+  end = wick_series_lower_bound (series, to_ms);
+  if (first >= end)
+    {
+      g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (from_ms / 1000);
+      g_autoptr(GDateTime) to = g_date_time_new_from_unix_utc (to_ms / 1000);
+      g_autofree char *from_text = g_date_time_format_iso8601 (from);
+      g_autofree char *to_text = g_date_time_format_iso8601 (to);
+
+      g_set_error (&error, WICK_CLI_ERROR, WICK_CLI_ERROR_USAGE,
+                   _("No candles between %s and %s"), from_text, to_text);
+      return fail (WICK_EXIT_USAGE, error);
+    }
+
+  viewport = wick_viewport_new ();
+  wick_viewport_set_size (viewport, width, height);
+  wick_viewport_show_range (viewport, series, from_ms, to_ms);
+
+  lod = wick_lod_new (series);
+  wick_scene_init (&scene, market, wick_palette_get (FALSE));
+  scene.lod = lod;
+  scene.show_title_block = TRUE;
+
+  if (!wick_export (&scene, viewport, format, width, height, scale, options->export_path, &error))
+    return fail (WICK_EXIT_USAGE, error);
+
+  return WICK_EXIT_OK;
+}

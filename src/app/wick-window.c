@@ -1,1 +1,274 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* wick-window.c: the main window: header bar, chart and toasts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wick-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wick-application.h"
+#include "wick-cli.h"
+#include "wick-window.h"
+
+struct _WickWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *primary_menu_button;
+  AdwToastOverlay      *toast_overlay;
+  WickChart            *chart;
+
+  GCancellable         *load_cancellable;  /* Owned */
+};
+
+G_DEFINE_FINAL_TYPE (WickWindow, wick_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+wick_window_update_title (WickWindow *self)
+{
+  WickMarket *market = wick_chart_get_market (self->chart);
+  g_autofree char *title = NULL;
+
+  if (market == NULL)
+    return;
+
+  /* Translators: the window title: symbol and candle interval, as in “BTCUSDT · 1h” */
+  title = g_strdup_printf (_("%s · %s"),
+                           wick_market_get_symbol (market),
+                           wick_market_get_interval (market));
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, wick_market_get_source_label (market));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+on_source_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  WickSource *source = WICK_SOURCE (object);
+  g_autoptr(WickWindow) self = user_data;
+  g_autoptr(WickMarket) market = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 from_ms, to_ms;
+
+  market = wick_source_load_finish (source, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->load_cancellable);
+
+  if (market == NULL)
+    {
+      /* Whatever was on screen stays there. */
+      g_printerr ("wick: %s\n", error->message);
+      wick_window_show_toast (self, error->message);
+      return;
+    }
+
+  wick_chart_set_market (self->chart, market);
+  wick_cli_get_default_range (market, &from_ms, &to_ms);
+  wick_chart_show_range (self->chart, from_ms, to_ms);
+  wick_window_update_title (self);
+}
+
+/**
+ * wick_window_load_source:
+ *
+ * Loads a market from @source in the background; the chart keeps what it shows until
+ * the new market is there, and keeps it if loading fails.
+ */
+void
+wick_window_load_source (WickWindow *self,
+                         WickSource *source,
+                         const char *symbol,
+                         const char *interval)
+{
+  g_return_if_fail (WICK_IS_WINDOW (self));
+  g_return_if_fail (WICK_IS_SOURCE (source));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  wick_source_load_async (source, symbol, interval, self->load_cancellable,
+                          on_source_loaded_cb, g_object_ref (self));
+}
+
+/**
+ * wick_window_is_loading:
+ *
+ * Returns: whether a market is being loaded
+ */
+gboolean
+wick_window_is_loading (WickWindow *self)
+{
+  g_return_val_if_fail (WICK_IS_WINDOW (self), FALSE);
+
+  return self->load_cancellable != NULL;
+}
+
+void
+wick_window_show_toast (WickWindow *self,
+                        const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (WICK_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+wick_window_chart_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  WickWindow *self = WICK_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    gtk_widget_activate_action (GTK_WIDGET (self->chart), "chart.zoom-in", NULL);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    gtk_widget_activate_action (GTK_WIDGET (self->chart), "chart.zoom-out", NULL);
+  else
+    wick_chart_zoom_to_fit (self->chart);
+}
+
+static GSettings *
+wick_window_get_settings (WickWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!WICK_IS_APPLICATION (application))
+    return NULL;
+
+  return wick_application_get_settings (WICK_APPLICATION (application));
+}
+
+static void
+wick_window_restore_state (WickWindow *self)
+{
+  GSettings *settings = wick_window_get_settings (self);
+
+  if (settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+wick_window_close_request (GtkWindow *window)
+{
+  GSettings *settings = wick_window_get_settings (WICK_WINDOW (window));
+  int width, height;
+
+  if (settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (wick_window_parent_class)->close_request (window);
+}
+
+static void
+wick_window_constructed (GObject *object)
+{
+  WickWindow *self = (WickWindow *)object;
+  GtkApplication *application;
+
+  G_OBJECT_CLASS (wick_window_parent_class)->constructed (object);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (application != NULL)
+    gtk_menu_button_set_menu_model (self->primary_menu_button,
+                                    gtk_application_get_menu_by_id (application, "primary_menu"));
+
+  wick_window_restore_state (self);
+}
+
+static void
+wick_window_dispose (GObject *object)
+{
+  WickWindow *self = (WickWindow *)object;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WICK_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (wick_window_parent_class)->dispose (object);
+}
+
+static void
+wick_window_class_init (WickWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = wick_window_constructed;
+  object_class->dispose = wick_window_dispose;
+
+  window_class->close_request = wick_window_close_request;
+
+  g_type_ensure (WICK_TYPE_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/wick-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WickWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, WickWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, WickWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, WickWindow, chart);
+
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, wick_window_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, wick_window_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, wick_window_chart_action);
+}
+
+static void
+wick_window_init (WickWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The chart follows the light or dark style of the desktop (or the one the user chose). */
+  g_object_bind_property (adw_style_manager_get_default (), "dark",
+                          self->chart, "dark",
+                          G_BINDING_SYNC_CREATE);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->chart));
+}
+
+WickWindow *
+wick_window_new (GtkApplication *application)
+{
+  return g_object_new (WICK_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+/**
+ * wick_window_get_chart:
+ *
+ * Returns: (transfer none): the chart widget
+ */
+WickChart *
+wick_window_get_chart (WickWindow *self)
+{
+  g_return_val_if_fail (WICK_IS_WINDOW (self), NULL);
+
+  return self->chart;
+}

@@ -1,0 +1,58 @@
+/* wick-cli.h: the command line: choosing a source, and the headless verbs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "wick-market.h"
+#include "wick-source.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes of the headless verbs. */
+#define WICK_EXIT_OK      0
+#define WICK_EXIT_FAILED  1   /* failed at run time: data could not be loaded */
+#define WICK_EXIT_USAGE   2   /* bad usage or bad input */
+
+#define WICK_CLI_ERROR (wick_cli_error_quark ())
+
+typedef enum
+{
+  WICK_CLI_ERROR_USAGE,
+} WickCliError;
+
+typedef struct
+{
+  char   *source;          /* "sample", "csv:PATH" */
+  char   *symbol;
+  char   *interval;
+  char   *liquidations;    /* CSV path, for csv: sources */
+  char   *open_interest;   /* CSV path, for csv: sources */
+  char   *export_path;
+  char   *size;
+  char   *scale;
+  char   *range;
+} WickCliOptions;
+
+GQuark      wick_cli_error_quark        (void);
+void        wick_cli_add_options        (GApplication          *application);
+void        wick_cli_options_read       (WickCliOptions        *options,
+                                         GVariantDict          *dict);
+void        wick_cli_options_clear      (WickCliOptions        *options);
+WickSource *wick_cli_create_source      (const char            *spec,
+                                         const char            *liquidations,
+                                         const char            *open_interest,
+                                         GError               **error);
+gboolean    wick_cli_parse_range        (const char            *text,
+                                         gint64                *from_ms,
+                                         gint64                *to_ms,
+                                         GError               **error);
+void        wick_cli_get_default_range  (WickMarket            *market,
+                                         gint64                *from_ms,
+                                         gint64                *to_ms);
+int         wick_cli_run_export         (const WickCliOptions  *options);
+
+G_END_DECLS

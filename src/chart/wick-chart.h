@@ -1,0 +1,33 @@
+/* wick-chart.h: the candlestick chart widget
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "wick-market.h"
+#include "wick-viewport.h"
+
+G_BEGIN_DECLS
+
+#define WICK_TYPE_CHART (wick_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (WickChart, wick_chart, WICK, CHART, GtkWidget)
+
+GtkWidget    *wick_chart_new            (void);
+WickMarket   *wick_chart_get_market     (WickChart  *self);
+void          wick_chart_set_market     (WickChart  *self,
+                                         WickMarket *market);
+WickViewport *wick_chart_get_viewport   (WickChart  *self);
+gboolean      wick_chart_get_dark       (WickChart  *self);
+void          wick_chart_set_dark       (WickChart  *self,
+                                         gboolean    dark);
+void          wick_chart_show_range     (WickChart  *self,
+                                         gint64      from_ms,
+                                         gint64      to_ms);
+void          wick_chart_zoom_to_fit    (WickChart  *self);
+guint         wick_chart_get_n_renders  (WickChart  *self);
+
+G_END_DECLS

@@ -1,0 +1,269 @@
+/* test-cli.c: the headless command line, run as a real process with no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("wick-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Runs wick with no display at all, as on a server or in a script. */
+static void
+run_wick (Run        *run,
+          const char *first_arg,
+          ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("WICK_BINARY");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (char *) binary);
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static guint
+count_files (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_export_png (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "chart.png", NULL);
+  g_auto(Run) run = { 0 };
+  cairo_surface_t *image;
+
+  run_wick (&run, "--export", path, "--size", "800x500", "--scale", "2", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 1000);
+  cairo_surface_destroy (image);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
+static void
+test_export_svg_and_pdf (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *svg = g_build_filename (fixture->dir, "chart.svg", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "chart.PDF", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) run_svg = { 0 };
+  g_auto(Run) run_pdf = { 0 };
+  gsize length;
+
+  run_wick (&run_svg, "--export", svg, "--range", "2026-01-04..2026-01-07", NULL);
+  g_assert_cmpint (run_svg.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_clear_pointer (&contents, g_free);
+
+  run_wick (&run_pdf, "--export", pdf, "--source", "sample", NULL);
+  g_assert_cmpint (run_pdf.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *args[8];
+  const char *message;  /* a piece of the one stderr line */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "extension", { "--export", "@DIR@/chart.bmp", NULL }, ".bmp" },
+  { "no-extension", { "--export", "@DIR@/chart", NULL }, "chart" },
+  { "size-letters", { "--export", "@DIR@/chart.png", "--size", "wide", NULL }, "wide" },
+  { "size-zero", { "--export", "@DIR@/chart.png", "--size", "0x100", NULL }, "0x100" },
+  { "size-huge", { "--export", "@DIR@/chart.png", "--size", "100000x100000", NULL }, "100000" },
+  { "scale", { "--export", "@DIR@/chart.png", "--scale", "9", NULL }, "9" },
+  { "range-empty", { "--export", "@DIR@/chart.png", "--range", "2030-01-01..2030-02-01", NULL }, "No candles" },
+  { "range-backwards", { "--export", "@DIR@/chart.png", "--range", "2026-01-07..2026-01-01", NULL }, "2026-01-07" },
+  { "range-garbage", { "--export", "@DIR@/chart.png", "--range", "yesterday", NULL }, "yesterday" },
+  { "unwritable", { "--export", "@DIR@/missing/dir/chart.png", NULL }, "missing" },
+  { "source", { "--export", "@DIR@/chart.png", "--source", "nowhere", NULL }, "nowhere" },
+  { "csv-missing", { "--export", "@DIR@/chart.png", "--source", "csv:@DIR@/none.csv", NULL }, "none.csv" },
+  { "symbol", { "--export", "@DIR@/chart.png", "--symbol", "DOGEUSDT", NULL }, "DOGEUSDT" },
+  { "size-without-export", { "--size", "800x600", NULL }, "--export" },
+};
+
+static void
+test_bad_arguments (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      const BadCase *bad = &bad_cases[i];
+      g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GSubprocess) process = NULL;
+      g_auto(Run) run = { 0 };
+
+      g_test_message ("case %s", bad->name);
+
+      for (guint j = 0; bad->args[j] != NULL; j++)
+        {
+          g_autoptr(GString) arg = g_string_new (bad->args[j]);
+
+          g_string_replace (arg, "@DIR@", fixture->dir, 0);
+          g_ptr_array_add (args, g_string_free (g_steal_pointer (&arg), FALSE));
+        }
+      while (args->len < 8)
+        g_ptr_array_add (args, NULL);
+
+      run_wick (&run,
+                g_ptr_array_index (args, 0), g_ptr_array_index (args, 1),
+                g_ptr_array_index (args, 2), g_ptr_array_index (args, 3),
+                g_ptr_array_index (args, 4), g_ptr_array_index (args, 5),
+                g_ptr_array_index (args, 6), g_ptr_array_index (args, 7),
+                NULL);
+
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpuint (count_lines (run.err), ==, 1);
+      g_assert_true (g_str_has_prefix (run.err, "wick: "));
+      g_assert_nonnull (strstr (run.err, bad->message));
+      /* Nothing half-written is left behind. */
+      g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+    }
+}
+
+static void
+test_real_candles_from_csv (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *shared = g_getenv ("WICK_SHARED_DATA");
+  g_autofree char *csv = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "real.png", NULL);
+  g_auto(Run) run = { 0 };
+
+  if (shared != NULL)
+    csv = g_build_filename (shared, "binance-BTCUSDT-1h-2024-01-01_2026-04-30.csv", NULL);
+  if (csv == NULL || !g_file_test (csv, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("The real market data folder (../shared/data) is not here");
+      return;
+    }
+
+  source = g_strconcat ("csv:", csv, NULL);
+  run_wick (&run, "--export", path, "--source", source,
+            "--range", "2026-01-01..2026-01-10", "--size", "1200x700", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_wick (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "wick " PACKAGE_VERSION "\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/wick/cli/export-png", Fixture, NULL, fixture_set_up, test_export_png, fixture_tear_down);
+  g_test_add ("/wick/cli/export-svg-pdf", Fixture, NULL, fixture_set_up, test_export_svg_and_pdf, fixture_tear_down);
+  g_test_add ("/wick/cli/bad-arguments", Fixture, NULL, fixture_set_up, test_bad_arguments, fixture_tear_down);
+  g_test_add ("/wick/cli/real-candles", Fixture, NULL, fixture_set_up, test_real_candles_from_csv, fixture_tear_down);
+  g_test_add_func ("/wick/cli/version", test_version);
+
+  return g_test_run ();
+}
