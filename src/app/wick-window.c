@@ -196,7 +196,7 @@ wick_window_constructed (GObject *object)
   application = gtk_window_get_application (GTK_WINDOW (self));
   if (application != NULL)
     gtk_menu_button_set_menu_model (self->primary_menu_button,
-                                    gtk_application_get_menu_by_id (application, "primary_menu"));
+                                    G_MENU_MODEL (gtk_application_get_menu_by_id (application, "primary_menu")));
 
   wick_window_restore_state (self);
 }

@@ -11,6 +11,17 @@
 
 G_BEGIN_DECLS
 
+#define WICK_LIQUIDATIONS_ERROR (wick_liquidations_error_quark ())
+
+typedef enum
+{
+  WICK_LIQUIDATIONS_ERROR_NOT_FINITE,
+  WICK_LIQUIDATIONS_ERROR_NEGATIVE,      /* a bucket total below zero */
+  WICK_LIQUIDATIONS_ERROR_NOT_POSITIVE,  /* an event's size or price at or below zero */
+  WICK_LIQUIDATIONS_ERROR_OUT_OF_ORDER,
+  WICK_LIQUIDATIONS_ERROR_DUPLICATE,
+} WickLiquidationsError;
+
 typedef enum
 {
   WICK_SIDE_LONG,
@@ -38,6 +49,7 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (WickLiquidations, wick_liquidations, WICK, LIQUIDATIONS, GObject)
 
+GQuark                       wick_liquidations_error_quark    (void);
 WickLiquidations            *wick_liquidations_new            (gint64                       bucket_ms);
 gint64                       wick_liquidations_get_bucket_ms  (WickLiquidations            *self);
 guint                        wick_liquidations_get_length     (WickLiquidations            *self);

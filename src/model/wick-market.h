@@ -39,5 +39,6 @@ void              wick_market_set_open_interest  (WickMarket       *self,
                                                   WickOpenInterest *open_interest);
 char             *wick_market_dup_title          (WickMarket       *self);
 gint64            wick_interval_parse_ms         (const char       *interval);
+char             *wick_interval_format_ms        (gint64            interval_ms);
 
 G_END_DECLS

@@ -11,6 +11,16 @@
 
 G_BEGIN_DECLS
 
+#define WICK_OPEN_INTEREST_ERROR (wick_open_interest_error_quark ())
+
+typedef enum
+{
+  WICK_OPEN_INTEREST_ERROR_NOT_FINITE,
+  WICK_OPEN_INTEREST_ERROR_NEGATIVE,
+  WICK_OPEN_INTEREST_ERROR_OUT_OF_ORDER,
+  WICK_OPEN_INTEREST_ERROR_DUPLICATE,
+} WickOpenInterestError;
+
 typedef struct
 {
   gint64 time_ms;
@@ -22,6 +32,7 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (WickOpenInterest, wick_open_interest, WICK, OPEN_INTEREST, GObject)
 
+GQuark                       wick_open_interest_error_quark (void);
 WickOpenInterest            *wick_open_interest_new        (gint64                        interval_ms);
 gint64                       wick_open_interest_get_interval_ms (WickOpenInterest        *self);
 guint                        wick_open_interest_get_length (WickOpenInterest             *self);

@@ -65,11 +65,12 @@ gboolean          wick_series_find            (WickSeries        *self,
                                                guint             *index);
 void              wick_series_get_price_range (WickSeries        *self,
                                                guint              first,
-                                               guint              last,
+                                               guint              end,
                                                double            *low,
                                                double            *high);
 double            wick_series_get_max_volume  (WickSeries        *self,
                                                guint              first,
-                                               guint              last);
+                                               guint              end);
+WickSeries       *wick_series_copy            (WickSeries        *self);
 
 G_END_DECLS
