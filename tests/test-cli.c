@@ -166,7 +166,7 @@ static const BadCase bad_cases[] = {
   { "extension", { "--export", "@DIR@/chart.bmp", NULL }, ".bmp" },
   { "no-extension", { "--export", "@DIR@/chart", NULL }, "chart" },
   { "size-letters", { "--export", "@DIR@/chart.png", "--size", "wide", NULL }, "wide" },
-  { "size-zero", { "--export", "@DIR@/chart.png", "--size", "0x100", NULL }, "0x100" },
+  { "size-zero", { "--export", "@DIR@/chart.png", "--size", "0x100", NULL }, "16384" },
   { "size-huge", { "--export", "@DIR@/chart.png", "--size", "100000x100000", NULL }, "100000" },
   { "scale", { "--export", "@DIR@/chart.png", "--scale", "9", NULL }, "9" },
   { "range-empty", { "--export", "@DIR@/chart.png", "--range", "2030-01-01..2030-02-01", NULL }, "No candles" },

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wick-application.h"
+#include "wick-resources.h"
 #include "wick-cli.h"
 #include "wick-window.h"
 
@@ -188,6 +189,9 @@ wick_application_class_init (WickApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = wick_application_finalize;
+
+  /* Registered here, not by a constructor, so the static library need not be linked whole. */
+  wick_register_resource ();
 
   app_class->activate = wick_application_activate;
   app_class->startup = wick_application_startup;
