@@ -39,8 +39,9 @@ gboolean wick_export_parse_size       (const char        *text,
 gboolean wick_export_parse_scale      (const char        *text,
                                        double            *scale,
                                        GError           **error);
-/* Renders @scene at @width × @height logical pixels (PNG: times @scale device pixels) with
- * @viewport resized to fit, writing a temporary file beside @path and renaming it into place. */
+/* Renders @scene at @width × @height logical pixels (PNG: times @scale device pixels) through
+ * a copy of @viewport resized to fit (the caller's viewport is not changed), writing a
+ * temporary file beside @path and renaming it into place. */
 gboolean wick_export                  (const WickScene   *scene,
                                        WickViewport      *viewport,
                                        WickExportFormat   format,

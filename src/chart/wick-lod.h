@@ -16,13 +16,17 @@ G_BEGIN_DECLS
 
 typedef struct _WickLod WickLod;
 
-WickLod *wick_lod_new       (WickSeries *series);
-void     wick_lod_free      (WickLod    *self);
-void     wick_lod_update    (WickLod    *self);
-gboolean wick_lod_aggregate (WickLod    *self,
-                             guint       first,
-                             guint       end,
-                             WickCandle *out);
+WickLod    *wick_lod_new         (WickSeries *series);
+void        wick_lod_free        (WickLod    *self);
+void        wick_lod_update      (WickLod    *self);
+void        wick_lod_update_from (WickLod    *self,
+                                  guint       first_changed);
+guint       wick_lod_get_length  (WickLod    *self);
+WickSeries *wick_lod_get_series  (WickLod    *self);
+gboolean    wick_lod_aggregate   (WickLod    *self,
+                                  guint       first,
+                                  guint       end,
+                                  WickCandle *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WickLod, wick_lod_free)
 

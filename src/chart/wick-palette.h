@@ -33,6 +33,7 @@ struct _WickPalette
   WickColor label_background;
   WickColor label_text;
   WickColor watermark;
+  WickColor border;            /* the lines between the plot and the axes */
 };
 
 const WickPalette *wick_palette_get (gboolean dark);

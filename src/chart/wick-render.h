@@ -12,6 +12,18 @@
 
 G_BEGIN_DECLS
 
+/* Height of the title block (exports): the header of the viewport when it is shown. */
+#define WICK_RENDER_TITLE_BLOCK_HEIGHT 52.0
+
+/* Candles narrower than this many logical pixels are drawn as one aggregated candle per
+ * device-pixel column, from the scene's level-of-detail pyramid. */
+#define WICK_RENDER_MIN_CANDLE_WIDTH 1.5
+
+/* Smallest distance between price ticks and between time ticks, in logical pixels: the
+ * renderer passes these to wick_axis_price_ticks() and wick_axis_choose_time_step(). */
+#define WICK_RENDER_PRICE_TICK_SPACING 40.0
+#define WICK_RENDER_TIME_TICK_SPACING  80.0
+
 /* The static part: background, grid, volume, candles, axes, last price, title block. */
 void wick_render_static  (cairo_t         *cr,
                           const WickScene *scene,

@@ -30,11 +30,15 @@ typedef struct
 } WickRect;
 
 WickViewport *wick_viewport_new                (void);
+WickViewport *wick_viewport_dup                (WickViewport *self);
 void          wick_viewport_set_size           (WickViewport *self,
                                                 double        width,
                                                 double        height);
 double        wick_viewport_get_width          (WickViewport *self);
 double        wick_viewport_get_height         (WickViewport *self);
+void          wick_viewport_set_header_height  (WickViewport *self,
+                                                double        header_height);
+double        wick_viewport_get_header_height  (WickViewport *self);
 void          wick_viewport_get_plot           (WickViewport *self,
                                                 WickRect     *plot);
 void          wick_viewport_set_time_range     (WickViewport *self,
