@@ -14,13 +14,16 @@
 
 #define WAIT_LIMIT_MS 20000
 
-typedef struct
+typedef struct _Fixture Fixture;
+
+struct _Fixture
 {
   WickApplication *application;
   WickWindow      *window;
   WickChart       *chart;
+  void           (*checks) (Fixture *fixture);
   guint            checks_done : 1;
-} Fixture;
+};
 
 static gboolean
 chart_has_frame (gpointer data)
@@ -152,7 +155,7 @@ check_failed_load_keeps_market (Fixture *fixture)
   g_assert_nonnull (error);
 
   /* … and through the window, the chart keeps what it showed. */
-  wick_window_load_source (fixture->window, source, NULL, NULL);
+  wick_window_load_source (fixture->window, source, NULL, NULL, NULL);
   g_assert_true (wick_window_is_loading (fixture->window));
   while (wick_window_is_loading (fixture->window))
     g_main_context_iteration (NULL, TRUE);
@@ -180,8 +183,7 @@ run_checks_cb (gpointer data)
   if (fixture->window == NULL || !chart_has_frame (fixture))
     return G_SOURCE_CONTINUE;
 
-  check_sample_window (fixture);
-  check_failed_load_keeps_market (fixture);
+  fixture->checks (fixture);
   fixture->checks_done = TRUE;
 
   gtk_window_close (GTK_WINDOW (fixture->window));
@@ -192,29 +194,75 @@ run_checks_cb (gpointer data)
 static gboolean
 give_up_cb (gpointer data)
 {
-  g_error ("The window did not draw the sample within %d ms", WAIT_LIMIT_MS);
+  g_error ("The window did not draw a market within %d ms", WAIT_LIMIT_MS);
   return G_SOURCE_REMOVE;
 }
 
+/* Runs the real application with @argv until @checks have run on its first frame. */
 static void
-test_window_opens_on_sample (void)
+run_application (char   **argv,
+                 void   (*checks) (Fixture *fixture))
 {
   Fixture fixture = { 0 };
-  char *argv[] = { (char *) "wick", (char *) "--source", (char *) "sample", NULL };
   guint give_up_id;
   int status;
 
+  fixture.checks = checks;
   fixture.application = wick_application_new ();
   g_signal_connect (fixture.application, "window-added", G_CALLBACK (on_window_added_cb), &fixture);
   g_timeout_add (50, run_checks_cb, &fixture);
   give_up_id = g_timeout_add (WAIT_LIMIT_MS, give_up_cb, NULL);
 
-  status = g_application_run (G_APPLICATION (fixture.application), G_N_ELEMENTS (argv) - 1, argv);
+  status = g_application_run (G_APPLICATION (fixture.application), g_strv_length (argv), argv);
 
   g_assert_cmpint (status, ==, 0);
   g_assert_true (fixture.checks_done);
   g_source_remove (give_up_id);
   g_assert_finalize_object (fixture.application);
+}
+
+static void
+check_sample_and_failed_load (Fixture *fixture)
+{
+  check_sample_window (fixture);
+  check_failed_load_keeps_market (fixture);
+}
+
+static void
+test_window_opens_on_sample (void)
+{
+  char *argv[] = { (char *) "wick", (char *) "--source", (char *) "sample", NULL };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *remembered = NULL;
+
+  g_settings_set_string (settings, "last-source", "csv:/nowhere.csv");
+  run_application (argv, check_sample_and_failed_load);
+
+  /* The market that loaded is the one to open next time. */
+  remembered = g_settings_get_string (settings, "last-source");
+  g_assert_cmpstr (remembered, ==, "sample");
+}
+
+static void
+check_sample_open (Fixture *fixture)
+{
+  g_assert_true (wick_market_get_is_synthetic (wick_chart_get_market (fixture->chart)));
+}
+
+static void
+test_window_falls_back_to_sample (void)
+{
+  char *argv[] = { (char *) "wick", NULL };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *missing = g_build_filename (g_get_tmp_dir (), "wick-gone.csv", NULL);
+  g_autofree char *spec = g_strconcat ("csv:", missing, NULL);
+  g_autofree char *remembered = NULL;
+
+  /* Last time's file is gone: the window says so and opens the sample, never empty. */
+  g_settings_set_string (settings, "last-source", spec);
+  run_application (argv, check_sample_open);
+  remembered = g_settings_get_string (settings, "last-source");
+  g_assert_cmpstr (remembered, ==, "sample");
 }
 
 int
@@ -225,6 +273,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/wick/window/opens-on-sample", test_window_opens_on_sample);
+  g_test_add_func ("/wick/window/falls-back-to-sample", test_window_falls_back_to_sample);
 
   return g_test_run ();
 }

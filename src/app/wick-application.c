@@ -78,6 +78,10 @@ wick_application_activate (GApplication *application)
   WickApplication *self = WICK_APPLICATION (application);
   g_autoptr(GError) error = NULL;
   g_autoptr(WickSource) source = NULL;
+  g_autofree char *spec = NULL;
+  g_autofree char *symbol = NULL;
+  g_autofree char *interval = NULL;
+  gboolean remember;
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -90,20 +94,41 @@ wick_application_activate (GApplication *application)
   window = GTK_WINDOW (wick_window_new (GTK_APPLICATION (self)));
   gtk_window_present (window);
 
-  source = wick_cli_create_source (self->options.source,
-                                   self->options.liquidations,
-                                   self->options.open_interest,
-                                   &error);
+  /* With no source on the command line, open what was open last time. */
+  if (self->options.source != NULL || self->settings == NULL)
+    {
+      spec = g_strdup (self->options.source ? self->options.source : "sample");
+      symbol = g_strdup (self->options.symbol);
+      interval = g_strdup (self->options.interval);
+    }
+  else
+    {
+      spec = g_settings_get_string (self->settings, "last-source");
+      symbol = self->options.symbol ? g_strdup (self->options.symbol)
+                                    : g_settings_get_string (self->settings, "last-symbol");
+      interval = self->options.interval ? g_strdup (self->options.interval)
+                                        : g_settings_get_string (self->settings, "last-interval");
+    }
+
+  /* A source made of several files cannot be written down as one spec. */
+  remember = self->options.liquidations == NULL && self->options.open_interest == NULL;
+
+  source = wick_cli_create_source (spec, self->options.liquidations,
+                                   self->options.open_interest, &error);
   if (source == NULL)
     {
       /* Say what was wrong, then open on the sample so the window is never empty. */
       g_printerr ("wick: %s\n", error->message);
       wick_window_show_toast (WICK_WINDOW (window), error->message);
-      source = wick_cli_create_source (NULL, NULL, NULL, NULL);
+      source = wick_cli_create_source ("sample", NULL, NULL, NULL);
+      g_free (spec);
+      spec = g_strdup ("sample");
+      g_clear_pointer (&symbol, g_free);
+      g_clear_pointer (&interval, g_free);
     }
 
-  wick_window_load_source (WICK_WINDOW (window), source,
-                           self->options.symbol, self->options.interval);
+  wick_window_load_source (WICK_WINDOW (window), source, remember ? spec : NULL,
+                           symbol, interval);
 }
 
 static void

@@ -24,6 +24,7 @@ struct _WickWindow
   WickChart            *chart;
 
   GCancellable         *load_cancellable;  /* Owned */
+  char                 *loading_spec;      /* Owned, nullable: what to remember on success */
 };
 
 G_DEFINE_FINAL_TYPE (WickWindow, wick_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -46,6 +47,32 @@ wick_window_update_title (WickWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+static GSettings *
+wick_window_get_settings (WickWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!WICK_IS_APPLICATION (application))
+    return NULL;
+
+  return wick_application_get_settings (WICK_APPLICATION (application));
+}
+
+/* The next start opens the market that loaded last. */
+static void
+wick_window_remember_market (WickWindow *self,
+                             WickMarket *market)
+{
+  GSettings *settings = wick_window_get_settings (self);
+
+  if (settings == NULL || self->loading_spec == NULL)
+    return;
+
+  g_settings_set_string (settings, "last-source", self->loading_spec);
+  g_settings_set_string (settings, "last-symbol", wick_market_get_symbol (market));
+  g_settings_set_string (settings, "last-interval", wick_market_get_interval (market));
+}
+
 static void
 on_source_loaded_cb (GObject      *object,
                      GAsyncResult *result,
@@ -65,12 +92,20 @@ on_source_loaded_cb (GObject      *object,
 
   if (market == NULL)
     {
-      /* Whatever was on screen stays there. */
       g_printerr ("wick: %s\n", error->message);
       wick_window_show_toast (self, error->message);
+
+      /* Whatever was on screen stays there; a window with nothing yet gets the sample. */
+      if (wick_chart_get_market (self->chart) == NULL)
+        {
+          g_autoptr(WickSource) sample = wick_cli_create_source ("sample", NULL, NULL, NULL);
+
+          wick_window_load_source (self, sample, "sample", NULL, NULL);
+        }
       return;
     }
 
+  wick_window_remember_market (self, market);
   wick_chart_set_market (self->chart, market);
   wick_cli_get_default_range (market, &from_ms, &to_ms);
   wick_chart_show_range (self->chart, from_ms, to_ms);
@@ -79,6 +114,8 @@ on_source_loaded_cb (GObject      *object,
 
 /**
  * wick_window_load_source:
+ * @spec: (nullable): the source as typed on the command line ("sample", "csv:PATH"), to
+ *   open it again next time; %NULL to not remember it
  *
  * Loads a market from @source in the background; the chart keeps what it shows until
  * the new market is there, and keeps it if loading fails.
@@ -86,6 +123,7 @@ on_source_loaded_cb (GObject      *object,
 void
 wick_window_load_source (WickWindow *self,
                          WickSource *source,
+                         const char *spec,
                          const char *symbol,
                          const char *interval)
 {
@@ -95,6 +133,8 @@ wick_window_load_source (WickWindow *self,
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
+  g_free (self->loading_spec);
+  self->loading_spec = g_strdup (spec);
 
   wick_source_load_async (source, symbol, interval, self->load_cancellable,
                           on_source_loaded_cb, g_object_ref (self));
@@ -140,17 +180,6 @@ wick_window_chart_action (GtkWidget  *widget,
     gtk_widget_activate_action (GTK_WIDGET (self->chart), "chart.zoom-out", NULL);
   else
     wick_chart_zoom_to_fit (self->chart);
-}
-
-static GSettings *
-wick_window_get_settings (WickWindow *self)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (!WICK_IS_APPLICATION (application))
-    return NULL;
-
-  return wick_application_get_settings (WICK_APPLICATION (application));
 }
 
 static void
@@ -208,6 +237,7 @@ wick_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->loading_spec, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WICK_TYPE_WINDOW);
 

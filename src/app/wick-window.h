@@ -20,6 +20,7 @@ WickWindow *wick_window_new         (GtkApplication *application);
 WickChart  *wick_window_get_chart   (WickWindow     *self);
 void        wick_window_load_source (WickWindow     *self,
                                      WickSource     *source,
+                                     const char     *spec,
                                      const char     *symbol,
                                      const char     *interval);
 gboolean    wick_window_is_loading  (WickWindow     *self);
