@@ -655,6 +655,98 @@ test_overlay (Fixture       *fixture,
   g_assert_false (pixel_is (fixture->surface, width - 3, 300, &palette->label_background));
 }
 
+/* Rows from @top to @bottom, in the plot's top-left corner, with pixels that are neither
+ * background nor grid (text, candles, lines); the first and last such row, or -1. */
+static void
+find_ink_rows (Fixture *fixture,
+               int      top,
+               int      bottom,
+               int     *first,
+               int     *last)
+{
+  const WickPalette *palette = fixture->scene.palette;
+  int x, y;
+
+  *first = *last = -1;
+  for (y = top; y < bottom; y++)
+    for (x = (int) fixture->plot.x; x < (int) fixture->plot.x + 400; x++)
+      if (!pixel_is (fixture->surface, x, y, &palette->background) &&
+          !pixel_is (fixture->surface, x, y, &palette->grid))
+        {
+          if (*first < 0)
+            *first = y;
+          *last = y;
+          break;
+        }
+}
+
+/* Renders only the overlay, over plain background: all ink is then the overlay's. */
+static void
+fixture_render_overlay (Fixture *fixture)
+{
+  const WickColor *background = &fixture->scene.palette->background;
+  int width = (int) wick_viewport_get_width (fixture->viewport);
+  int height = (int) wick_viewport_get_height (fixture->viewport);
+  cairo_t *cr;
+
+  g_clear_pointer (&fixture->surface, cairo_surface_destroy);
+  fixture->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (fixture->surface);
+  cairo_set_source_rgb (cr, background->red, background->green, background->blue);
+  cairo_paint (cr);
+  wick_render_overlay (cr, &fixture->scene, fixture->viewport);
+  cairo_destroy (cr);
+  cairo_surface_flush (fixture->surface);
+}
+
+static void
+test_title_block (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  int plot_top, first, last, legend_first, legend_last;
+
+  /* As exported: the title block sits in a header above the plot. The top 100 px of the plot
+   * are above the candles (at most 115, i.e. y >= 52 + 164). */
+  wick_viewport_set_header_height (fixture->viewport, WICK_RENDER_TITLE_BLOCK_HEIGHT);
+  wick_viewport_get_plot (fixture->viewport, &fixture->plot);
+  plot_top = (int) fixture->plot.y;
+  g_assert_cmpint (plot_top, ==, (int) WICK_RENDER_TITLE_BLOCK_HEIGHT);
+
+  /* On screen there is no title block, and the market line names the market. */
+  fixture_render (fixture, FALSE, 1);
+  find_ink_rows (fixture, plot_top, plot_top + 100, &first, &last);
+  g_assert_cmpint (first, >=, plot_top + 6);
+  g_assert_cmpint (last, <, plot_top + 30);
+
+  /* The title block shows the market's title: it is not repeated in the plot, whose top is
+   * background and grid only. */
+  fixture->scene.show_title_block = TRUE;
+  fixture_render (fixture, FALSE, 1);
+  find_ink_rows (fixture, plot_top, plot_top + 100, &first, &last);
+  g_assert_cmpint (first, ==, -1);
+  /* The title block itself is drawn, above the plot. */
+  g_assert_true (area_has_ink (fixture->surface, 0, 0, 400, plot_top - 2,
+                               &fixture->scene.palette->background));
+
+  /* The legend takes the market line's place, 6 px under the top of the plot. */
+  fixture_render_overlay (fixture);
+  find_ink_rows (fixture, plot_top, plot_top + 100, &legend_first, &legend_last);
+  g_assert_cmpint (legend_first, >=, plot_top + 6);
+  g_assert_cmpint (legend_first, <, plot_top + 12);
+
+  /* A custom title says something else: the market line says what the data is, and the
+   * legend goes under it. */
+  fixture->scene.title = "Weekly review";
+  fixture_render (fixture, FALSE, 1);
+  find_ink_rows (fixture, plot_top, plot_top + 100, &first, &last);
+  g_assert_cmpint (first, >=, plot_top + 6);
+  g_assert_cmpint (first, <, plot_top + 12);
+  g_assert_cmpint (last, <, plot_top + 30);
+  fixture_render_overlay (fixture);
+  find_ink_rows (fixture, plot_top, plot_top + 100, &legend_first, &legend_last);
+  g_assert_cmpint (legend_first, >, last);
+}
+
 static void
 test_state_balanced (Fixture       *fixture,
                      gconstpointer  data)
@@ -718,6 +810,7 @@ main (int   argc,
   ADD_TEST ("hidpi", test_hidpi);
   ADD_TEST ("extreme-zoom", test_extreme_zoom);
   ADD_TEST ("overlay", test_overlay);
+  ADD_TEST ("title-block", test_title_block);
   ADD_TEST ("state-balanced", test_state_balanced);
   ADD_TEST ("no-data", test_no_data);
 

@@ -342,6 +342,154 @@ test_clamp (Fixture       *fixture,
   g_assert_cmpfloat (to, ==, T0 + 100.0 * HOUR_MS);
 }
 
+/* The plot x of the first candle's start and of the last candle's end. */
+static void
+data_edges (Fixture    *fixture,
+            WickSeries *series,
+            double     *left,
+            double     *right)
+{
+  guint n = wick_series_get_length (series);
+
+  *left = wick_viewport_time_to_x (fixture->viewport,
+                                   wick_series_get_candle (series, 0)->open_time_ms);
+  *right = wick_viewport_time_to_x (fixture->viewport,
+                                    wick_series_get_candle (series, n - 1)->open_time_ms +
+                                    (double) HOUR_MS);
+}
+
+static double
+get_span (WickViewport *viewport)
+{
+  double from, to;
+
+  wick_viewport_get_time_range (viewport, &from, &to);
+  return to - from;
+}
+
+static void
+test_clamp_to_series (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  double from, to, from_after, to_after, left, right;
+
+  /* In view: nothing moves, nothing is emitted. */
+  wick_viewport_pan (fixture->viewport, -300, 0);
+  wick_viewport_get_time_range (fixture->viewport, &from, &to);
+  fixture->n_changed = 0;
+  wick_viewport_clamp_to_series (fixture->viewport, fixture->series);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+  wick_viewport_get_time_range (fixture->viewport, &from_after, &to_after);
+  g_assert_cmpfloat (from_after, ==, from);
+  g_assert_cmpfloat (to_after, ==, to);
+
+  /* Dragged far left, into the empty future: the last candle's end comes back to 20 % of the
+   * plot (200 px), and the span is kept. */
+  wick_viewport_pan (fixture->viewport, -100000, 0);
+  fixture->n_changed = 0;
+  wick_viewport_clamp_to_series (fixture->viewport, fixture->series);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+  data_edges (fixture, fixture->series, &left, &right);
+  g_assert_cmpfloat_with_epsilon (right, 200, 1e-6);
+  g_assert_cmpfloat_with_epsilon (get_span (fixture->viewport), 100.0 * HOUR_MS, 1e-3);
+
+  /* Back inside the limit: a small drag right is kept as it is. */
+  wick_viewport_pan (fixture->viewport, 50, 0);
+  fixture->n_changed = 0;
+  wick_viewport_clamp_to_series (fixture->viewport, fixture->series);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+
+  /* Dragged far right, into the empty past: the first candle's start stops at 80 %. */
+  wick_viewport_pan (fixture->viewport, 100000, 0);
+  wick_viewport_clamp_to_series (fixture->viewport, fixture->series);
+  data_edges (fixture, fixture->series, &left, &right);
+  g_assert_cmpfloat_with_epsilon (left, 800, 1e-6);
+  g_assert_cmpfloat_with_epsilon (get_span (fixture->viewport), 100.0 * HOUR_MS, 1e-3);
+}
+
+static void
+test_clamp_zoom_out (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  double left, right, centre_before, centre_after;
+
+  /* Zoomed in on the first hours, then out as far as it goes around the right edge. */
+  wick_viewport_set_time_range (fixture->viewport, T0, T0 + 10.0 * HOUR_MS);
+  wick_viewport_zoom_time_at (fixture->viewport, 1000, 1e-12);
+  g_assert_cmpfloat_with_epsilon (get_span (fixture->viewport), 200 * YEAR_MS, 1);
+  data_edges (fixture, fixture->series, &left, &right);
+  centre_before = (left + right) / 2;
+
+  /* The data would be a sliver: the span shrinks to five times the data, and all the data is
+   * in view, a fifth of the plot wide, its centre where it was or as close as the edges
+   * allow. */
+  wick_viewport_clamp_to_series (fixture->viewport, fixture->series);
+  g_assert_cmpfloat_with_epsilon (get_span (fixture->viewport), 500.0 * HOUR_MS, 1e-3);
+  data_edges (fixture, fixture->series, &left, &right);
+  centre_after = (left + right) / 2;
+  g_assert_cmpfloat_with_epsilon (right - left, 200, 1e-6);
+  g_assert_cmpfloat (left, >=, -1e-6);
+  g_assert_cmpfloat (right, <=, 1000 + 1e-6);
+  g_assert_cmpfloat_with_epsilon (centre_after, CLAMP (centre_before, 100, 900), 1e-6);
+
+  /* Zoomed out a little, within that limit: the span is kept. */
+  wick_viewport_set_time_range (fixture->viewport, T0, T0 + 100.0 * HOUR_MS);
+  wick_viewport_zoom_time_at (fixture->viewport, 500, 0.5);
+  wick_viewport_clamp_to_series (fixture->viewport, fixture->series);
+  g_assert_cmpfloat_with_epsilon (get_span (fixture->viewport), 200.0 * HOUR_MS, 1e-3);
+
+  /* More data, a wider limit: 400 candles may take 2000 hours. */
+  g_clear_object (&fixture->series);
+  fixture->series = make_series (400);
+  wick_viewport_zoom_time_at (fixture->viewport, 0, 1e-12);
+  wick_viewport_clamp_to_series (fixture->viewport, fixture->series);
+  g_assert_cmpfloat_with_epsilon (get_span (fixture->viewport), 2000.0 * HOUR_MS, 1e-3);
+  data_edges (fixture, fixture->series, &left, &right);
+  g_assert_cmpfloat_with_epsilon (right - left, 200, 1e-6);
+}
+
+static void
+test_clamp_short_series (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(WickSeries) short_series = make_series (10);
+  g_autoptr(WickSeries) empty = wick_series_new (HOUR_MS);
+  double left, right, from, to, from_after, to_after;
+
+  /* Ten hours in a 100-hour view: 100 px, less than 20 % of the plot, so all of it stays in
+   * view, at either edge. */
+  wick_viewport_pan (fixture->viewport, -5000, 0);
+  wick_viewport_clamp_to_series (fixture->viewport, short_series);
+  data_edges (fixture, short_series, &left, &right);
+  g_assert_cmpfloat_with_epsilon (left, 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (right, 100, 1e-6);
+
+  wick_viewport_pan (fixture->viewport, 5000, 0);
+  wick_viewport_clamp_to_series (fixture->viewport, short_series);
+  data_edges (fixture, short_series, &left, &right);
+  g_assert_cmpfloat_with_epsilon (left, 900, 1e-6);
+  g_assert_cmpfloat_with_epsilon (right, 1000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (get_span (fixture->viewport), 100.0 * HOUR_MS, 1e-3);
+
+  /* Zoomed out far, a few candles still get a span of 500 candles, not five times theirs. */
+  wick_viewport_zoom_time_at (fixture->viewport, 500, 1e-12);
+  wick_viewport_clamp_to_series (fixture->viewport, short_series);
+  g_assert_cmpfloat_with_epsilon (get_span (fixture->viewport), 500.0 * HOUR_MS, 1e-3);
+  data_edges (fixture, short_series, &left, &right);
+  g_assert_cmpfloat (left, >=, -1e-6);
+  g_assert_cmpfloat (right, <=, 1000 + 1e-6);
+
+  /* An empty series: nothing to keep in view, nothing moves, nothing is emitted. */
+  wick_viewport_pan (fixture->viewport, 1e6, 0);
+  wick_viewport_get_time_range (fixture->viewport, &from, &to);
+  fixture->n_changed = 0;
+  wick_viewport_clamp_to_series (fixture->viewport, empty);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+  wick_viewport_get_time_range (fixture->viewport, &from_after, &to_after);
+  g_assert_cmpfloat (from_after, ==, from);
+  g_assert_cmpfloat (to_after, ==, to);
+}
+
 static void
 assert_fitted (WickViewport *viewport,
                double        lowest,
@@ -530,6 +678,9 @@ main (int   argc,
   ADD_TEST ("zoom-price", test_zoom_price);
   ADD_TEST ("pan", test_pan);
   ADD_TEST ("clamp", test_clamp);
+  ADD_TEST ("clamp-to-series", test_clamp_to_series);
+  ADD_TEST ("clamp-zoom-out", test_clamp_zoom_out);
+  ADD_TEST ("clamp-short-series", test_clamp_short_series);
   ADD_TEST ("fit-prices", test_fit_prices);
   ADD_TEST ("fit-all", test_fit_all);
   ADD_TEST ("show-range", test_show_range);

@@ -96,11 +96,15 @@ wick_chart_update_accessible (WickChart *self)
                                   -1);
 }
 
-/* With automatic price scaling, the price range follows the visible candles. */
+/* Candles stay in view, and with automatic price scaling, the price range follows them. */
 static void
 wick_chart_after_time_change (WickChart *self)
 {
-  if (self->market != NULL && wick_viewport_get_auto_price (self->viewport))
+  if (self->market == NULL)
+    return;
+
+  wick_viewport_clamp_to_series (self->viewport, wick_market_get_series (self->market));
+  if (wick_viewport_get_auto_price (self->viewport))
     wick_viewport_fit_prices (self->viewport, wick_market_get_series (self->market));
 }
 

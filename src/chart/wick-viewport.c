@@ -19,6 +19,10 @@
 /* Smallest price span, relative to the price, so a flat range never divides by zero. */
 #define MIN_PRICE_SPAN  1e-9
 #define MIN_LOG_PRICE   1e-12
+/* wick_viewport_clamp_to_series(): the share of the plot that candles keep covering at each
+ * edge, and the widest span, in candles, that is never cut however little data there is. */
+#define KEEP_FRACTION     0.20
+#define KEEP_SPAN_CANDLES 500.0
 
 /* Everything that decides the mapping; compared before and after each change so `changed` is
  * emitted exactly when something moved. */
@@ -835,5 +839,76 @@ wick_viewport_show_range (WickViewport *self,
   clamp_time_span (s, 0.5);
   s->auto_price = TRUE;
   fit_prices_state (s, series);
+  wick_viewport_commit (self, &old);
+}
+
+/**
+ * wick_viewport_clamp_to_series:
+ * @self: a viewport
+ * @series: the candles
+ *
+ * Keeps candles in view after a pan or zoom, so the user cannot lose the data in an empty
+ * past or future. At each edge, at least min(20 % of the plot, all the data) stays covered by
+ * candles: the end of the last candle stays at or right of plot.x + 20 % of the width, and the
+ * start of the first candle at or left of the plot's right edge − 20 %. A series narrower than
+ * that stays wholly in view.
+ *
+ * The time range is shifted, keeping its span, with one exception: zoomed out so far that all
+ * the data would cover less than 20 % of the plot, the span shrinks to five times the data's
+ * width, keeping the data's centre where it was on the plot, because zooming out further would
+ * only add empty space. A span of up to 500 candles is always kept, so a market with only a
+ * few candles still shows them at a normal width.
+ *
+ * Emits `changed` only when it moved something. Does nothing for an empty series.
+ */
+void
+wick_viewport_clamp_to_series (WickViewport *self,
+                               WickSeries   *series)
+{
+  ViewState *s = &self->state;
+  const WickCandle *candles;
+  ViewState old;
+  double interval, start, end, data, span, max_span, keep, lowest, highest;
+  guint n;
+
+  g_return_if_fail (WICK_IS_VIEWPORT (self));
+  g_return_if_fail (WICK_IS_SERIES (series));
+
+  n = wick_series_get_length (series);
+  if (n == 0)
+    return;
+
+  candles = wick_series_get_candles (series);
+  start = candles[0].open_time_ms;
+  interval = MAX (wick_series_get_interval_ms (series), 1);
+  end = candles[n - 1].open_time_ms + interval;
+  data = end - start;
+
+  old = *s;
+  span = s->to_ms - s->from_ms;
+
+  max_span = MAX (data / KEEP_FRACTION, KEEP_SPAN_CANDLES * interval);
+  max_span = MAX (max_span, MIN_SPAN_MS);
+  if (span > max_span)
+    {
+      double centre = (start + end) / 2;
+
+      s->from_ms = centre - (centre - s->from_ms) * (max_span / span);
+      s->to_ms = s->from_ms + max_span;
+      span = max_span;
+    }
+
+  /* The left edge may go from where the first candle starts `keep` before the right edge to
+   * where the last one ends `keep` after the left edge; the range is never empty, as keep is
+   * at most a fifth of the span and at most the data's width. */
+  keep = MIN (KEEP_FRACTION * span, data);
+  lowest = start + keep - span;
+  highest = end - keep;
+  if (s->from_ms < lowest || s->from_ms > highest)
+    {
+      s->from_ms = CLAMP (s->from_ms, lowest, highest);
+      s->to_ms = s->from_ms + span;
+    }
+
   wick_viewport_commit (self, &old);
 }

@@ -85,5 +85,7 @@ void          wick_viewport_show_range         (WickViewport *self,
                                                 WickSeries   *series,
                                                 gint64        from_ms,
                                                 gint64        to_ms);
+void          wick_viewport_clamp_to_series    (WickViewport *self,
+                                                WickSeries   *series);
 
 G_END_DECLS

@@ -1,0 +1,106 @@
+/* wick-render-private.h: what the renderer's files share
+ *
+ * One Frame per call of wick_render_static() or wick_render_overlay(): the viewport read once,
+ * the fonts and the one Pango layout. wick-render.c sets frames up and draws the static part,
+ * wick-render-candles.c the candles and their volume, wick-render-overlay.c what moves.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "wick-render.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+G_BEGIN_DECLS
+
+/* Space between text and what it sits beside, in logical pixels. */
+#define TEXT_PAD      8.0
+/* Prices are clamped to this before taking logarithms. */
+#define MIN_LOG_PRICE 1e-12
+
+typedef struct
+{
+  cairo_t                    *cr;             /* Borrowed */
+  const WickScene            *scene;          /* Borrowed */
+  const WickPalette          *palette;        /* Borrowed */
+  WickViewport               *viewport;       /* Borrowed */
+  WickSeries                 *series;         /* Borrowed, nullable */
+  const WickCandle           *candles;        /* Borrowed from series */
+  guint                       n_candles;
+  gint64                      interval_ms;
+  double                      width;
+  double                      height;
+  WickRect                    plot;
+  double                      from_ms;
+  double                      to_ms;
+  double                      space_low;      /* price range in axis space (log or linear) */
+  double                      space_high;
+  gboolean                    log_scale;
+  double                      dev_x;          /* one device pixel, in user units */
+  double                      dev_y;
+  double                      content_top;    /* top of the plot, under any title block */
+  PangoLayout                *layout;         /* Owned: one per call, reused for every label */
+  PangoFontDescription       *axis_font;      /* Owned */
+  PangoFontDescription       *axis_bold_font; /* Owned */
+  PangoFontDescription       *legend_font;    /* Owned */
+  PangoFontDescription       *title_font;     /* Owned */
+  const PangoFontDescription *current_font;   /* Borrowed: the layout's font */
+  PangoRectangle              extents;        /* logical extents of the layout's text */
+} Frame;
+
+static inline void
+set_color (cairo_t         *cr,
+           const WickColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+/* The same expressions as wick_viewport_time_to_x() and wick_viewport_price_to_y(), inlined
+ * with the viewport read once per frame. */
+static inline double
+frame_x (const Frame *f,
+         double       time_ms)
+{
+  return f->plot.x + (time_ms - f->from_ms) / (f->to_ms - f->from_ms) * f->plot.width;
+}
+
+static inline double
+frame_y (const Frame *f,
+         double       price)
+{
+  double value = f->log_scale ? log (MAX (price, MIN_LOG_PRICE)) : price;
+
+  return f->plot.y + f->plot.height -
+         (value - f->space_low) / (f->space_high - f->space_low) * f->plot.height;
+}
+
+void   _wick_render_frame_init       (Frame                      *f,
+                                      cairo_t                    *cr,
+                                      const WickScene            *scene,
+                                      WickViewport               *viewport);
+void   _wick_render_frame_clear      (Frame                      *f);
+void   _wick_render_set_text         (Frame                      *f,
+                                      const PangoFontDescription *font,
+                                      const char                 *text,
+                                      double                     *width,
+                                      double                     *height);
+void   _wick_render_show_text        (Frame                      *f,
+                                      double                      x,
+                                      double                      y,
+                                      const WickColor            *color);
+void   _wick_render_price_label      (Frame                      *f,
+                                      double                      y,
+                                      const char                 *text,
+                                      const WickColor            *background,
+                                      const WickColor            *foreground);
+double _wick_render_market_line      (Frame                      *f,
+                                      gboolean                    draw);
+guint  _wick_render_first_opening_at (const Frame                *f,
+                                      guint                       lo,
+                                      double                      time_ms);
+void   _wick_render_candles          (Frame                      *f);
+
+G_END_DECLS
