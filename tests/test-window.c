@@ -247,6 +247,15 @@ static void
 check_sample_open (Fixture *fixture)
 {
   g_assert_true (wick_market_get_is_synthetic (wick_chart_get_market (fixture->chart)));
+
+  /* The menu's time zone choice reaches the chart at once. */
+  g_assert_false (wick_chart_get_local_time (fixture->chart));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "settings.time-zone",
+                                             "s", "local"));
+  g_assert_true (wick_chart_get_local_time (fixture->chart));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "settings.time-zone",
+                                             "s", "utc"));
+  g_assert_false (wick_chart_get_local_time (fixture->chart));
 }
 
 static void

@@ -25,6 +25,7 @@ struct _WickWindow
 
   GCancellable         *load_cancellable;  /* Owned */
   char                 *loading_spec;      /* Owned, nullable: what to remember on success */
+  gboolean              is_set_up;
 };
 
 G_DEFINE_FINAL_TYPE (WickWindow, wick_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -182,13 +183,36 @@ wick_window_chart_action (GtkWidget  *widget,
     wick_chart_zoom_to_fit (self->chart);
 }
 
+static gboolean
+map_time_zone_to_local (GValue   *value,
+                        GVariant *variant,
+                        gpointer  user_data)
+{
+  g_value_set_boolean (value, g_str_equal (g_variant_get_string (variant, NULL), "local"));
+  return TRUE;
+}
+
 static void
 wick_window_restore_state (WickWindow *self)
 {
   GSettings *settings = wick_window_get_settings (self);
+  g_autoptr(GSimpleActionGroup) group = NULL;
+  g_autoptr(GAction) time_zone_action = NULL;
+  g_autoptr(GAction) theme_action = NULL;
 
   if (settings == NULL)
     return;
+
+  /* The menu's radio items change these settings; the chart follows them live. */
+  group = g_simple_action_group_new ();
+  time_zone_action = g_settings_create_action (settings, "time-zone");
+  theme_action = g_settings_create_action (settings, "theme");
+  g_action_map_add_action (G_ACTION_MAP (group), time_zone_action);
+  g_action_map_add_action (G_ACTION_MAP (group), theme_action);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
+  g_settings_bind_with_mapping (settings, "time-zone", self->chart, "local-time",
+                                G_SETTINGS_BIND_GET,
+                                map_time_zone_to_local, NULL, NULL, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),
@@ -214,19 +238,21 @@ wick_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (wick_window_parent_class)->close_request (window);
 }
 
+/* GtkWindow sets its application after construction, so the menu and the settings are
+ * hooked up when it arrives. */
 static void
-wick_window_constructed (GObject *object)
+on_application_changed_cb (WickWindow *self,
+                           GParamSpec *pspec,
+                           gpointer    user_data)
 {
-  WickWindow *self = (WickWindow *)object;
-  GtkApplication *application;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
-  G_OBJECT_CLASS (wick_window_parent_class)->constructed (object);
+  if (application == NULL || self->is_set_up)
+    return;
 
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (application != NULL)
-    gtk_menu_button_set_menu_model (self->primary_menu_button,
-                                    G_MENU_MODEL (gtk_application_get_menu_by_id (application, "primary_menu")));
-
+  self->is_set_up = TRUE;
+  gtk_menu_button_set_menu_model (self->primary_menu_button,
+                                  G_MENU_MODEL (gtk_application_get_menu_by_id (application, "primary_menu")));
   wick_window_restore_state (self);
 }
 
@@ -251,7 +277,6 @@ wick_window_class_init (WickWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = wick_window_constructed;
   object_class->dispose = wick_window_dispose;
 
   window_class->close_request = wick_window_close_request;
@@ -273,6 +298,8 @@ static void
 wick_window_init (WickWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed_cb), NULL);
 
   /* The chart follows the light or dark style of the desktop (or the one the user chose). */
   g_object_bind_property (adw_style_manager_get_default (), "dark",

@@ -44,6 +44,7 @@ struct _WickChart
   WickLod         *lod;             /* Owned */
   WickViewport    *viewport;        /* Owned */
   GdkTexture      *static_texture;  /* Owned: the static part at the current size */
+  GTimeZone       *time_zone;       /* Owned, nullable: UTC when NULL */
 
   gulong           series_changed_id;
 
@@ -68,6 +69,7 @@ enum {
   PROP_0,
   PROP_MARKET,
   PROP_DARK,
+  PROP_LOCAL_TIME,
   N_PROPS
 };
 
@@ -132,6 +134,7 @@ wick_chart_fill_scene (WickChart *self,
 {
   wick_scene_init (scene, self->market, wick_palette_get (self->dark));
   scene->lod = self->lod;
+  scene->time_zone = self->time_zone;
   scene->has_crosshair = self->has_crosshair;
   scene->crosshair_x = self->crosshair_x;
   scene->crosshair_y = self->crosshair_y;
@@ -513,6 +516,7 @@ wick_chart_dispose (GObject *object)
   g_clear_pointer (&self->lod, wick_lod_free);
   g_clear_object (&self->static_texture);
   g_clear_object (&self->viewport);
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (wick_chart_parent_class)->dispose (object);
 }
@@ -533,6 +537,10 @@ wick_chart_get_property (GObject    *object,
 
     case PROP_DARK:
       g_value_set_boolean (value, wick_chart_get_dark (self));
+      break;
+
+    case PROP_LOCAL_TIME:
+      g_value_set_boolean (value, wick_chart_get_local_time (self));
       break;
 
     default:
@@ -556,6 +564,10 @@ wick_chart_set_property (GObject      *object,
 
     case PROP_DARK:
       wick_chart_set_dark (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_LOCAL_TIME:
+      wick_chart_set_local_time (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -584,6 +596,11 @@ wick_chart_class_init (WickChartClass *klass)
 
   properties[PROP_DARK] =
     g_param_spec_boolean ("dark", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LOCAL_TIME] =
+    g_param_spec_boolean ("local-time", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -754,6 +771,36 @@ wick_chart_set_dark (WickChart *self,
   self->dark = dark;
   wick_chart_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
+}
+
+/**
+ * wick_chart_get_local_time:
+ *
+ * Returns: whether times are shown in the local time zone rather than UTC
+ */
+gboolean
+wick_chart_get_local_time (WickChart *self)
+{
+  g_return_val_if_fail (WICK_IS_CHART (self), FALSE);
+
+  return self->time_zone != NULL;
+}
+
+void
+wick_chart_set_local_time (WickChart *self,
+                           gboolean   local_time)
+{
+  g_return_if_fail (WICK_IS_CHART (self));
+
+  if (wick_chart_get_local_time (self) == !!local_time)
+    return;
+
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  if (local_time)
+    self->time_zone = g_time_zone_new_local ();
+
+  wick_chart_invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCAL_TIME]);
 }
 
 void

@@ -24,6 +24,9 @@ WickViewport *wick_chart_get_viewport   (WickChart  *self);
 gboolean      wick_chart_get_dark       (WickChart  *self);
 void          wick_chart_set_dark       (WickChart  *self,
                                          gboolean    dark);
+gboolean      wick_chart_get_local_time (WickChart  *self);
+void          wick_chart_set_local_time (WickChart  *self,
+                                         gboolean    local_time);
 void          wick_chart_show_range     (WickChart  *self,
                                          gint64      from_ms,
                                          gint64      to_ms);

@@ -1,5 +1,8 @@
 /* wick-viewport.c: the visible time and price window and its mapping to pixels
  *
+ * The object, its size and ranges, the mapping between time/price and pixels, zoom and pan.
+ * Fitting the ranges to a series lives in wick-viewport-fit.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -7,44 +10,13 @@
 
 #include "config.h"
 
-#include "wick-viewport.h"
+#include "wick-viewport-private.h"
 
 #include <math.h>
 #include <string.h>
 
-#define MIN_SPAN_MS     60000.0
-#define MAX_SPAN_MS     (200.0 * 365.25 * 86400000.0)
-#define MARGIN_TOP      0.10
-#define MARGIN_BOTTOM   0.22
 /* Smallest price span, relative to the price, so a flat range never divides by zero. */
 #define MIN_PRICE_SPAN  1e-9
-#define MIN_LOG_PRICE   1e-12
-/* wick_viewport_clamp_to_series(): the share of the plot that candles keep covering at each
- * edge, and the widest span, in candles, that is never cut however little data there is. */
-#define KEEP_FRACTION     0.20
-#define KEEP_SPAN_CANDLES 500.0
-
-/* Everything that decides the mapping; compared before and after each change so `changed` is
- * emitted exactly when something moved. */
-typedef struct
-{
-  double   width;
-  double   height;
-  double   header_height;
-  double   from_ms;
-  double   to_ms;
-  double   low;
-  double   high;
-  gboolean log_scale;
-  gboolean auto_price;
-} ViewState;
-
-struct _WickViewport
-{
-  GObject   parent_instance;
-
-  ViewState state;
-};
 
 G_DEFINE_FINAL_TYPE (WickViewport, wick_viewport, G_TYPE_OBJECT)
 
@@ -78,9 +50,9 @@ view_state_equal (const ViewState *a,
          a->auto_price == b->auto_price;
 }
 
-static void
-wick_viewport_commit (WickViewport    *self,
-                      const ViewState *old)
+void
+_wick_viewport_commit (WickViewport    *self,
+                       const ViewState *old)
 {
   if (view_state_equal (old, &self->state))
     return;
@@ -91,21 +63,6 @@ wick_viewport_commit (WickViewport    *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_PRICE]);
 
   g_signal_emit (self, signals[CHANGED], 0);
-}
-
-/* Price → the space the axis is linear in. */
-static inline double
-to_space (const ViewState *s,
-          double           price)
-{
-  return s->log_scale ? log (MAX (price, MIN_LOG_PRICE)) : price;
-}
-
-static inline double
-from_space (const ViewState *s,
-            double           value)
-{
-  return s->log_scale ? exp (value) : value;
 }
 
 static void
@@ -120,9 +77,9 @@ get_plot (const ViewState *s,
 
 /* Keeps the time span in [MIN_SPAN_MS, MAX_SPAN_MS] by growing or shrinking it around @anchor,
  * a fraction 0..1 of the span that stays put. */
-static void
-clamp_time_span (ViewState *s,
-                 double     anchor)
+void
+_wick_viewport_clamp_time_span (ViewState *s,
+                                double     anchor)
 {
   double span = s->to_ms - s->from_ms;
   double clamped = CLAMP (span, MIN_SPAN_MS, MAX_SPAN_MS);
@@ -137,8 +94,8 @@ clamp_time_span (ViewState *s,
 }
 
 /* Keeps the price range ordered, non-empty and, in log space, positive. */
-static void
-sanitize_prices (ViewState *s)
+void
+_wick_viewport_sanitize_prices (ViewState *s)
 {
   double lo, hi, min_span;
 
@@ -303,7 +260,7 @@ wick_viewport_set_size (WickViewport *self,
   old = self->state;
   self->state.width = MAX (0, width);
   self->state.height = MAX (0, height);
-  wick_viewport_commit (self, &old);
+  _wick_viewport_commit (self, &old);
 }
 
 double
@@ -338,7 +295,7 @@ wick_viewport_set_header_height (WickViewport *self,
 
   old = self->state;
   self->state.header_height = MAX (0, header_height);
-  wick_viewport_commit (self, &old);
+  _wick_viewport_commit (self, &old);
 }
 
 double
@@ -386,8 +343,8 @@ wick_viewport_set_time_range (WickViewport *self,
   old = self->state;
   self->state.from_ms = MIN (from_ms, to_ms);
   self->state.to_ms = MAX (from_ms, to_ms);
-  clamp_time_span (&self->state, 0.5);
-  wick_viewport_commit (self, &old);
+  _wick_viewport_clamp_time_span (&self->state, 0.5);
+  _wick_viewport_commit (self, &old);
 }
 
 void
@@ -424,8 +381,8 @@ wick_viewport_set_price_range (WickViewport *self,
   old = self->state;
   self->state.low = low;
   self->state.high = high;
-  sanitize_prices (&self->state);
-  wick_viewport_commit (self, &old);
+  _wick_viewport_sanitize_prices (&self->state);
+  _wick_viewport_commit (self, &old);
 }
 
 void
@@ -473,8 +430,8 @@ wick_viewport_set_log_scale (WickViewport *self,
       if (self->state.low <= 0)
         self->state.low = self->state.high / 1000;
     }
-  sanitize_prices (&self->state);
-  wick_viewport_commit (self, &old);
+  _wick_viewport_sanitize_prices (&self->state);
+  _wick_viewport_commit (self, &old);
 }
 
 gboolean
@@ -505,7 +462,7 @@ wick_viewport_set_auto_price (WickViewport *self,
 
   old = self->state;
   self->state.auto_price = !!auto_price;
-  wick_viewport_commit (self, &old);
+  _wick_viewport_commit (self, &old);
 }
 
 double
@@ -606,7 +563,7 @@ wick_viewport_zoom_time_at (WickViewport *self,
   span = CLAMP (span, MIN_SPAN_MS, MAX_SPAN_MS);
   self->state.from_ms = pivot - anchor * span;
   self->state.to_ms = self->state.from_ms + span;
-  wick_viewport_commit (self, &old);
+  _wick_viewport_commit (self, &old);
 }
 
 /**
@@ -641,8 +598,8 @@ wick_viewport_zoom_price_at (WickViewport *self,
   s->low = from_space (s, pivot - anchor * span);
   s->high = from_space (s, pivot - anchor * span + span);
   s->auto_price = FALSE;
-  sanitize_prices (s);
-  wick_viewport_commit (self, &old);
+  _wick_viewport_sanitize_prices (s);
+  _wick_viewport_commit (self, &old);
 }
 
 /**
@@ -684,231 +641,5 @@ wick_viewport_pan (WickViewport *self,
       s->high = from_space (s, hi + shift);
     }
 
-  wick_viewport_commit (self, &old);
-}
-
-/* First index whose candle ends after @time_ms, i.e. open_time + interval > @time_ms. */
-static guint
-first_ending_after (const WickCandle *candles,
-                    guint             n,
-                    gint64            interval,
-                    double            time_ms)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if ((double) (candles[mid].open_time_ms + interval) > time_ms)
-        hi = mid;
-      else
-        lo = mid + 1;
-    }
-
-  return lo;
-}
-
-/* Applies the fit to @s; FALSE when no candle is in the time range. */
-static gboolean
-fit_prices_state (ViewState  *s,
-                  WickSeries *series)
-{
-  const WickCandle *candles = wick_series_get_candles (series);
-  guint n = wick_series_get_length (series);
-  gint64 interval = wick_series_get_interval_ms (series);
-  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
-  double slo, shi, total;
-  guint i;
-
-  for (i = first_ending_after (candles, n, interval, s->from_ms);
-       i < n && (double) candles[i].open_time_ms < s->to_ms;
-       i++)
-    {
-      lo = MIN (lo, candles[i].low);
-      hi = MAX (hi, candles[i].high);
-    }
-
-  if (lo > hi)
-    return FALSE;
-
-  slo = to_space (s, lo);
-  shi = to_space (s, hi);
-  if (shi - slo <= 0)
-    {
-      /* One flat candle: show ±0.5 % around it. */
-      double half = s->log_scale ? 0.005 : 0.005 * MAX (fabs (shi), 1e-6);
-
-      slo -= half;
-      shi += half;
-    }
-
-  /* The candles fill the middle 68 %: 10 % free at the top, 22 % at the bottom (volume band). */
-  total = (shi - slo) / (1 - MARGIN_TOP - MARGIN_BOTTOM);
-  s->low = from_space (s, slo - MARGIN_BOTTOM * total);
-  s->high = from_space (s, shi + MARGIN_TOP * total);
-  sanitize_prices (s);
-
-  return TRUE;
-}
-
-/**
- * wick_viewport_fit_prices:
- * @self: a viewport
- * @series: the candles
- *
- * Sets the price range to the candles visible in the time range, with 10 % of the plot free at
- * the top and 22 % at the bottom, where the volume band lives. Keeps the range when no candle
- * is visible. Does not change auto-price.
- */
-void
-wick_viewport_fit_prices (WickViewport *self,
-                          WickSeries   *series)
-{
-  ViewState old;
-
-  g_return_if_fail (WICK_IS_VIEWPORT (self));
-  g_return_if_fail (WICK_IS_SERIES (series));
-
-  old = self->state;
-  fit_prices_state (&self->state, series);
-  wick_viewport_commit (self, &old);
-}
-
-/**
- * wick_viewport_fit_all:
- * @self: a viewport
- * @series: the candles
- *
- * Shows the whole series with about three candles of space on the right, fits the prices and
- * turns auto-price on. Keeps everything when the series is empty.
- */
-void
-wick_viewport_fit_all (WickViewport *self,
-                       WickSeries   *series)
-{
-  ViewState *s = &self->state;
-  const WickCandle *candles;
-  ViewState old;
-  gint64 interval;
-  guint n;
-
-  g_return_if_fail (WICK_IS_VIEWPORT (self));
-  g_return_if_fail (WICK_IS_SERIES (series));
-
-  n = wick_series_get_length (series);
-  if (n == 0)
-    return;
-
-  candles = wick_series_get_candles (series);
-  interval = wick_series_get_interval_ms (series);
-
-  old = *s;
-  s->from_ms = candles[0].open_time_ms;
-  s->to_ms = (double) candles[n - 1].open_time_ms + 4.0 * interval;
-  clamp_time_span (s, 0.5);
-  s->auto_price = TRUE;
-  fit_prices_state (s, series);
-  wick_viewport_commit (self, &old);
-}
-
-/**
- * wick_viewport_show_range:
- * @self: a viewport
- * @series: the candles
- * @from_ms: start of the range to show
- * @to_ms: end of the range
- *
- * Sets the time range, fits the prices to it and turns auto-price on; one `changed` at most.
- */
-void
-wick_viewport_show_range (WickViewport *self,
-                          WickSeries   *series,
-                          gint64        from_ms,
-                          gint64        to_ms)
-{
-  ViewState *s = &self->state;
-  ViewState old;
-
-  g_return_if_fail (WICK_IS_VIEWPORT (self));
-  g_return_if_fail (WICK_IS_SERIES (series));
-
-  old = *s;
-  s->from_ms = MIN (from_ms, to_ms);
-  s->to_ms = MAX (from_ms, to_ms);
-  clamp_time_span (s, 0.5);
-  s->auto_price = TRUE;
-  fit_prices_state (s, series);
-  wick_viewport_commit (self, &old);
-}
-
-/**
- * wick_viewport_clamp_to_series:
- * @self: a viewport
- * @series: the candles
- *
- * Keeps candles in view after a pan or zoom, so the user cannot lose the data in an empty
- * past or future. At each edge, at least min(20 % of the plot, all the data) stays covered by
- * candles: the end of the last candle stays at or right of plot.x + 20 % of the width, and the
- * start of the first candle at or left of the plot's right edge − 20 %. A series narrower than
- * that stays wholly in view.
- *
- * The time range is shifted, keeping its span, with one exception: zoomed out so far that all
- * the data would cover less than 20 % of the plot, the span shrinks to five times the data's
- * width, keeping the data's centre where it was on the plot, because zooming out further would
- * only add empty space. A span of up to 500 candles is always kept, so a market with only a
- * few candles still shows them at a normal width.
- *
- * Emits `changed` only when it moved something. Does nothing for an empty series.
- */
-void
-wick_viewport_clamp_to_series (WickViewport *self,
-                               WickSeries   *series)
-{
-  ViewState *s = &self->state;
-  const WickCandle *candles;
-  ViewState old;
-  double interval, start, end, data, span, max_span, keep, lowest, highest;
-  guint n;
-
-  g_return_if_fail (WICK_IS_VIEWPORT (self));
-  g_return_if_fail (WICK_IS_SERIES (series));
-
-  n = wick_series_get_length (series);
-  if (n == 0)
-    return;
-
-  candles = wick_series_get_candles (series);
-  start = candles[0].open_time_ms;
-  interval = MAX (wick_series_get_interval_ms (series), 1);
-  end = candles[n - 1].open_time_ms + interval;
-  data = end - start;
-
-  old = *s;
-  span = s->to_ms - s->from_ms;
-
-  max_span = MAX (data / KEEP_FRACTION, KEEP_SPAN_CANDLES * interval);
-  max_span = MAX (max_span, MIN_SPAN_MS);
-  if (span > max_span)
-    {
-      double centre = (start + end) / 2;
-
-      s->from_ms = centre - (centre - s->from_ms) * (max_span / span);
-      s->to_ms = s->from_ms + max_span;
-      span = max_span;
-    }
-
-  /* The left edge may go from where the first candle starts `keep` before the right edge to
-   * where the last one ends `keep` after the left edge; the range is never empty, as keep is
-   * at most a fifth of the span and at most the data's width. */
-  keep = MIN (KEEP_FRACTION * span, data);
-  lowest = start + keep - span;
-  highest = end - keep;
-  if (s->from_ms < lowest || s->from_ms > highest)
-    {
-      s->from_ms = CLAMP (s->from_ms, lowest, highest);
-      s->to_ms = s->from_ms + span;
-    }
-
-  wick_viewport_commit (self, &old);
+  _wick_viewport_commit (self, &old);
 }
