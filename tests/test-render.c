@@ -793,6 +793,40 @@ test_no_data (Fixture       *fixture,
   assert_pixel (fixture->surface, 403, 311, &wick_palette_get (FALSE)->background, "no market");
 }
 
+/* Pixels of @color in the legend's rows at the top-left of the plot. */
+static guint
+count_legend_pixels (Fixture         *fixture,
+                     const WickColor *color)
+{
+  guint n = 0;
+  int x, y;
+
+  for (y = (int) fixture->plot.y; y < (int) fixture->plot.y + 60; y++)
+    for (x = (int) fixture->plot.x; x < (int) fixture->plot.x + 500; x++)
+      n += pixel_is (fixture->surface, x, y, color);
+
+  return n;
+}
+
+static void
+test_legend_latest_in_view (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const WickPalette *palette = fixture->scene.palette;
+
+  /* Candles 0 to 20 in view: the latest there (20) is up, though the series ends down. */
+  wick_viewport_set_time_range (fixture->viewport, T0, T0 + 21 * HOUR_MS);
+  fixture_render_overlay (fixture);
+  g_assert_cmpuint (count_legend_pixels (fixture, &palette->up), >, 20);
+  g_assert_cmpuint (count_legend_pixels (fixture, &palette->down), ==, 0);
+
+  /* Everything in view: the legend tells the last candle, which is down. */
+  wick_viewport_set_time_range (fixture->viewport, T0, T0 + 40 * HOUR_MS);
+  fixture_render_overlay (fixture);
+  g_assert_cmpuint (count_legend_pixels (fixture, &palette->up), ==, 0);
+  g_assert_cmpuint (count_legend_pixels (fixture, &palette->down), >, 20);
+}
+
 #define ADD_TEST(path, func) \
   g_test_add ("/wick/render/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -811,6 +845,7 @@ main (int   argc,
   ADD_TEST ("extreme-zoom", test_extreme_zoom);
   ADD_TEST ("overlay", test_overlay);
   ADD_TEST ("title-block", test_title_block);
+  ADD_TEST ("legend-latest-in-view", test_legend_latest_in_view);
   ADD_TEST ("state-balanced", test_state_balanced);
   ADD_TEST ("no-data", test_no_data);
 

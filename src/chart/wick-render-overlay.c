@@ -135,7 +135,7 @@ draw_legend (Frame  *f,
  * @viewport: the same viewport
  *
  * Draws only what moves: the crosshair with its price and time labels when the point is in
- * the plot, and the OHLCV legend for the hovered candle (the last one without a crosshair)
+ * the plot, and the OHLCV legend for the hovered candle (the latest in view without a crosshair)
  * under the market line, or in its place when the title block already names the market.
  * Paints nothing else, so it composes over the cached static part.
  */
@@ -161,7 +161,8 @@ wick_render_overlay (cairo_t         *cr,
 
   if (f.n_candles > 0)
     {
-      index = in_plot ? candle_index_at (&f, scene->crosshair_x) : f.n_candles - 1;
+      /* Without a crosshair, the legend tells the latest candle in view. */
+      index = candle_index_at (&f, in_plot ? scene->crosshair_x : f.plot.x + f.plot.width - 0.5);
       hovered = &f.candles[index];
     }
 
