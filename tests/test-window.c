@@ -256,6 +256,13 @@ check_sample_open (Fixture *fixture)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "settings.time-zone",
                                              "s", "utc"));
   g_assert_false (wick_chart_get_local_time (fixture->chart));
+
+  /* The log scale toggles from its window action, which keeps the menu's check mark. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.log-scale", NULL));
+  g_assert_true (wick_viewport_get_log_scale (wick_chart_get_viewport (fixture->chart)));
+  wait_for_draw (GTK_WIDGET (fixture->chart));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.log-scale", NULL));
+  g_assert_false (wick_viewport_get_log_scale (wick_chart_get_viewport (fixture->chart)));
 }
 
 static void

@@ -231,6 +231,7 @@ wick_application_init (WickApplication *self)
   static const char *zoom_in_accels[] = { "<Control>plus", "<Control>equal", NULL };
   static const char *zoom_out_accels[] = { "<Control>minus", NULL };
   static const char *zoom_fit_accels[] = { "<Control>0", NULL };
+  static const char *log_scale_accels[] = { "<Alt>l", NULL };
   GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -250,6 +251,7 @@ wick_application_init (WickApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.zoom-in", zoom_in_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.zoom-out", zoom_out_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.zoom-fit", zoom_fit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.log-scale", log_scale_accels);
 }
 
 WickApplication *

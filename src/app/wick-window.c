@@ -30,6 +30,14 @@ struct _WickWindow
 
 G_DEFINE_FINAL_TYPE (WickWindow, wick_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_LOG_SCALE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 wick_window_update_title (WickWindow *self)
 {
@@ -270,6 +278,56 @@ wick_window_dispose (GObject *object)
   G_OBJECT_CLASS (wick_window_parent_class)->dispose (object);
 }
 
+/* The log-scale property mirrors the chart's viewport, so the menu can toggle it as a
+ * stateful window action. */
+static void
+wick_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  WickWindow *self = WICK_WINDOW (object);
+  WickViewport *viewport = wick_chart_get_viewport (self->chart);
+
+  switch (prop_id)
+    {
+    case PROP_LOG_SCALE:
+      g_value_set_boolean (value, wick_viewport_get_log_scale (viewport));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wick_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  WickWindow *self = WICK_WINDOW (object);
+  WickViewport *viewport = wick_chart_get_viewport (self->chart);
+
+  switch (prop_id)
+    {
+    case PROP_LOG_SCALE:
+      wick_viewport_set_log_scale (viewport, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+on_viewport_log_scale_cb (WickWindow   *self,
+                          GParamSpec   *pspec,
+                          WickViewport *viewport)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOG_SCALE]);
+}
+
 static void
 wick_window_class_init (WickWindowClass *klass)
 {
@@ -278,6 +336,15 @@ wick_window_class_init (WickWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = wick_window_dispose;
+  object_class->get_property = wick_window_get_property;
+  object_class->set_property = wick_window_set_property;
+
+  properties[PROP_LOG_SCALE] =
+    g_param_spec_boolean ("log-scale", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   window_class->close_request = wick_window_close_request;
 
@@ -292,6 +359,7 @@ wick_window_class_init (WickWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, wick_window_chart_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, wick_window_chart_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, wick_window_chart_action);
+  gtk_widget_class_install_property_action (widget_class, "win.log-scale", "log-scale");
 }
 
 static void
@@ -300,6 +368,9 @@ wick_window_init (WickWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed_cb), NULL);
+  g_signal_connect_object (wick_chart_get_viewport (self->chart), "notify::log-scale",
+                           G_CALLBACK (on_viewport_log_scale_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* The chart follows the light or dark style of the desktop (or the one the user chose). */
   g_object_bind_property (adw_style_manager_get_default (), "dark",
