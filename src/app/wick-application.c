@@ -232,6 +232,8 @@ wick_application_init (WickApplication *self)
   static const char *zoom_out_accels[] = { "<Control>minus", NULL };
   static const char *zoom_fit_accels[] = { "<Control>0", NULL };
   static const char *log_scale_accels[] = { "<Alt>l", NULL };
+  static const char *undo_accels[] = { "<Control>z", NULL };
+  static const char *redo_accels[] = { "<Control><Shift>z", NULL };
   GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -252,6 +254,8 @@ wick_application_init (WickApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.zoom-out", zoom_out_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.zoom-fit", zoom_fit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.log-scale", log_scale_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo", redo_accels);
 }
 
 WickApplication *

@@ -11,22 +11,7 @@
 
 #include "wick-application.h"
 #include "wick-cli.h"
-#include "wick-window.h"
-
-struct _WickWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template children */
-  AdwWindowTitle       *window_title;
-  GtkMenuButton        *primary_menu_button;
-  AdwToastOverlay      *toast_overlay;
-  WickChart            *chart;
-
-  GCancellable         *load_cancellable;  /* Owned */
-  char                 *loading_spec;      /* Owned, nullable: what to remember on success */
-  gboolean              is_set_up;
-};
+#include "wick-window-private.h"
 
 G_DEFINE_FINAL_TYPE (WickWindow, wick_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -115,6 +100,7 @@ on_source_loaded_cb (GObject      *object,
     }
 
   wick_window_remember_market (self, market);
+  _wick_window_levels_load (self, market);
   wick_chart_set_market (self->chart, market);
   wick_cli_get_default_range (market, &from_ms, &to_ms);
   wick_chart_show_range (self->chart, from_ms, to_ms);
@@ -272,6 +258,7 @@ wick_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_pointer (&self->loading_spec, g_free);
+  _wick_window_levels_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WICK_TYPE_WINDOW);
 
@@ -360,6 +347,8 @@ wick_window_class_init (WickWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, wick_window_chart_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, wick_window_chart_action);
   gtk_widget_class_install_property_action (widget_class, "win.log-scale", "log-scale");
+
+  _wick_window_levels_class_init (widget_class);
 }
 
 static void
@@ -368,6 +357,7 @@ wick_window_init (WickWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed_cb), NULL);
+  _wick_window_levels_init (self);
   g_signal_connect_object (wick_chart_get_viewport (self->chart), "notify::log-scale",
                            G_CALLBACK (on_viewport_log_scale_cb), self,
                            G_CONNECT_SWAPPED);

@@ -1,9 +1,10 @@
 /* wick-chart.c: the candlestick chart widget
  *
- * The widget only translates GTK input into WickViewport calls and hands frames to GTK.
- * Drawing is wick_render(), the same function the exporter uses. The static part is
- * rendered into an image surface only when data, size, theme or viewport change; the
- * crosshair and legend are drawn on top at every motion.
+ * The widget only translates GTK input into WickViewport and WickInteraction calls and
+ * hands frames to GTK. Drawing is wick_render(), the same function the exporter uses. The
+ * static part is rendered into an image surface only when data, size, theme, lines or
+ * viewport change; the crosshair, the legend and a line being dragged are drawn on top at
+ * every motion.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 #include <math.h>
 
 #include "wick-chart.h"
+#include "wick-interaction.h"
 #include "wick-lod.h"
 #include "wick-palette.h"
 #include "wick-render.h"
@@ -32,6 +34,7 @@ typedef enum
 {
   DRAG_NONE,
   DRAG_PAN,
+  DRAG_LINE,
   DRAG_PRICE_AXIS,
   DRAG_TIME_AXIS,
 } DragMode;
@@ -45,8 +48,17 @@ struct _WickChart
   WickViewport    *viewport;        /* Owned */
   GdkTexture      *static_texture;  /* Owned: the static part at the current size */
   GTimeZone       *time_zone;       /* Owned, nullable: UTC when NULL */
+  WickInteraction *interaction;     /* Owned */
+  WickLevelStore  *level_store;     /* Owned, nullable */
+  GtkWidget       *menu;            /* Owned child, nullable: the line's context menu */
 
   gulong           series_changed_id;
+
+  /* Presses, counted here because the drag gesture does not count them. */
+  gint64           last_press_time_ms;
+  double           last_press_x;
+  double           last_press_y;
+  int              n_press;
 
   double           crosshair_x;
   double           crosshair_y;
@@ -70,6 +82,7 @@ enum {
   PROP_MARKET,
   PROP_DARK,
   PROP_LOCAL_TIME,
+  PROP_LEVEL_STORE,
   N_PROPS
 };
 
@@ -138,6 +151,7 @@ wick_chart_fill_scene (WickChart *self,
   scene->has_crosshair = self->has_crosshair;
   scene->crosshair_x = self->crosshair_x;
   scene->crosshair_y = self->crosshair_y;
+  wick_interaction_fill_scene (self->interaction, scene);
 }
 
 static GdkTexture *
@@ -221,6 +235,9 @@ wick_chart_size_allocate (GtkWidget *widget,
   WickChart *self = WICK_CHART (widget);
 
   wick_viewport_set_size (self->viewport, width, height);
+
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
 static void
@@ -236,27 +253,81 @@ wick_chart_measure (GtkWidget      *widget,
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 960 : 600;
 }
 
-typedef enum
+static WickInteractionModifiers
+get_modifiers (GtkEventController *controller)
 {
-  REGION_PLOT,
-  REGION_PRICE_AXIS,
-  REGION_TIME_AXIS,
-} Region;
+  GdkModifierType state = gtk_event_controller_get_current_event_state (controller);
+  WickInteractionModifiers modifiers = WICK_INTERACTION_MODIFIER_NONE;
 
-static Region
-wick_chart_region_at (WickChart *self,
-                      double     x,
-                      double     y)
+  if (state & GDK_SHIFT_MASK)
+    modifiers |= WICK_INTERACTION_MODIFIER_SHIFT;
+  if (state & GDK_CONTROL_MASK)
+    modifiers |= WICK_INTERACTION_MODIFIER_CONTROL;
+  if (state & GDK_ALT_MASK)
+    modifiers |= WICK_INTERACTION_MODIFIER_ALT;
+
+  return modifiers;
+}
+
+/* Double-clicks within the desktop's time and distance, as GtkGestureClick counts them. */
+static int
+wick_chart_count_press (WickChart          *self,
+                        GtkEventController *controller,
+                        double              x,
+                        double              y)
 {
-  WickRect plot;
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  gint64 time_ms = gtk_event_controller_get_current_event_time (controller);
+  int double_click_time = 400;
+  int double_click_distance = 5;
 
-  wick_viewport_get_plot (self->viewport, &plot);
+  g_object_get (settings,
+                "gtk-double-click-time", &double_click_time,
+                "gtk-double-click-distance", &double_click_distance,
+                NULL);
 
-  if (x >= plot.x + plot.width)
-    return REGION_PRICE_AXIS;
-  if (y >= plot.y + plot.height)
-    return REGION_TIME_AXIS;
-  return REGION_PLOT;
+  if (self->n_press > 0 &&
+      time_ms - self->last_press_time_ms <= double_click_time &&
+      fabs (x - self->last_press_x) <= double_click_distance &&
+      fabs (y - self->last_press_y) <= double_click_distance)
+    self->n_press++;
+  else
+    self->n_press = 1;
+
+  self->last_press_time_ms = time_ms;
+  self->last_press_x = x;
+  self->last_press_y = y;
+
+  return self->n_press;
+}
+
+static void
+wick_chart_update_cursor (WickChart *self)
+{
+  const char *name;
+
+  switch (self->drag_mode)
+    {
+    case DRAG_PAN:
+      name = "grabbing";
+      break;
+
+    case DRAG_PRICE_AXIS:
+      name = "ns-resize";
+      break;
+
+    case DRAG_TIME_AXIS:
+      name = "ew-resize";
+      break;
+
+    case DRAG_LINE:
+    case DRAG_NONE:
+    default:
+      name = wick_interaction_get_cursor_name (self->interaction);
+      break;
+    }
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
 }
 
 static void
@@ -265,36 +336,56 @@ on_drag_begin_cb (WickChart      *self,
                   double          y,
                   GtkGestureDrag *gesture)
 {
+  GtkEventController *controller = GTK_EVENT_CONTROLLER (gesture);
+  int n_press;
+
   if (self->market == NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
 
-  switch (wick_chart_region_at (self, x, y))
-    {
-    case REGION_PRICE_AXIS:
-      self->drag_mode = DRAG_PRICE_AXIS;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "ns-resize");
-      break;
-
-    case REGION_TIME_AXIS:
-      self->drag_mode = DRAG_TIME_AXIS;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "ew-resize");
-      break;
-
-    case REGION_PLOT:
-    default:
-      self->drag_mode = DRAG_PAN;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-      break;
-    }
-
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  n_press = wick_chart_count_press (self, controller, x, y);
   self->drag_anchor_x = x;
   self->drag_anchor_y = y;
   self->drag_last_x = 0;
   self->drag_last_y = 0;
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  switch (wick_interaction_press (self->interaction, x, y, GDK_BUTTON_PRIMARY, n_press,
+                                  get_modifiers (controller)))
+    {
+    case WICK_INTERACTION_PRESS_PAN:
+      self->drag_mode = DRAG_PAN;
+      break;
+
+    case WICK_INTERACTION_PRESS_LINE:
+      self->drag_mode = DRAG_LINE;
+      break;
+
+    case WICK_INTERACTION_PRESS_PRICE_AXIS:
+      /* A double-click on the price axis gives the price range back to the candles. */
+      self->drag_mode = n_press == 2 ? DRAG_NONE : DRAG_PRICE_AXIS;
+      if (n_press == 2)
+        {
+          wick_viewport_set_auto_price (self->viewport, TRUE);
+          wick_chart_after_time_change (self);
+        }
+      break;
+
+    case WICK_INTERACTION_PRESS_TIME_AXIS:
+      self->drag_mode = n_press == 2 ? DRAG_NONE : DRAG_TIME_AXIS;
+      if (n_press == 2)
+        wick_chart_zoom_to_fit (self);
+      break;
+
+    case WICK_INTERACTION_PRESS_NONE:
+    default:
+      self->drag_mode = DRAG_NONE;
+      break;
+    }
+
+  wick_chart_update_cursor (self);
 }
 
 static void
@@ -311,11 +402,21 @@ on_drag_update_cb (WickChart      *self,
   self->drag_last_y = offset_y;
   wick_viewport_get_plot (self->viewport, &plot);
 
+  /* Keep the crosshair under the pointer while dragging. */
+  self->has_crosshair = TRUE;
+  self->crosshair_x = self->drag_anchor_x + offset_x;
+  self->crosshair_y = self->drag_anchor_y + offset_y;
+
   switch (self->drag_mode)
     {
     case DRAG_PAN:
       wick_viewport_pan (self->viewport, dx, dy);
       wick_chart_after_time_change (self);
+      break;
+
+    case DRAG_LINE:
+      wick_interaction_motion (self->interaction, self->crosshair_x, self->crosshair_y,
+                               get_modifiers (GTK_EVENT_CONTROLLER (gesture)));
       break;
 
     case DRAG_PRICE_AXIS:
@@ -335,9 +436,7 @@ on_drag_update_cb (WickChart      *self,
       break;
     }
 
-  /* Keep the crosshair under the pointer while dragging. */
-  self->crosshair_x = self->drag_anchor_x + offset_x;
-  self->crosshair_y = self->drag_anchor_y + offset_y;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -346,8 +445,22 @@ on_drag_end_cb (WickChart      *self,
                 double          offset_y,
                 GtkGestureDrag *gesture)
 {
+  wick_interaction_release (self->interaction,
+                            self->drag_anchor_x + offset_x,
+                            self->drag_anchor_y + offset_y,
+                            get_modifiers (GTK_EVENT_CONTROLLER (gesture)));
   self->drag_mode = DRAG_NONE;
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  wick_chart_update_cursor (self);
+}
+
+static void
+on_drag_cancel_cb (WickChart        *self,
+                   GdkEventSequence *sequence,
+                   GtkGesture       *gesture)
+{
+  wick_interaction_cancel (self->interaction);
+  self->drag_mode = DRAG_NONE;
+  wick_chart_update_cursor (self);
 }
 
 static gboolean
@@ -399,6 +512,13 @@ on_motion_cb (WickChart                *self,
   self->has_crosshair = TRUE;
   self->crosshair_x = x;
   self->crosshair_y = y;
+
+  /* During a pan or an axis drag the pointer is not over any line. */
+  if (self->drag_mode == DRAG_NONE || self->drag_mode == DRAG_LINE)
+    wick_interaction_motion (self->interaction, x, y,
+                             get_modifiers (GTK_EVENT_CONTROLLER (motion)));
+
+  wick_chart_update_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -407,40 +527,90 @@ on_leave_cb (WickChart                *self,
              GtkEventControllerMotion *motion)
 {
   self->has_crosshair = FALSE;
+  if (self->drag_mode == DRAG_NONE)
+    wick_interaction_leave (self->interaction);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The secondary button and a long press open the line's menu. */
+static void
+on_secondary_pressed_cb (WickChart       *self,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         GtkGestureClick *click)
+{
+  wick_interaction_press (self->interaction, x, y, GDK_BUTTON_SECONDARY, 1,
+                          get_modifiers (GTK_EVENT_CONTROLLER (click)));
+}
+
+static void
+on_long_pressed_cb (WickChart           *self,
+                    double               x,
+                    double               y,
+                    GtkGestureLongPress *long_press)
+{
+  wick_interaction_press (self->interaction, x, y, GDK_BUTTON_SECONDARY, 1,
+                          WICK_INTERACTION_MODIFIER_NONE);
+}
+
+static gboolean
+on_key_pressed_cb (WickChart             *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *key)
+{
+  WickInteractionModifiers modifiers = get_modifiers (GTK_EVENT_CONTROLLER (key));
+  WickInteractionKey interaction_key;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      interaction_key = WICK_INTERACTION_KEY_ESCAPE;
+      break;
+
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+      interaction_key = WICK_INTERACTION_KEY_DELETE;
+      break;
+
+    case GDK_KEY_BackSpace:
+      interaction_key = WICK_INTERACTION_KEY_BACKSPACE;
+      break;
+
+    case GDK_KEY_h:
+    case GDK_KEY_H:
+      if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+        return GDK_EVENT_PROPAGATE;
+      interaction_key = WICK_INTERACTION_KEY_ADD_LINE;
+      break;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  return wick_interaction_key (self->interaction, interaction_key, modifiers);
+}
+
+/* Only a line being dragged lives in the moving part; hover, selection and every edit of
+ * the store change the cached picture. */
+static void
+on_interaction_changed_cb (WickChart       *self,
+                           gboolean         static_changed,
+                           WickInteraction *interaction)
+{
+  if (static_changed)
+    self->static_dirty = TRUE;
+
+  wick_chart_update_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
-on_click_pressed_cb (WickChart       *self,
-                     int              n_press,
-                     double           x,
-                     double           y,
-                     GtkGestureClick *click)
-{
-  if (n_press != 2 || self->market == NULL)
-    return;
-
-  switch (wick_chart_region_at (self, x, y))
-    {
-    case REGION_PRICE_AXIS:
-      wick_viewport_set_auto_price (self->viewport, TRUE);
-      wick_chart_after_time_change (self);
-      break;
-
-    case REGION_TIME_AXIS:
-      wick_chart_zoom_to_fit (self);
-      break;
-
-    case REGION_PLOT:
-    default:
-      break;
-    }
-}
-
-static void
-on_zoom_begin_cb (WickChart      *self,
+on_zoom_begin_cb (WickChart        *self,
                   GdkEventSequence *sequence,
-                  GtkGestureZoom *zoom)
+                  GtkGestureZoom   *zoom)
 {
   self->zoom_last_scale = 1.0;
 }
@@ -513,6 +683,9 @@ wick_chart_dispose (GObject *object)
   if (self->market != NULL)
     g_clear_signal_handler (&self->series_changed_id, wick_market_get_series (self->market));
   g_clear_object (&self->market);
+  g_clear_object (&self->level_store);
+  g_clear_object (&self->interaction);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->lod, wick_lod_free);
   g_clear_object (&self->static_texture);
   g_clear_object (&self->viewport);
@@ -543,6 +716,10 @@ wick_chart_get_property (GObject    *object,
       g_value_set_boolean (value, wick_chart_get_local_time (self));
       break;
 
+    case PROP_LEVEL_STORE:
+      g_value_set_object (value, wick_chart_get_level_store (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -568,6 +745,10 @@ wick_chart_set_property (GObject      *object,
 
     case PROP_LOCAL_TIME:
       wick_chart_set_local_time (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_LEVEL_STORE:
+      wick_chart_set_level_store (self, g_value_get_object (value));
       break;
 
     default:
@@ -604,6 +785,11 @@ wick_chart_class_init (WickChartClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_LEVEL_STORE] =
+    g_param_spec_object ("level-store", NULL, NULL,
+                         WICK_TYPE_LEVEL_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "wickchart");
@@ -634,12 +820,17 @@ wick_chart_init (WickChart *self)
   GtkEventController *controller;
   GtkGesture *drag;
   GtkGesture *zoom;
+  GtkGesture *gesture;
 
   self->viewport = wick_viewport_new ();
+  self->interaction = wick_interaction_new (self->viewport);
   self->static_dirty = TRUE;
 
   g_signal_connect_object (self->viewport, "changed",
                            G_CALLBACK (on_viewport_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->interaction, "changed",
+                           G_CALLBACK (on_interaction_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -653,6 +844,7 @@ wick_chart_init (WickChart *self)
   g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "cancel", G_CALLBACK (on_drag_cancel_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   zoom = gtk_gesture_zoom_new ();
@@ -661,9 +853,15 @@ wick_chart_init (WickChart *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
   gtk_gesture_group (zoom, drag);
 
-  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
-  g_signal_connect_object (controller, "pressed", G_CALLBACK (on_click_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_secondary_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_long_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   g_signal_connect_object (controller, "scroll", G_CALLBACK (on_scroll_cb), self, G_CONNECT_SWAPPED);
@@ -673,6 +871,10 @@ wick_chart_init (WickChart *self)
   g_signal_connect_object (controller, "enter", G_CALLBACK (on_motion_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (controller, "motion", G_CALLBACK (on_motion_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (controller, "leave", G_CALLBACK (on_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
@@ -717,12 +919,15 @@ wick_chart_set_market (WickChart  *self,
   g_clear_pointer (&self->lod, wick_lod_free);
 
   g_set_object (&self->market, market);
+  if (market == NULL)
+    wick_interaction_set_series (self->interaction, NULL);
 
   if (market != NULL)
     {
       WickSeries *series = wick_market_get_series (market);
 
       self->lod = wick_lod_new (series);
+      wick_interaction_set_series (self->interaction, series);
       self->series_changed_id =
         g_signal_connect_object (series, "changed",
                                  G_CALLBACK (on_series_changed_cb), self,
@@ -842,4 +1047,88 @@ wick_chart_get_n_renders (WickChart *self)
   g_return_val_if_fail (WICK_IS_CHART (self), 0);
 
   return self->n_renders;
+}
+
+/**
+ * wick_chart_get_level_store:
+ *
+ * Returns: (transfer none) (nullable): the lines drawn and edited on the chart
+ */
+WickLevelStore *
+wick_chart_get_level_store (WickChart *self)
+{
+  g_return_val_if_fail (WICK_IS_CHART (self), NULL);
+
+  return self->level_store;
+}
+
+/**
+ * wick_chart_set_level_store:
+ * @store: (nullable): the lines of the market shown
+ */
+void
+wick_chart_set_level_store (WickChart      *self,
+                            WickLevelStore *store)
+{
+  g_return_if_fail (WICK_IS_CHART (self));
+  g_return_if_fail (!store || WICK_IS_LEVEL_STORE (store));
+
+  if (self->level_store == store)
+    return;
+
+  wick_interaction_cancel (self->interaction);
+  g_set_object (&self->level_store, store);
+  wick_interaction_set_level_store (self->interaction, store);
+
+  wick_chart_invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL_STORE]);
+}
+
+/**
+ * wick_chart_get_interaction:
+ *
+ * Returns: (transfer none): the state machine behind pointer and keys, whose
+ *   #WickInteraction::context-menu the window answers
+ */
+WickInteraction *
+wick_chart_get_interaction (WickChart *self)
+{
+  g_return_val_if_fail (WICK_IS_CHART (self), NULL);
+
+  return self->interaction;
+}
+
+/**
+ * wick_chart_popup_menu:
+ * @model: the menu; its actions are looked up from the chart upwards
+ * @x: where to point, in the chart's coordinates
+ * @y: where to point
+ *
+ * Shows a context menu pointing at (@x, @y), such as the menu of a line.
+ */
+void
+wick_chart_popup_menu (WickChart  *self,
+                       GMenuModel *model,
+                       double      x,
+                       double      y)
+{
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  g_return_if_fail (WICK_IS_CHART (self));
+  g_return_if_fail (G_IS_MENU_MODEL (model));
+
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    }
+  else
+    {
+      gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
 }

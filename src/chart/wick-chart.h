@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "wick-interaction.h"
+#include "wick-level-store.h"
 #include "wick-market.h"
 #include "wick-viewport.h"
 
@@ -16,21 +18,29 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WickChart, wick_chart, WICK, CHART, GtkWidget)
 
-GtkWidget    *wick_chart_new            (void);
-WickMarket   *wick_chart_get_market     (WickChart  *self);
-void          wick_chart_set_market     (WickChart  *self,
-                                         WickMarket *market);
-WickViewport *wick_chart_get_viewport   (WickChart  *self);
-gboolean      wick_chart_get_dark       (WickChart  *self);
-void          wick_chart_set_dark       (WickChart  *self,
-                                         gboolean    dark);
-gboolean      wick_chart_get_local_time (WickChart  *self);
-void          wick_chart_set_local_time (WickChart  *self,
-                                         gboolean    local_time);
-void          wick_chart_show_range     (WickChart  *self,
-                                         gint64      from_ms,
-                                         gint64      to_ms);
-void          wick_chart_zoom_to_fit    (WickChart  *self);
-guint         wick_chart_get_n_renders  (WickChart  *self);
+GtkWidget        *wick_chart_new             (void);
+WickMarket       *wick_chart_get_market      (WickChart      *self);
+void              wick_chart_set_market      (WickChart      *self,
+                                              WickMarket     *market);
+WickViewport     *wick_chart_get_viewport    (WickChart      *self);
+gboolean          wick_chart_get_dark        (WickChart      *self);
+void              wick_chart_set_dark        (WickChart      *self,
+                                              gboolean        dark);
+gboolean          wick_chart_get_local_time  (WickChart      *self);
+void              wick_chart_set_local_time  (WickChart      *self,
+                                              gboolean        local_time);
+WickLevelStore   *wick_chart_get_level_store (WickChart      *self);
+void              wick_chart_set_level_store (WickChart      *self,
+                                              WickLevelStore *store);
+WickInteraction  *wick_chart_get_interaction (WickChart      *self);
+void              wick_chart_show_range      (WickChart      *self,
+                                              gint64          from_ms,
+                                              gint64          to_ms);
+void              wick_chart_zoom_to_fit     (WickChart      *self);
+guint             wick_chart_get_n_renders   (WickChart      *self);
+void              wick_chart_popup_menu      (WickChart      *self,
+                                              GMenuModel     *model,
+                                              double          x,
+                                              double          y);
 
 G_END_DECLS

@@ -44,8 +44,18 @@ typedef struct
   guint            locked : 1;
 } WickLevel;
 
+/* The longest label, in bytes of UTF-8. */
+#define WICK_LEVEL_LABEL_MAX_BYTES 200
+
+/* The number of edits that can be undone. */
+#define WICK_LEVEL_STORE_MAX_UNDO  200
+
 WickLevel        *wick_level_copy               (const WickLevel   *level);
 void              wick_level_free               (WickLevel         *level);
+/* The checks set_levels () makes on one line: id above zero, price finite and above zero,
+ * label NULL or valid UTF-8 of at most WICK_LEVEL_LABEL_MAX_BYTES, a known origin. */
+gboolean          wick_level_validate           (const WickLevel   *level,
+                                                 GError           **error);
 
 #define WICK_TYPE_LEVEL_STORE (wick_level_store_get_type ())
 
