@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "wick-axis.h"
+#include "wick-level-store.h"
 #include "wick-render.h"
 
 #include <math.h>
@@ -144,6 +145,44 @@ make_fixed_series (void)
   g_assert_no_error (error);
 
   return g_steal_pointer (&series);
+}
+
+/* One price line of a test store. */
+typedef struct
+{
+  double      price;
+  const char *label;
+  guint32     color_rgba;   /* 0: automatic */
+  gboolean    locked;
+} LineSpec;
+
+/* A store holding @specs, with ids 1, 2, 3 … in order. */
+static WickLevelStore *
+make_store (const LineSpec *specs,
+            guint           n)
+{
+  g_autoptr(WickLevelStore) store = wick_level_store_new ();
+  g_autofree WickLevel *levels = g_new0 (WickLevel, n);
+  g_autofree const WickLevel **pointers = g_new0 (const WickLevel *, n);
+  g_autoptr(GError) error = NULL;
+  guint i;
+
+  for (i = 0; i < n; i++)
+    {
+      levels[i].id = i + 1;
+      levels[i].price = specs[i].price;
+      levels[i].label = (char *) specs[i].label;
+      levels[i].origin = WICK_LEVEL_ORIGIN_USER;
+      levels[i].has_color = specs[i].color_rgba != 0;
+      levels[i].color_rgba = specs[i].color_rgba;
+      levels[i].locked = specs[i].locked;
+      pointers[i] = &levels[i];
+    }
+
+  g_assert_true (wick_level_store_set_levels (store, pointers, n, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
 }
 
 static void
@@ -751,6 +790,12 @@ static void
 test_state_balanced (Fixture       *fixture,
                      gconstpointer  data)
 {
+  static const LineSpec specs[] = {
+    { 90, "Support 90", 0, FALSE },
+    { 105, NULL, 0, TRUE },
+    { 120, NULL, 0, FALSE },
+  };
+  g_autoptr(WickLevelStore) store = NULL;
   double x0, y0, x1, y1;
   cairo_t *cr;
 
@@ -762,6 +807,13 @@ test_state_balanced (Fixture       *fixture,
   fixture->scene.crosshair_x = 100;
   fixture->scene.crosshair_y = 100;
   fixture->scene.show_title_block = TRUE;
+  /* Price lines in every style: labelled, locked, selected, hovered, dragged. */
+  store = make_store (specs, G_N_ELEMENTS (specs));
+  fixture->scene.levels = store;
+  fixture->scene.selected_level_id = 1;
+  fixture->scene.hovered_level_id = 2;
+  fixture->scene.drag_level_id = 3;
+  fixture->scene.drag_price = 111;
 
   wick_render (cr, &fixture->scene, fixture->viewport);
 
@@ -827,6 +879,197 @@ test_legend_latest_in_view (Fixture       *fixture,
   g_assert_cmpuint (count_legend_pixels (fixture, &palette->down), >, 20);
 }
 
+/* ---- price lines ---- */
+
+/* Pixels of @color in row @y from the plot's x + 200 to its right edge. */
+static int
+count_row (Fixture         *fixture,
+           int              y,
+           const WickColor *color)
+{
+  int x, n = 0;
+
+  for (x = (int) fixture->plot.x + 200; x < (int) (fixture->plot.x + fixture->plot.width); x++)
+    n += pixel_is (fixture->surface, x, y, color);
+
+  return n;
+}
+
+/* Pixels of a green hue in the @width × @height area at (@x0, @y0). */
+static int
+count_green (Fixture *fixture,
+             int      x0,
+             int      y0,
+             int      width,
+             int      height)
+{
+  int x, y, n = 0;
+
+  for (y = y0; y < y0 + height; y++)
+    for (x = x0; x < x0 + width; x++)
+      {
+        double rgba[4];
+
+        read_pixel (fixture->surface, x, y, rgba);
+        n += rgba[1] > rgba[0] + 0.2;
+      }
+
+  return n;
+}
+
+/* The plot is 800 px wide; a line covers the 600 columns count_row() reads, less what a
+ * handle or the last-price line may hide. */
+#define FULL_ROW 590
+
+static void
+test_levels_colours (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  /* The last close is 100: 90 is support, 120 resistance; 105 is pinned to blue, above. */
+  static const LineSpec specs[] = {
+    { 90, NULL, 0, FALSE },
+    { 105, NULL, 0x2962ffff, FALSE },
+    { 120, NULL, 0, FALSE },
+  };
+  g_autoptr(WickLevelStore) store = make_store (specs, G_N_ELEMENTS (specs));
+  const WickPalette *palette = fixture->scene.palette;
+  const WickColor blue = { 0x29 / 255., 0x62 / 255., 1, 1 };
+  int width = (int) wick_viewport_get_width (fixture->viewport);
+  struct { double price; const WickColor *color; } expected[] = {
+    { 90, &palette->support }, { 105, &blue }, { 120, &palette->resistance },
+  };
+  guint i;
+
+  fixture->scene.levels = store;
+  fixture_render (fixture, FALSE, 1);
+
+  for (i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      int y = price_y (fixture, expected[i].price);
+
+      /* 1 px, crisp: the row the viewport maps the price to, nothing of it around. */
+      g_assert_cmpint (count_row (fixture, y, expected[i].color), >=, FULL_ROW);
+      g_assert_cmpint (count_row (fixture, y - 1, expected[i].color), ==, 0);
+      g_assert_cmpint (count_row (fixture, y + 1, expected[i].color), ==, 0);
+      /* Its price in a label of its colour on the price axis. */
+      assert_pixel (fixture->surface, width - 3, y, expected[i].color, "line price label");
+    }
+
+  /* The dark palette has its own support and resistance colours. */
+  fixture->scene.palette = wick_palette_get (TRUE);
+  fixture_render (fixture, FALSE, 1);
+  g_assert_cmpint (count_row (fixture, price_y (fixture, 90), &wick_palette_get (TRUE)->support),
+                   >=, FULL_ROW);
+  g_assert_cmpint (count_row (fixture, price_y (fixture, 120),
+                              &wick_palette_get (TRUE)->resistance), >=, FULL_ROW);
+
+  /* Out of view: no line, no label. */
+  fixture->scene.palette = palette;
+  wick_viewport_set_price_range (fixture->viewport, 92, 130);
+  fixture_render (fixture, FALSE, 1);
+  g_assert_false (area_has_ink (fixture->surface, width - 20, (int) fixture->plot.height - 12,
+                                width, (int) fixture->plot.height, &palette->background));
+}
+
+static void
+test_levels_styles (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const LineSpec specs[] = {
+    { 90, "Support 90", 0, FALSE },
+    { 120, NULL, 0, TRUE },
+    { 125, NULL, 0, FALSE },
+  };
+  g_autoptr(WickLevelStore) store = make_store (specs, G_N_ELEMENTS (specs));
+  const WickPalette *palette = fixture->scene.palette;
+  int y90 = price_y (fixture, 90);
+  int y120 = price_y (fixture, 120);
+  int y125 = price_y (fixture, 125);
+  int n;
+
+  fixture->scene.levels = store;
+  fixture_render (fixture, FALSE, 1);
+
+  /* The label above the left end, in the line's colour (green, anti-aliased); without a
+   * label, nothing green there. */
+  n = count_green (fixture, (int) fixture->plot.x + 4, y90 - 18, 120, 17);
+  g_assert_cmpint (n, >, 40);
+  g_assert_true (wick_level_store_set_label (store, 1, NULL, NULL));
+  fixture_render (fixture, FALSE, 1);
+  g_assert_cmpint (count_green (fixture, (int) fixture->plot.x + 4, y90 - 18, 120, 17), ==, 0);
+
+  /* Locked: dashed, 6 on and 4 off. */
+  n = count_row (fixture, y120, &palette->resistance);
+  g_assert_cmpint (n, >, 300);
+  g_assert_cmpint (n, <, 420);
+
+  /* Hovered: two rows. */
+  fixture->scene.hovered_level_id = 3;
+  fixture_render (fixture, FALSE, 1);
+  g_assert_cmpint (count_row (fixture, y125, &palette->resistance), >=, FULL_ROW);
+  g_assert_cmpint (count_row (fixture, y125 + 1, &palette->resistance), >=, FULL_ROW);
+  g_assert_cmpint (count_row (fixture, y125 - 1, &palette->resistance), ==, 0);
+
+  /* Selected: two rows in a band of the selection colour, and a handle in the middle. */
+  fixture->scene.hovered_level_id = 0;
+  fixture->scene.selected_level_id = 3;
+  fixture_render (fixture, FALSE, 1);
+  g_assert_cmpint (count_row (fixture, y125, &palette->resistance), >=, FULL_ROW - 10);
+  g_assert_cmpint (count_row (fixture, y125 + 1, &palette->resistance), >=, FULL_ROW - 10);
+  g_assert_false (pixel_is (fixture->surface, 300, y125 - 3, &palette->background));
+  g_assert_true (pixel_is (fixture->surface, 300, y125 - 5, &palette->background));
+  assert_pixel (fixture->surface, (int) (fixture->plot.x + fixture->plot.width / 2), y125 - 2,
+                &palette->background, "inside the handle");
+  assert_pixel (fixture->surface, (int) (fixture->plot.x + fixture->plot.width / 2), y125 - 3,
+                &palette->resistance, "the handle's top edge");
+}
+
+static void
+test_levels_drag (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const LineSpec specs[] = {
+    { 90, NULL, 0, FALSE },
+    { 120, NULL, 0, FALSE },
+  };
+  g_autoptr(WickLevelStore) store = make_store (specs, G_N_ELEMENTS (specs));
+  const WickPalette *palette = fixture->scene.palette;
+  int width = (int) wick_viewport_get_width (fixture->viewport);
+  int y90 = price_y (fixture, 90);
+  int y125 = price_y (fixture, 125);
+
+  /* Line 1 (support at 90) dragged above the last close, to 125. */
+  fixture->scene.levels = store;
+  fixture->scene.drag_level_id = 1;
+  fixture->scene.drag_price = 125;
+
+  /* The static part has the other line only. */
+  fixture_render (fixture, FALSE, 1);
+  g_assert_cmpint (count_row (fixture, y90, &palette->support), ==, 0);
+  g_assert_cmpint (count_row (fixture, y125, &palette->resistance), ==, 0);
+  g_assert_false (pixel_is (fixture->surface, width - 3, y90, &palette->support));
+  g_assert_cmpint (count_row (fixture, price_y (fixture, 120), &palette->resistance), >=,
+                   FULL_ROW);
+
+  /* The overlay draws it at the preview price, recoloured as resistance, with its label. */
+  fixture_render_overlay (fixture);
+  g_assert_cmpint (count_row (fixture, y125, &palette->resistance), >=, FULL_ROW);
+  assert_pixel (fixture->surface, width - 3, y125, &palette->resistance, "dragged label");
+  g_assert_cmpint (count_row (fixture, y90, &palette->support), ==, 0);
+  g_assert_cmpint (count_row (fixture, price_y (fixture, 120), &palette->resistance), ==, 0);
+
+  /* Without a drag the overlay draws no line. */
+  fixture->scene.drag_level_id = 0;
+  fixture_render_overlay (fixture);
+  g_assert_cmpint (count_row (fixture, y125, &palette->resistance), ==, 0);
+
+  /* The whole frame (as exported) has both lines where they are. */
+  fixture_render (fixture, TRUE, 1);
+  g_assert_cmpint (count_row (fixture, y90, &palette->support), >=, FULL_ROW);
+  g_assert_cmpint (count_row (fixture, price_y (fixture, 120), &palette->resistance), >=,
+                   FULL_ROW);
+}
+
 #define ADD_TEST(path, func) \
   g_test_add ("/wick/render/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -848,6 +1091,9 @@ main (int   argc,
   ADD_TEST ("legend-latest-in-view", test_legend_latest_in_view);
   ADD_TEST ("state-balanced", test_state_balanced);
   ADD_TEST ("no-data", test_no_data);
+  ADD_TEST ("levels/colours", test_levels_colours);
+  ADD_TEST ("levels/styles", test_levels_styles);
+  ADD_TEST ("levels/drag", test_levels_drag);
 
   return g_test_run ();
 }

@@ -42,6 +42,9 @@ wick_application_handle_local_options (GApplication *application,
   if (self->options.export_path != NULL)
     return wick_cli_run_export (&self->options);
 
+  if (self->options.levels != NULL)
+    return wick_cli_run_levels (&self->options);
+
   /* Options that only make sense with --export are a mistake without it. */
   if (self->options.size != NULL || self->options.scale != NULL)
     {

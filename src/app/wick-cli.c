@@ -17,6 +17,7 @@
 #include "wick-csv-source.h"
 #include "wick-csv.h"
 #include "wick-export.h"
+#include "wick-levels-file.h"
 #include "wick-lod.h"
 #include "wick-palette.h"
 #include "wick-sample-source.h"
@@ -48,8 +49,14 @@ static const GOptionEntry main_entries[] = {
     N_("Pixels per point of an exported PNG, 1 to 4 (default 1)"), N_("N") },
   { "range", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The time range to show, as dates or ISO 8601 times in UTC"), N_("FROM..TO") },
+  { "levels", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Manage the market’s saved price lines and exit: list, add PRICE or remove ID"),
+    N_("ACTION") },
+  { "label", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The label of a line made with --levels add"), N_("TEXT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, N_("[PRICE|ID]") },
   { NULL }
 };
 
@@ -93,6 +100,10 @@ wick_cli_options_read (WickCliOptions *options,
   options->size = lookup_string (dict, "size");
   options->scale = lookup_string (dict, "scale");
   options->range = lookup_string (dict, "range");
+  options->levels = lookup_string (dict, "levels");
+  options->label = lookup_string (dict, "label");
+  if (!g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^as", &options->arguments))
+    options->arguments = NULL;
 }
 
 void
@@ -109,6 +120,9 @@ wick_cli_options_clear (WickCliOptions *options)
   g_clear_pointer (&options->size, g_free);
   g_clear_pointer (&options->scale, g_free);
   g_clear_pointer (&options->range, g_free);
+  g_clear_pointer (&options->levels, g_free);
+  g_clear_pointer (&options->label, g_free);
+  g_clear_pointer (&options->arguments, g_strfreev);
 }
 
 /**
@@ -262,12 +276,19 @@ wick_cli_get_default_range (WickMarket *market,
   *to_ms = last->open_time_ms + interval_ms * 5;
 }
 
-static int
-fail (int         code,
-      GError     *error)
+/**
+ * wick_cli_fail:
+ *
+ * Prints @error as the one line a headless verb leaves on stderr.
+ *
+ * Returns: @exit_code
+ */
+int
+wick_cli_fail (int           exit_code,
+               const GError *error)
 {
   g_printerr ("wick: %s\n", error->message);
-  return code;
+  return exit_code;
 }
 
 /* A file the user handed us that does not parse is bad input, not a run-time failure. */
@@ -284,13 +305,59 @@ exit_code_for_load_error (const GError *error)
   return WICK_EXIT_FAILED;
 }
 
+/**
+ * wick_cli_load_market:
+ * @exit_code: (out): the exit code to end with when loading failed
+ *
+ * Loads the market the options name, synchronously; on failure prints why.
+ *
+ * Returns: (transfer full) (nullable): the market
+ */
+WickMarket *
+wick_cli_load_market (const WickCliOptions *options,
+                      int                  *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WickSource) source = NULL;
+  WickMarket *market;
+
+  if (!(source = wick_cli_create_source (options->source, options->liquidations,
+                                         options->open_interest, &error)))
+    {
+      *exit_code = wick_cli_fail (WICK_EXIT_USAGE, error);
+      return NULL;
+    }
+
+  if (!(market = wick_source_load (source, options->symbol, options->interval, NULL, &error)))
+    *exit_code = wick_cli_fail (exit_code_for_load_error (error), error);
+
+  return market;
+}
+
+/* The saved lines of @market, for exports; a file that cannot be read is reported and the
+ * picture is drawn without lines. */
+static WickLevelStore *
+load_levels (WickMarket *market)
+{
+  g_autoptr(WickLevelStore) store = wick_level_store_new ();
+  g_autofree char *path = wick_levels_file_default_path ();
+  g_autofree char *key = wick_levels_file_market_key (wick_market_get_exchange (market),
+                                                      wick_market_get_symbol (market));
+  g_autoptr(GError) error = NULL;
+
+  if (!wick_levels_file_load (path, key, store, &error))
+    g_printerr ("wick: %s\n", error->message);
+
+  return g_steal_pointer (&store);
+}
+
 int
 wick_cli_run_export (const WickCliOptions *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WickSource) source = NULL;
   g_autoptr(WickMarket) market = NULL;
   g_autoptr(WickViewport) viewport = NULL;
+  g_autoptr(WickLevelStore) levels = NULL;
   g_autoptr(WickLod) lod = NULL;
   WickExportFormat format;
   WickSeries *series;
@@ -299,6 +366,7 @@ wick_cli_run_export (const WickCliOptions *options)
   double scale = 1.0;
   int width, height;
   guint first, end;
+  int exit_code;
 
   g_return_val_if_fail (options != NULL, WICK_EXIT_USAGE);
   g_return_val_if_fail (options->export_path != NULL, WICK_EXIT_USAGE);
@@ -309,14 +377,10 @@ wick_cli_run_export (const WickCliOptions *options)
                                &width, &height, &error) ||
       (options->scale != NULL && !wick_export_parse_scale (options->scale, &scale, &error)) ||
       (options->range != NULL && !wick_cli_parse_range (options->range, &from_ms, &to_ms, &error)))
-    return fail (WICK_EXIT_USAGE, error);
+    return wick_cli_fail (WICK_EXIT_USAGE, error);
 
-  if (!(source = wick_cli_create_source (options->source, options->liquidations,
-                                         options->open_interest, &error)))
-    return fail (WICK_EXIT_USAGE, error);
-
-  if (!(market = wick_source_load (source, options->symbol, options->interval, NULL, &error)))
-    return fail (exit_code_for_load_error (error), error);
+  if (!(market = wick_cli_load_market (options, &exit_code)))
+    return exit_code;
 
   series = wick_market_get_series (market);
 
@@ -334,7 +398,7 @@ wick_cli_run_export (const WickCliOptions *options)
 
       g_set_error (&error, WICK_CLI_ERROR, WICK_CLI_ERROR_USAGE,
                    _("No candles between %s and %s"), from_text, to_text);
-      return fail (WICK_EXIT_USAGE, error);
+      return wick_cli_fail (WICK_EXIT_USAGE, error);
     }
 
   viewport = wick_viewport_new ();
@@ -342,12 +406,14 @@ wick_cli_run_export (const WickCliOptions *options)
   wick_viewport_show_range (viewport, series, from_ms, to_ms);
 
   lod = wick_lod_new (series);
+  levels = load_levels (market);
   wick_scene_init (&scene, market, wick_palette_get (FALSE));
   scene.lod = lod;
+  scene.levels = levels;
   scene.show_title_block = TRUE;
 
   if (!wick_export (&scene, viewport, format, width, height, scale, options->export_path, &error))
-    return fail (WICK_EXIT_USAGE, error);
+    return wick_cli_fail (WICK_EXIT_USAGE, error);
 
   return WICK_EXIT_OK;
 }

@@ -35,6 +35,9 @@ typedef struct
   char   *size;
   char   *scale;
   char   *range;
+  char   *levels;          /* "list", "add" or "remove" */
+  char   *label;           /* for --levels add */
+  char  **arguments;       /* what follows the options: the PRICE or ID of --levels */
 } WickCliOptions;
 
 GQuark      wick_cli_error_quark        (void);
@@ -54,5 +57,10 @@ void        wick_cli_get_default_range  (WickMarket            *market,
                                          gint64                *from_ms,
                                          gint64                *to_ms);
 int         wick_cli_run_export         (const WickCliOptions  *options);
+int         wick_cli_run_levels         (const WickCliOptions  *options);
+WickMarket *wick_cli_load_market        (const WickCliOptions  *options,
+                                         int                   *exit_code);
+int         wick_cli_fail               (int                    exit_code,
+                                         const GError          *error);
 
 G_END_DECLS

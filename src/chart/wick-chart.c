@@ -513,10 +513,8 @@ on_motion_cb (WickChart                *self,
   self->crosshair_x = x;
   self->crosshair_y = y;
 
-  /* During a pan or an axis drag the pointer is not over any line. */
-  if (self->drag_mode == DRAG_NONE || self->drag_mode == DRAG_LINE)
-    wick_interaction_motion (self->interaction, x, y,
-                             get_modifiers (GTK_EVENT_CONTROLLER (motion)));
+  wick_interaction_motion (self->interaction, x, y,
+                           get_modifiers (GTK_EVENT_CONTROLLER (motion)));
 
   wick_chart_update_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));

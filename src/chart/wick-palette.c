@@ -25,6 +25,10 @@ static const WickPalette light_palette = {
   .label_text       = RGB (0xffffff),
   .watermark        = RGBA (0x131722, .25),
   .border           = RGB (0xe0e3eb),
+  .label_text_dark  = RGB (0x131722),
+  .support          = RGB (0x089981),
+  .resistance       = RGB (0xf23645),
+  .selection        = RGBA (0x2962ff, .22),
 };
 
 static const WickPalette dark_palette = {
@@ -41,6 +45,10 @@ static const WickPalette dark_palette = {
   .label_text       = RGB (0xffffff),
   .watermark        = RGBA (0xd1d4dc, .25),
   .border           = RGB (0x2a2e39),
+  .label_text_dark  = RGB (0x131722),
+  .support          = RGB (0x22ab94),
+  .resistance       = RGB (0xf7525f),
+  .selection        = RGBA (0x2962ff, .38),
 };
 
 /**

@@ -34,6 +34,10 @@ struct _WickPalette
   WickColor label_text;
   WickColor watermark;
   WickColor border;            /* the lines between the plot and the axes */
+  WickColor label_text_dark;   /* text on a light label, e.g. of a line pinned to yellow */
+  WickColor support;           /* a price line below the last close */
+  WickColor resistance;        /* a price line above the last close */
+  WickColor selection;         /* the band behind the selected price line */
 };
 
 const WickPalette *wick_palette_get (gboolean dark);

@@ -127,6 +127,21 @@ draw_legend (Frame  *f,
                           c->close >= c->open ? &f->palette->up : &f->palette->down);
 }
 
+/* The line being dragged, at its preview price, with its price label. */
+static void
+draw_dragged_level (Frame *f)
+{
+  const WickScene *scene = f->scene;
+  const WickLevel *level = wick_level_store_lookup (scene->levels, scene->drag_level_id);
+
+  if (level == NULL)
+    return;
+
+  _wick_render_level (f, level, scene->drag_price, TRUE,
+                      level->id == scene->selected_level_id);
+  _wick_render_level_label (f, level, scene->drag_price);
+}
+
 /**
  * wick_render_overlay:
  * @cr: where to draw, over the static part
@@ -135,9 +150,10 @@ draw_legend (Frame  *f,
  * @viewport: the same viewport
  *
  * Draws only what moves: the crosshair with its price and time labels when the point is in
- * the plot, and the OHLCV legend for the hovered candle (the latest in view without a crosshair)
- * under the market line, or in its place when the title block already names the market.
- * Paints nothing else, so it composes over the cached static part.
+ * the plot, the price line being dragged (`drag_level_id`) at `drag_price` with its label on
+ * the price axis, and the OHLCV legend for the hovered candle (the latest in view without a
+ * crosshair) under the market line, or in its place when the title block already names the
+ * market. Paints nothing else, so it composes over the cached static part.
  */
 void
 wick_render_overlay (cairo_t         *cr,
@@ -170,6 +186,9 @@ wick_render_overlay (cairo_t         *cr,
 
   if (in_plot)
     draw_crosshair (&f, hovered);
+
+  if (scene->levels != NULL && scene->drag_level_id != 0)
+    draw_dragged_level (&f);
 
   if (hovered != NULL)
     {

@@ -1,8 +1,9 @@
 /* wick-render-private.h: what the renderer's files share
  *
  * One Frame per call of wick_render_static() or wick_render_overlay(): the viewport read once,
- * the fonts and the one Pango layout. wick-render.c sets frames up and draws the static part,
- * wick-render-candles.c the candles and their volume, wick-render-overlay.c what moves.
+ * the fonts and the one Pango layout. wick-render.c sets frames up and draws the static part
+ * and the price lines, wick-render-candles.c the candles and their volume,
+ * wick-render-overlay.c what moves (the line being dragged among it).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -102,5 +103,13 @@ guint  _wick_render_first_opening_at (const Frame                *f,
                                       guint                       lo,
                                       double                      time_ms);
 void   _wick_render_candles          (Frame                      *f);
+void   _wick_render_level            (Frame                      *f,
+                                      const WickLevel            *level,
+                                      double                      price,
+                                      gboolean                    is_hovered,
+                                      gboolean                    is_selected);
+void   _wick_render_level_label      (Frame                      *f,
+                                      const WickLevel            *level,
+                                      double                      price);
 
 G_END_DECLS

@@ -2,8 +2,9 @@
  *
  * User units are logical pixels; the caller scales the cairo_t for HiDPI or export scale.
  * This file sets up frames and draws the static part around the candles (background, grid,
- * last price, axes, market line, title block); wick-render-candles.c draws the candles and
- * wick-render-overlay.c the moving part. Every colour comes from the scene's palette.
+ * last price, price lines, axes, market line, title block); wick-render-candles.c draws the
+ * candles and wick-render-overlay.c the moving part. Every colour comes from the scene's
+ * palette.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -233,6 +234,185 @@ draw_last_price_label (Frame *f)
                             &f->palette->label_text);
 }
 
+/* ---- price lines ---- */
+
+/* The selection band reaches this far above and below the selected line's row. */
+#define LEVEL_HALO_PX     3.0
+/* Half the side of the selected line's handle, less half a pixel. */
+#define LEVEL_HANDLE_PX   3.0
+/* Label backgrounds lighter than this (relative luminance) get dark text. */
+#define LIGHT_LUMINANCE   0.6
+
+static void
+color_from_rgba (guint32    rgba,
+                 WickColor *color)
+{
+  color->red = ((rgba >> 24) & 0xff) / 255.;
+  color->green = ((rgba >> 16) & 0xff) / 255.;
+  color->blue = ((rgba >> 8) & 0xff) / 255.;
+  color->alpha = (rgba & 0xff) / 255.;
+}
+
+/* The pinned colour, else support at or below the last close and resistance above it;
+ * with no candles, support. */
+static void
+level_color (const Frame     *f,
+             const WickLevel *level,
+             double           price,
+             WickColor       *color)
+{
+  if (level->has_color)
+    color_from_rgba (level->color_rgba, color);
+  else if (f->n_candles > 0 && price > f->candles[f->n_candles - 1].close)
+    *color = f->palette->resistance;
+  else
+    *color = f->palette->support;
+}
+
+static gboolean
+is_light (const WickColor *color)
+{
+  return 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue > LIGHT_LUMINANCE;
+}
+
+static inline gboolean
+level_in_view (const Frame *f,
+               double       y)
+{
+  return y >= f->plot.y && y < f->plot.y + f->plot.height;
+}
+
+/* A price line across the plot at @price (which is the level's own price, or a drag's
+ * preview): 1 px on the row under the price, 2 px (that row and the next) when hovered or
+ * selected, dashed when locked, with the level's label above its left end. The selected line
+ * sits in a band of the selection colour and, when it can be dragged, has a handle in the
+ * middle. */
+void
+_wick_render_level (Frame           *f,
+                    const WickLevel *level,
+                    double           price,
+                    gboolean         is_hovered,
+                    gboolean         is_selected)
+{
+  static const double dash[] = { 6, 4 };
+  cairo_t *cr = f->cr;
+  double y = frame_y (f, price);
+  double row = floor (y);
+  WickColor color;
+  double h;
+
+  if (!level_in_view (f, y))
+    return;
+
+  level_color (f, level, price, &color);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, f->plot.x, f->plot.y, f->plot.width, f->plot.height);
+  cairo_clip (cr);
+
+  if (is_selected)
+    {
+      cairo_rectangle (cr, f->plot.x, row - LEVEL_HALO_PX, f->plot.width, 2 * LEVEL_HALO_PX + 1);
+      set_color (cr, &f->palette->selection);
+      cairo_fill (cr);
+    }
+
+  if (level->locked)
+    cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_set_line_width (cr, is_hovered || is_selected ? 2 : 1);
+  cairo_move_to (cr, f->plot.x, is_hovered || is_selected ? row + 1 : row + .5);
+  cairo_rel_line_to (cr, f->plot.width, 0);
+  set_color (cr, &color);
+  cairo_stroke (cr);
+
+  if (level->label != NULL && level->label[0] != '\0')
+    {
+      _wick_render_set_text (f, f->axis_font, level->label, NULL, &h);
+      _wick_render_show_text (f, f->plot.x + TEXT_PAD, row - 2 - h, &color);
+    }
+
+  if (is_selected && !level->locked)
+    {
+      double centre = floor (f->plot.x + f->plot.width / 2);
+
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_width (cr, 1);
+      cairo_rectangle (cr, centre - LEVEL_HANDLE_PX + .5, row - LEVEL_HANDLE_PX + .5,
+                       2 * LEVEL_HANDLE_PX, 2 * LEVEL_HANDLE_PX);
+      set_color (cr, &f->palette->background);
+      cairo_fill_preserve (cr);
+      set_color (cr, &color);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+/* The line's price in a filled label of its colour on the price axis. */
+void
+_wick_render_level_label (Frame           *f,
+                          const WickLevel *level,
+                          double           price)
+{
+  double y = frame_y (f, price);
+  WickColor color;
+  char text[64];
+
+  if (!level_in_view (f, y))
+    return;
+
+  level_color (f, level, price, &color);
+  color.alpha = 1;
+  wick_format_price_into (text, sizeof text, price, wick_price_decimals (price));
+  _wick_render_price_label (f, y, text, &color,
+                            is_light (&color) ? &f->palette->label_text_dark
+                                              : &f->palette->label_text);
+}
+
+/* Every line but the one being dragged, which the overlay draws. */
+static void
+draw_levels (Frame    *f,
+             gboolean  labels)
+{
+  WickLevelStore *store = f->scene->levels;
+  guint i, n = store != NULL ? wick_level_store_get_n_levels (store) : 0;
+
+  for (i = 0; i < n; i++)
+    {
+      const WickLevel *level = wick_level_store_get_level (store, i);
+
+      if (level->id == f->scene->drag_level_id)
+        continue;
+
+      if (labels)
+        _wick_render_level_label (f, level, level->price);
+      else
+        _wick_render_level (f, level, level->price, level->id == f->scene->hovered_level_id,
+                            level->id == f->scene->selected_level_id);
+    }
+}
+
+/* Whether a price label at @y, @height tall, would touch the label of a static line. */
+static gboolean
+near_level_label (const Frame *f,
+                  double       y,
+                  double       height)
+{
+  WickLevelStore *store = f->scene->levels;
+  guint i, n = store != NULL ? wick_level_store_get_n_levels (store) : 0;
+
+  for (i = 0; i < n; i++)
+    {
+      const WickLevel *level = wick_level_store_get_level (store, i);
+
+      if (level->id != f->scene->drag_level_id &&
+          fabs (frame_y (f, level->price) - y) < height + 2 * LABEL_PAD_Y)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 draw_borders (Frame *f)
 {
@@ -261,7 +441,7 @@ draw_price_axis (Frame        *f,
   double last_y = G_MAXDOUBLE;
   guint i;
 
-  /* The last-price label goes on top later; ticks it would cover are left out. */
+  /* The last-price and line labels go on top later; ticks they would cover are left out. */
   if (f->n_candles > 0)
     last_y = frame_y (f, f->candles[f->n_candles - 1].close);
 
@@ -278,7 +458,7 @@ draw_price_axis (Frame        *f,
       wick_format_price_into (text, sizeof text, ticks[i], decimals);
       _wick_render_set_text (f, f->axis_font, text, NULL, &h);
       if (y - h / 2 < f->plot.y || y + h / 2 > bottom ||
-          fabs (y - last_y) < h + 2 * LABEL_PAD_Y)
+          fabs (y - last_y) < h + 2 * LABEL_PAD_Y || near_level_label (f, y, h))
         continue;
       _wick_render_show_text (f, f->plot.x + f->plot.width + TEXT_PAD, y - h / 2,
                               &f->palette->axis_text);
@@ -389,9 +569,11 @@ draw_watermark (Frame *f)
  * @scene: what to draw
  * @viewport: the mapping; its size is the area drawn
  *
- * Background, grid, volume, candles, last-price line and label, axes, market line and, with
- * `show_title_block`, the title block and the mark. The market line is left out when the
- * title block shows the market's own title (no `title` in @scene), so it is not repeated.
+ * Background, grid, volume, candles, last-price line and label, the price lines of the
+ * scene's level store (all but the one being dragged) with their labels, axes, market line
+ * and, with `show_title_block`, the title block and the mark. The market line is left out
+ * when the title block shows the market's own title (no `title` in @scene), so it is not
+ * repeated.
  * Paints every pixel of the viewport's area opaque, so the widget can cache the result.
  */
 void
@@ -435,6 +617,7 @@ wick_render_static (cairo_t         *cr,
   cairo_clip (cr);
   _wick_render_candles (&f);
   draw_last_price_line (&f);
+  draw_levels (&f, FALSE);
   if (scene->show_title_block)
     draw_watermark (&f);
   _wick_render_market_line (&f, TRUE);
@@ -445,6 +628,7 @@ wick_render_static (cairo_t         *cr,
   draw_borders (&f);
   draw_price_axis (&f, price_ticks, n_price_ticks, price_step);
   draw_time_axis (&f, time_ticks, n_time_ticks);
+  draw_levels (&f, TRUE);
   draw_last_price_label (&f);
 
   cairo_restore (cr);

@@ -24,11 +24,13 @@ G_BEGIN_DECLS
 #define WICK_RENDER_PRICE_TICK_SPACING 40.0
 #define WICK_RENDER_TIME_TICK_SPACING  80.0
 
-/* The static part: background, grid, volume, candles, axes, last price, title block. */
+/* The static part: background, grid, volume, candles, price lines (but the one being
+ * dragged), axes, last price, title block. */
 void wick_render_static  (cairo_t         *cr,
                           const WickScene *scene,
                           WickViewport    *viewport);
-/* The moving part: crosshair with its axis labels and the OHLCV legend. */
+/* The moving part: crosshair with its axis labels, the price line being dragged with its
+ * label, and the OHLCV legend. */
 void wick_render_overlay (cairo_t         *cr,
                           const WickScene *scene,
                           WickViewport    *viewport);

@@ -16,7 +16,8 @@
  * @palette: (nullable): the colours, borrowed; the light palette when %NULL
  *
  * Resets every field: no level-of-detail pyramid (the renderer builds a temporary one when it
- * needs it), UTC, no title, volume shown, no title block, no crosshair.
+ * needs it), UTC, no title, volume shown, no title block, no crosshair, and no price lines
+ * (nor a hovered, selected or dragged one).
  */
 void
 wick_scene_init (WickScene         *scene,

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "wick-level-store.h"
 #include "wick-lod.h"
 #include "wick-market.h"
 #include "wick-palette.h"
@@ -25,6 +26,12 @@ struct _WickScene
   guint              has_crosshair : 1;
   double             crosshair_x;
   double             crosshair_y;
+  WickLevelStore    *levels;             /* Borrowed, nullable: the user's price lines */
+  guint32            hovered_level_id;   /* 0 for none: drawn with emphasis */
+  guint32            selected_level_id;  /* 0 for none: drawn thicker, with a handle */
+  guint32            drag_level_id;      /* 0 for none: left out of the static part, drawn by
+                                          * the overlay at drag_price */
+  double             drag_price;
 };
 
 void wick_scene_init (WickScene         *scene,

@@ -1,8 +1,9 @@
 /* bench-render.c: frame and export times of the chart renderer
  *
  * Prints the median of many full 1920×1080 frames for the bundled sample (about 120 candles
- * in view, then all 1,700) and for a million synthetic candles through the pyramid, and the
- * time of a whole PNG export.
+ * in view, then all 1,700) and for a million synthetic candles through the pyramid, the
+ * static part and the drag-motion overlay with five price lines, and the time of a whole PNG
+ * export.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -90,13 +91,23 @@ write_png (const char      *name,
     g_printerr ("%s\n", error->message);
 }
 
-/* Median time of a full frame (static + overlay) on a 1920×1080 ARGB32 surface. */
-static void
-bench_frames (const char      *name,
-              const WickScene *scene,
-              WickViewport    *viewport,
-              gboolean         overlay_only)
+typedef enum
 {
+  PART_ALL,
+  PART_STATIC,
+  PART_OVERLAY,
+} Part;
+
+/* Median time of a frame (static + overlay, or one of them) on a 1920×1080 ARGB32 surface.
+ * With a line being dragged in @scene, each frame moves its preview a little, as a drag
+ * motion does. */
+static void
+bench_frames (const char   *name,
+              WickScene    *scene,
+              WickViewport *viewport,
+              Part          part)
+{
+  double drag_price = scene->drag_price;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   g_autofree double *samples = g_new (double, n_frames);
   int i;
@@ -104,10 +115,16 @@ bench_frames (const char      *name,
   for (i = -3; i < n_frames; i++)
     {
       cairo_t *cr = cairo_create (surface);
-      double start = now_ms ();
+      double start;
 
-      if (overlay_only)
+      if (scene->drag_level_id != 0)
+        scene->drag_price = drag_price + (i % 10) * 10;
+
+      start = now_ms ();
+      if (part == PART_OVERLAY)
         wick_render_overlay (cr, scene, viewport);
+      else if (part == PART_STATIC)
+        wick_render_static (cr, scene, viewport);
       else
         wick_render (cr, scene, viewport);
       cairo_destroy (cr);
@@ -119,7 +136,27 @@ bench_frames (const char      *name,
     }
 
   cairo_surface_destroy (surface);
+  scene->drag_price = drag_price;
   print_row (name, samples, n_frames);
+}
+
+/* Five price lines where a trader would draw them on the sample, one of them labelled, one
+ * locked, one pinned to a colour. */
+static WickLevelStore *
+make_levels (void)
+{
+  static const double prices[] = { 91540, 92000, 93000, 94400, 95000 };
+  WickLevelStore *store = wick_level_store_new ();
+  guint32 ids[G_N_ELEMENTS (prices)];
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (prices); i++)
+    ids[i] = wick_level_store_add (store, prices[i], i == 1 ? "Support 92k" : NULL,
+                                   WICK_LEVEL_ORIGIN_USER, NULL);
+  wick_level_store_set_locked (store, ids[3], TRUE, NULL);
+  wick_level_store_set_color (store, ids[4], TRUE, 0xffd600ff, NULL);
+
+  return store;
 }
 
 static void
@@ -233,6 +270,7 @@ main (int   argc,
   g_autoptr(WickLod) sample_lod = NULL;
   g_autoptr(WickLod) million_lod = NULL;
   g_autoptr(WickViewport) viewport = NULL;
+  g_autoptr(WickLevelStore) levels = NULL;
   g_autofree char *temp_dir = NULL;
   g_autofree double *lod_samples = NULL;
   WickSeries *series;
@@ -277,23 +315,37 @@ main (int   argc,
 
   /* (a) The first view: 5 days centred on 5–6 Jan 2026, 120 hourly candles. */
   wick_viewport_show_range (viewport, series, FIRST_VIEW_FROM_MS, FIRST_VIEW_TO_MS);
-  bench_frames ("sample, ~120 candles in view", &scene, viewport, FALSE);
+  bench_frames ("sample, ~120 candles in view", &scene, viewport, PART_ALL);
   write_png ("sample-120.png", &scene, viewport);
 
   scene.has_crosshair = TRUE;
   scene.crosshair_x = WIDTH / 2.0;
   scene.crosshair_y = HEIGHT / 2.0;
-  bench_frames ("  overlay only (crosshair + legend)", &scene, viewport, TRUE);
+  bench_frames ("  overlay only (crosshair + legend)", &scene, viewport, PART_OVERLAY);
+
+  /* Dragging one of five lines: the widget redraws only the overlay at each motion; the
+   * static part (the other four lines with it) only when the drag starts and ends. */
+  levels = make_levels ();
+  scene.levels = levels;
+  scene.selected_level_id = wick_level_store_get_level (levels, 2)->id;
+  scene.drag_level_id = scene.selected_level_id;
+  scene.drag_price = 93100;
+  bench_frames ("5 lines, one dragged: static part", &scene, viewport, PART_STATIC);
+  bench_frames ("  drag motion: overlay only", &scene, viewport, PART_OVERLAY);
+  write_png ("sample-120-lines.png", &scene, viewport);
+  scene.levels = NULL;
+  scene.selected_level_id = 0;
+  scene.drag_level_id = 0;
   scene.has_crosshair = FALSE;
 
   scene.palette = wick_palette_get (TRUE);
-  bench_frames ("sample, ~120 in view, dark", &scene, viewport, FALSE);
+  bench_frames ("sample, ~120 in view, dark", &scene, viewport, PART_ALL);
   write_png ("sample-120-dark.png", &scene, viewport);
   scene.palette = wick_palette_get (FALSE);
 
   /* (b) Everything. */
   wick_viewport_fit_all (viewport, series);
-  bench_frames ("sample, all 1,700 candles in view", &scene, viewport, FALSE);
+  bench_frames ("sample, all 1,700 candles in view", &scene, viewport, PART_ALL);
   write_png ("sample-all.png", &scene, viewport);
 
   /* (c) A million candles: the pyramid is built once, outside the frames. */
@@ -330,7 +382,7 @@ main (int   argc,
   wick_scene_init (&scene, million, wick_palette_get (FALSE));
   scene.lod = million_lod;
   wick_viewport_fit_all (viewport, wick_market_get_series (million));
-  bench_frames ("1,000,000 candles, all in view", &scene, viewport, FALSE);
+  bench_frames ("1,000,000 candles, all in view", &scene, viewport, PART_ALL);
   write_png ("million.png", &scene, viewport);
 
   /* The PNG export of the first view: render, encode (libpng, fast settings), write, rename. */

@@ -1,0 +1,275 @@
+/* bench-analysis.c: time of the indicators and candlestick patterns
+ *
+ * Prints the median and best of repeated runs of every indicator (RSI 14, ATR 14, EMA 20 and
+ * 50, MACD 12/26/9, Bollinger Bands 20/2, daily VWAP and a VWAP anchored mid-run) and all ten
+ * candlestick patterns, over the bundled sample, 20,000 hourly candles (the real BTCUSDT file
+ * from WICK_SHARED_DATA when it is there, synthetic otherwise) and a million synthetic ones.
+ * Output arrays are allocated once per series and reused, as an analysis that keeps its
+ * buffers would.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "wick-csv.h"
+#include "wick-indicators.h"
+#include "wick-market.h"
+#include "wick-patterns.h"
+#include "wick-sample-source.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define HOUR_MS     G_GINT64_CONSTANT (3600000)
+#define REAL_FILE   "binance-BTCUSDT-1h-2024-01-01_2026-04-30.csv"
+#define N_INDICATOR_OUTPUTS 12
+
+static int n_runs = 51;
+
+static GOptionEntry entries[] = {
+  { "runs", 'n', 0, G_OPTION_ARG_INT, &n_runs, "Runs per case for the small series (at least 5)",
+    "N" },
+  { NULL }
+};
+
+typedef struct
+{
+  double *values[N_INDICATOR_OUTPUTS];  /* Owned */
+  int    *patterns[WICK_N_PATTERNS];    /* Owned */
+} Buffers;
+
+static Buffers *
+buffers_new (guint n)
+{
+  Buffers *b = g_new0 (Buffers, 1);
+  guint i;
+
+  for (i = 0; i < N_INDICATOR_OUTPUTS; i++)
+    b->values[i] = g_new (double, n);
+  for (i = 0; i < WICK_N_PATTERNS; i++)
+    b->patterns[i] = g_new (int, n);
+
+  return b;
+}
+
+static void
+buffers_free (Buffers *b)
+{
+  guint i;
+
+  for (i = 0; i < N_INDICATOR_OUTPUTS; i++)
+    g_free (b->values[i]);
+  for (i = 0; i < WICK_N_PATTERNS; i++)
+    g_free (b->patterns[i]);
+  g_free (b);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Buffers, buffers_free)
+
+static void
+run_indicators (const WickCandle *c,
+                guint             n,
+                Buffers          *b)
+{
+  double **v = b->values;
+
+  wick_indicators_rsi (c, n, WICK_RSI_PERIOD, v[0]);
+  wick_indicators_atr (c, n, WICK_ATR_PERIOD, v[1]);
+  wick_indicators_ema (c, n, 20, v[2]);
+  wick_indicators_ema (c, n, 50, v[3]);
+  wick_indicators_macd (c, n, WICK_MACD_FAST_PERIOD, WICK_MACD_SLOW_PERIOD,
+                        WICK_MACD_SIGNAL_PERIOD, v[4], v[5], v[6]);
+  wick_indicators_bbands (c, n, WICK_BBANDS_PERIOD, WICK_BBANDS_NB_DEV, v[7], v[8], v[9]);
+  wick_indicators_vwap_daily (c, n, v[10]);
+  wick_indicators_vwap_anchored (c, n, n / 2, v[11]);
+}
+
+static void
+run_patterns (const WickCandle *c,
+              guint             n,
+              Buffers          *b)
+{
+  guint p;
+
+  for (p = 0; p < WICK_N_PATTERNS; p++)
+    wick_patterns_compute (p, c, n, b->patterns[p]);
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static void
+print_row (const char *name,
+           double     *samples,
+           guint       n)
+{
+  qsort (samples, n, sizeof *samples, compare_doubles);
+  printf ("| %-46s | %9.3f | %9.3f | %5u |\n", name,
+          n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2, samples[0], n);
+}
+
+static void
+bench_series (const char       *label,
+              const WickCandle *c,
+              guint             n,
+              guint             runs)
+{
+  g_autoptr(Buffers) b = buffers_new (n);
+  g_autofree double *indicators = g_new (double, runs);
+  g_autofree double *patterns = g_new (double, runs);
+  g_autofree double *both = g_new (double, runs);
+  g_autofree char *name = NULL;
+  int i;
+
+  /* One warm-up run touches every page of the outputs. */
+  for (i = -1; i < (int) runs; i++)
+    {
+      double start = now_ms ();
+      double middle;
+
+      run_indicators (c, n, b);
+      middle = now_ms ();
+      run_patterns (c, n, b);
+
+      if (i >= 0)
+        {
+          indicators[i] = middle - start;
+          patterns[i] = now_ms () - middle;
+          both[i] = now_ms () - start;
+        }
+    }
+
+  name = g_strdup_printf ("%s: indicators + patterns", label);
+  print_row (name, both, runs);
+  print_row ("  indicators (8 functions, 12 outputs)", indicators, runs);
+  print_row ("  patterns (10)", patterns, runs);
+}
+
+static WickCandle *
+make_synthetic (guint n)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260105);
+  WickCandle *candles = g_new (WickCandle, n);
+  double price = 42000.0;
+  guint i;
+
+  for (i = 0; i < n; i++)
+    {
+      WickCandle *c = &candles[i];
+
+      c->open_time_ms = G_GINT64_CONSTANT (1704067200000) + (gint64) i * HOUR_MS;
+      c->open = price;
+      c->close = price * (1.0 + g_rand_double_range (rand, -0.008, 0.008));
+      c->high = MAX (c->open, c->close) * (1.0 + g_rand_double_range (rand, 0.0, 0.004));
+      c->low = MIN (c->open, c->close) * (1.0 - g_rand_double_range (rand, 0.0, 0.004));
+      c->volume = g_rand_double_range (rand, 50.0, 3000.0);
+      price = c->close;
+    }
+
+  return candles;
+}
+
+/* The real hourly candles, or NULL when the file is not there. */
+static WickSeries *
+load_real (void)
+{
+  const char *dir = g_getenv ("WICK_SHARED_DATA");
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  WickSeries *series;
+  gsize len;
+
+  if (dir == NULL)
+    return NULL;
+
+  path = g_build_filename (dir, REAL_FILE, NULL);
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return NULL;
+
+  series = wick_csv_parse_candles (contents, len, HOUR_MS, &error);
+  if (series == NULL)
+    g_printerr ("%s: %s\n", path, error->message);
+
+  return series;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("- time the indicators and patterns");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WickSource) source = NULL;
+  g_autoptr(WickMarket) sample = NULL;
+  g_autoptr(WickSeries) real = NULL;
+  g_autofree WickCandle *synthetic = NULL;
+  g_autofree WickCandle *million = NULL;
+  g_autofree char *label = NULL;
+  WickSeries *series;
+  guint million_n = 1000000;
+  guint n;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  n_runs = MAX (n_runs, 5);
+  if (g_getenv ("WICK_BENCH_CANDLES") != NULL)
+    million_n = (guint) g_ascii_strtoull (g_getenv ("WICK_BENCH_CANDLES"), NULL, 10);
+
+  source = wick_sample_source_new ();
+  sample = wick_source_load (source, "BTCUSDT", "1h", NULL, &error);
+  if (sample == NULL)
+    {
+      g_printerr ("Could not load the sample: %s\n", error->message);
+      return 1;
+    }
+  series = wick_market_get_series (sample);
+
+  printf ("Wick indicators and candlestick patterns (milliseconds)\n\n");
+  printf ("| %-46s | %9s | %9s | %5s |\n", "case", "median", "best", "runs");
+  printf ("|%s|%s|%s|%s|\n", "------------------------------------------------",
+          "-----------", "-----------", "-------");
+
+  n = wick_series_get_length (series);
+  label = g_strdup_printf ("sample (%u candles)", n);
+  bench_series (label, wick_series_get_candles (series), n, n_runs * 4);
+  g_clear_pointer (&label, g_free);
+
+  /* 20,000 candles: the most recent of the real file, or synthetic ones. */
+  real = load_real ();
+  if (real != NULL && wick_series_get_length (real) >= 20000)
+    {
+      n = wick_series_get_length (real);
+      bench_series ("20,000 real BTCUSDT 1h", wick_series_get_candles (real) + n - 20000,
+                    20000, n_runs * 2);
+    }
+  else
+    {
+      synthetic = make_synthetic (20000);
+      bench_series ("20,000 synthetic", synthetic, 20000, n_runs * 2);
+    }
+
+  million = make_synthetic (million_n);
+  label = g_strdup_printf ("%u synthetic", million_n);
+  bench_series (label, million, million_n, MAX (n_runs / 5, 5));
+
+  return 0;
+}
