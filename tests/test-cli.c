@@ -9,9 +9,12 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "wick-palette.h"
+
 typedef struct
 {
-  char *dir;
+  char *dir;       /* where exports go */
+  char *data_dir;  /* XDG_DATA_HOME of the runs: where levels.json lives */
 } Fixture;
 
 typedef struct
@@ -38,22 +41,38 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = g_dir_make_tmp ("wick-cli-XXXXXX", &error);
   g_assert_no_error (error);
+  fixture->data_dir = g_dir_make_tmp ("wick-cli-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* Every wick run below inherits it, so no test touches the user's own lines. */
+  g_setenv ("XDG_DATA_HOME", fixture->data_dir, TRUE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
+  remove_tree (fixture->data_dir);
   g_free (fixture->dir);
+  g_free (fixture->data_dir);
 }
 
 /* Runs wick with no display at all, as on a server or in a script. */
@@ -243,6 +262,90 @@ test_real_candles_from_csv (Fixture       *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Rows of the image where the line colour runs across most of the plot: drawn lines. */
+static guint
+count_line_rows (const char *path,
+                 guint32     rgb)
+{
+  cairo_surface_t *image = cairo_image_surface_create_from_png (path);
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guint8 *data = cairo_image_surface_get_data (image);
+  guint rows = 0;
+
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      int hits = 0;
+
+      for (int x = 0; x < width / 2; x++)
+        hits += (row[x] & 0xffffff) == rgb;
+      rows += hits > width / 3;
+    }
+  cairo_surface_destroy (image);
+
+  return rows;
+}
+
+static void
+test_levels (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *before = g_build_filename (fixture->dir, "before.png", NULL);
+  g_autofree char *after = g_build_filename (fixture->dir, "after.png", NULL);
+  g_auto(Run) add_support = { 0 };
+  g_auto(Run) add_resistance = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) remove = { 0 };
+  g_auto(Run) remove_again = { 0 };
+  g_auto(Run) bad_price = { 0 };
+  g_auto(Run) export_before = { 0 };
+  g_auto(Run) export_after = { 0 };
+  g_auto(Run) list_after = { 0 };
+  guint32 support_rgb;
+
+  run_wick (&export_before, "--export", before, "--size", "1000x600", NULL);
+  g_assert_cmpint (export_before.status, ==, 0);
+
+  run_wick (&add_support, "--levels", "add", "92000", "--label", "Support 92k ✓", NULL);
+  g_assert_cmpint (add_support.status, ==, 0);
+  g_assert_cmpstr (add_support.out, ==, "1\n");
+  run_wick (&add_resistance, "--levels", "add", "94400.5", NULL);
+  g_assert_cmpstr (add_resistance.out, ==, "2\n");
+
+  /* Highest first, tab-separated. */
+  run_wick (&list, "--levels", "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_cmpstr (list.out, ==, "2\t94400.50\t\n1\t92000.00\tSupport 92k ✓\n");
+
+  /* The saved lines are in the picture: a row of the support colour across the plot. */
+  run_wick (&export_after, "--export", after, "--size", "1000x600", NULL);
+  g_assert_cmpint (export_after.status, ==, 0);
+  {
+    const WickColor *support = &wick_palette_get (FALSE)->support;
+
+    support_rgb = (guint32) (support->red * 255 + .5) << 16 |
+                  (guint32) (support->green * 255 + .5) << 8 |
+                  (guint32) (support->blue * 255 + .5);
+  }
+  g_assert_cmpuint (count_line_rows (before, support_rgb), ==, 0);
+  g_assert_cmpuint (count_line_rows (after, support_rgb), >=, 1);
+
+  run_wick (&remove, "--levels", "remove", "2", NULL);
+  g_assert_cmpint (remove.status, ==, 0);
+  run_wick (&remove_again, "--levels", "remove", "2", NULL);
+  g_assert_cmpint (remove_again.status, ==, 2);
+  g_assert_nonnull (strstr (remove_again.err, "2"));
+  run_wick (&bad_price, "--levels", "add", "0", NULL);
+  g_assert_cmpint (bad_price.status, ==, 2);
+  g_assert_cmpuint (count_lines (bad_price.err), ==, 1);
+
+  run_wick (&list_after, "--levels", "list", NULL);
+  g_assert_cmpstr (list_after.out, ==, "1\t92000.00\tSupport 92k ✓\n");
+}
+
 static void
 test_version (void)
 {
@@ -263,6 +366,7 @@ main (int   argc,
   g_test_add ("/wick/cli/export-svg-pdf", Fixture, NULL, fixture_set_up, test_export_svg_and_pdf, fixture_tear_down);
   g_test_add ("/wick/cli/bad-arguments", Fixture, NULL, fixture_set_up, test_bad_arguments, fixture_tear_down);
   g_test_add ("/wick/cli/real-candles", Fixture, NULL, fixture_set_up, test_real_candles_from_csv, fixture_tear_down);
+  g_test_add ("/wick/cli/levels", Fixture, NULL, fixture_set_up, test_levels, fixture_tear_down);
   g_test_add_func ("/wick/cli/version", test_version);
 
   return g_test_run ();
