@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 . build-aux/setup-common.sh
 
-WICK_TEST_PACKAGES=(xvfb xauth dbus desktop-file-utils appstream)
+WICK_TEST_PACKAGES=(xvfb xauth dbus desktop-file-utils appstream xdotool)
 
 wick_install_packages "${WICK_BUILD_PACKAGES[@]}" "${WICK_TEST_PACKAGES[@]}" || exit 1
 wick_build _build || { echo "0 passed, 1 failed"; exit 1; }
