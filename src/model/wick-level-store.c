@@ -1,4 +1,6 @@
-/* wick-level-store.c: the horizontal price lines a user draws on one market, with undo
+/* wick-level-store.c: the horizontal price lines a user draws on one market
+ *
+ * The undo history is kept by wick-level-history.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,34 +11,12 @@
 
 #include "wick-level-store.h"
 
+#include "wick-level-store-private.h"
 #include "wick-model-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
-
-/*
- * Step:
- *
- * One undoable edit, kept as the whole line before and after it. Undo puts @before back
- * and redo puts @after back, so every field (id, label, colour, lock, created_at) comes
- * back exactly, whatever the edit was.
- */
-typedef struct
-{
-  WickLevel *before;   /* Owned, nullable: NULL for an add */
-  WickLevel *after;    /* Owned, nullable: NULL for a remove */
-} Step;
-
-struct _WickLevelStore
-{
-  GObject    parent_instance;
-
-  GPtrArray *levels;   /* Owned; WickLevel *, by price ascending, then id */
-  GQueue     undo;     /* Owned; Step *, most recent edit at the head */
-  GQueue     redo;     /* Owned; Step *, next edit to redo at the head */
-  guint64    next_id;  /* Wider than an id so that running out is an error, not a wrap */
-};
 
 enum {
   PROP_0,
@@ -89,16 +69,6 @@ wick_level_free (WickLevel *level)
 
   g_clear_pointer (&level->label, g_free);
   g_free (level);
-}
-
-static void
-step_free (gpointer data)
-{
-  Step *step = data;
-
-  g_clear_pointer (&step->before, wick_level_free);
-  g_clear_pointer (&step->after, wick_level_free);
-  g_free (step);
 }
 
 static gboolean
@@ -280,16 +250,16 @@ insert_sorted (WickLevelStore *self,
 }
 
 /*
- * put_line:
+ * _wick_level_store_put_line:
  * @id: the line to replace
  * @state: (nullable): what the line becomes; %NULL removes it
  *
  * Makes the line @id look exactly like @state (copied), whether or not it exists now.
  */
-static void
-put_line (WickLevelStore  *self,
-          guint32          id,
-          const WickLevel *state)
+void
+_wick_level_store_put_line (WickLevelStore  *self,
+                            guint32          id,
+                            const WickLevel *state)
 {
   guint index;
 
@@ -302,16 +272,12 @@ put_line (WickLevelStore  *self,
     insert_sorted (self, wick_level_copy (state));
 }
 
-static guint32
-step_get_id (const Step *step)
-{
-  return step->after != NULL ? step->after->id : step->before->id;
-}
-
-static void
-emit_changed (WickLevelStore *self,
-              gboolean        could_undo,
-              gboolean        could_redo)
+/* Emits ::changed, then notifies can-undo and can-redo when they differ from @could_undo
+ * and @could_redo, taken before the change. */
+void
+_wick_level_store_emit_changed (WickLevelStore *self,
+                                gboolean        could_undo,
+                                gboolean        could_redo)
 {
   g_signal_emit (self, signals[CHANGED], 0);
 
@@ -321,47 +287,13 @@ emit_changed (WickLevelStore *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
-/*
- * commit:
- * @before: (transfer full) (nullable): the line as it is, %NULL for an add
- * @after: (transfer full) (nullable): the line as it will be, %NULL for a remove
- *
- * Applies one validated edit and records it as one undo step. A new edit makes the
- * edits that were undone unreachable, so the redo list is dropped.
- */
-static void
-commit (WickLevelStore *self,
-        WickLevel      *before,
-        WickLevel      *after)
-{
-  gboolean could_undo = wick_level_store_can_undo (self);
-  gboolean could_redo = wick_level_store_can_redo (self);
-  Step *step;
-
-  g_assert (before != NULL || after != NULL);
-
-  step = g_new0 (Step, 1);
-  step->before = before;
-  step->after = after;
-
-  put_line (self, step_get_id (step), step->after);
-
-  g_queue_clear_full (&self->redo, step_free);
-  g_queue_push_head (&self->undo, step);
-  while (self->undo.length > WICK_LEVEL_STORE_MAX_UNDO)
-    step_free (g_queue_pop_tail (&self->undo));
-
-  emit_changed (self, could_undo, could_redo);
-}
-
 static void
 wick_level_store_finalize (GObject *object)
 {
   WickLevelStore *self = (WickLevelStore *)object;
 
   g_clear_pointer (&self->levels, g_ptr_array_unref);
-  g_queue_clear_full (&self->undo, step_free);
-  g_queue_clear_full (&self->redo, step_free);
+  _wick_level_history_clear (self);
 
   G_OBJECT_CLASS (wick_level_store_parent_class)->finalize (object);
 }
@@ -571,11 +503,10 @@ wick_level_store_set_levels (WickLevelStore   *self,
 
   g_clear_pointer (&self->levels, g_ptr_array_unref);
   self->levels = g_steal_pointer (&copies);
-  g_queue_clear_full (&self->undo, step_free);
-  g_queue_clear_full (&self->redo, step_free);
+  _wick_level_history_clear (self);
   self->next_id = MAX (self->next_id, (guint64) max_id + 1);
 
-  emit_changed (self, could_undo, could_redo);
+  _wick_level_store_emit_changed (self, could_undo, could_redo);
 
   return TRUE;
 }
@@ -621,7 +552,7 @@ wick_level_store_add (WickLevelStore   *self,
   level->origin = origin;
   level->created_at_ms = g_get_real_time () / 1000;
 
-  commit (self, NULL, level);
+  _wick_level_history_commit (self, NULL, level);
 
   return level->id;
 }
@@ -665,7 +596,7 @@ wick_level_store_move (WickLevelStore  *self,
 
   after = wick_level_copy (level);
   after->price = price;
-  commit (self, wick_level_copy (level), after);
+  _wick_level_history_commit (self, wick_level_copy (level), after);
 
   return TRUE;
 }
@@ -691,7 +622,7 @@ wick_level_store_remove (WickLevelStore  *self,
   if ((level = lookup_or_error (self, id, error)) == NULL)
     return FALSE;
 
-  commit (self, wick_level_copy (level), NULL);
+  _wick_level_history_commit (self, wick_level_copy (level), NULL);
 
   return TRUE;
 }
@@ -705,7 +636,7 @@ commit_if_changed (WickLevelStore  *self,
   if (levels_equal (before, after))
     wick_level_free (after);
   else
-    commit (self, wick_level_copy (before), after);
+    _wick_level_history_commit (self, wick_level_copy (before), after);
 }
 
 /**
@@ -803,75 +734,4 @@ wick_level_store_set_color (WickLevelStore  *self,
   commit_if_changed (self, level, after);
 
   return TRUE;
-}
-
-gboolean
-wick_level_store_can_undo (WickLevelStore *self)
-{
-  g_return_val_if_fail (WICK_IS_LEVEL_STORE (self), FALSE);
-
-  return self->undo.length > 0;
-}
-
-gboolean
-wick_level_store_can_redo (WickLevelStore *self)
-{
-  g_return_val_if_fail (WICK_IS_LEVEL_STORE (self), FALSE);
-
-  return self->redo.length > 0;
-}
-
-/* Moves the newest step of @from to @to, putting back its @before or @after state. */
-static gboolean
-replay (WickLevelStore *self,
-        GQueue         *from,
-        GQueue         *to,
-        gboolean        use_after)
-{
-  gboolean could_undo = wick_level_store_can_undo (self);
-  gboolean could_redo = wick_level_store_can_redo (self);
-  Step *step = g_queue_pop_head (from);
-
-  if (step == NULL)
-    return FALSE;
-
-  put_line (self, step_get_id (step), use_after ? step->after : step->before);
-  g_queue_push_head (to, step);
-
-  emit_changed (self, could_undo, could_redo);
-
-  return TRUE;
-}
-
-/**
- * wick_level_store_undo:
- * @self: a #WickLevelStore
- *
- * Takes back the most recent edit, restoring the line exactly as it was (a removed line
- * returns with its id, label, colour, lock and creation time).
- *
- * Returns: %TRUE if there was an edit to undo
- */
-gboolean
-wick_level_store_undo (WickLevelStore *self)
-{
-  g_return_val_if_fail (WICK_IS_LEVEL_STORE (self), FALSE);
-
-  return replay (self, &self->undo, &self->redo, FALSE);
-}
-
-/**
- * wick_level_store_redo:
- * @self: a #WickLevelStore
- *
- * Applies the most recently undone edit again; a redone add gets the id it had.
- *
- * Returns: %TRUE if there was an edit to redo
- */
-gboolean
-wick_level_store_redo (WickLevelStore *self)
-{
-  g_return_val_if_fail (WICK_IS_LEVEL_STORE (self), FALSE);
-
-  return replay (self, &self->redo, &self->undo, TRUE);
 }
