@@ -196,6 +196,9 @@ static const BadCase bad_cases[] = {
   { "csv-missing", { "--export", "@DIR@/chart.png", "--source", "csv:@DIR@/none.csv", NULL }, "none.csv" },
   { "symbol", { "--export", "@DIR@/chart.png", "--symbol", "DOGEUSDT", NULL }, "DOGEUSDT" },
   { "size-without-export", { "--size", "800x600", NULL }, "--export" },
+  { "stray-argument", { "chart.png", NULL }, "chart.png" },
+  { "levels-extra", { "--levels", "list", "7", NULL }, "nothing" },
+  { "levels-action", { "--levels", "move", NULL }, "move" },
 };
 
 static void

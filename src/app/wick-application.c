@@ -45,6 +45,15 @@ wick_application_handle_local_options (GApplication *application,
   if (self->options.levels != NULL)
     return wick_cli_run_levels (&self->options);
 
+  if (self->options.arguments != NULL && self->options.arguments[0] != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”: see wick --help"),
+                                                  self->options.arguments[0]);
+
+      g_printerr ("wick: %s\n", message);
+      return WICK_EXIT_USAGE;
+    }
+
   /* Options that only make sense with --export are a mistake without it. */
   if (self->options.size != NULL || self->options.scale != NULL)
     {
