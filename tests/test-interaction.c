@@ -625,6 +625,10 @@ test_locked_line (Fixture       *fixture,
   g_assert_cmpfloat (price_of (fixture, 1), ==, 100);
   g_assert_false (wick_level_store_can_undo (fixture->store));
 
+  /* The plot followed the pointer, the line with it. */
+  g_assert_cmpfloat_with_epsilon (y_of (fixture, 100), y - 100, 1e-9);
+  y = y_of (fixture, 100);
+
   /* A click on it keeps it selected (it is not empty plot). */
   click (fixture, x, y, NO_MODS);
   g_assert_cmpuint (wick_interaction_get_selected_id (interaction), ==, 1);
@@ -958,12 +962,13 @@ test_cursor_names (Fixture       *fixture,
   g_assert_cmpstr (wick_interaction_get_cursor_name (interaction), ==, "row-resize");
   wick_interaction_release (interaction, x, y_of (fixture, 90), NO_MODS);
 
-  /* The axes' own gestures. */
+  /* The axes' own gestures, wherever the pointer goes; the release is over empty plot (the
+   * drag zoomed the prices: 110 lies between the lines still). */
   g_assert_cmpint (wick_interaction_press (interaction, 850, 300, 1, 1, NO_MODS), ==,
                    WICK_INTERACTION_PRESS_PRICE_AXIS);
   wick_interaction_motion (interaction, 500, 200, NO_MODS);
   g_assert_cmpstr (wick_interaction_get_cursor_name (interaction), ==, "ns-resize");
-  wick_interaction_release (interaction, 500, 200, NO_MODS);
+  wick_interaction_release (interaction, 500, y_of (fixture, 110), NO_MODS);
   g_assert_cmpstr (wick_interaction_get_cursor_name (interaction), ==, "crosshair");
   g_assert_cmpint (wick_interaction_press (interaction, 300, 610, 1, 1, NO_MODS), ==,
                    WICK_INTERACTION_PRESS_TIME_AXIS);

@@ -1,10 +1,10 @@
 /* wick-chart.c: the candlestick chart widget
  *
- * The widget only translates GTK input into WickViewport and WickInteraction calls and
- * hands frames to GTK. Drawing is wick_render(), the same function the exporter uses. The
- * static part is rendered into an image surface only when data, size, theme, lines or
- * viewport change; the crosshair, the legend and a line being dragged are drawn on top at
- * every motion.
+ * The widget only translates GTK input into WickInteraction calls, which pan and zoom the
+ * viewport and edit the lines, and hands frames to GTK. Drawing is wick_render(), the same
+ * function the exporter uses. The static part is rendered into an image surface only when
+ * data, size, theme, lines or viewport change; the crosshair, the legend and a line being
+ * dragged are drawn on top at every motion.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 
 #include "wick-chart.h"
 #include "wick-interaction.h"
@@ -22,22 +21,6 @@
 #include "wick-palette.h"
 #include "wick-render.h"
 #include "wick-scene.h"
-
-/* How much one wheel notch or one key press zooms. */
-#define ZOOM_STEP 1.25
-/* Pixels one arrow key press pans. */
-#define PAN_STEP 60.0
-/* Pixels of axis drag that double or halve the scale. */
-#define AXIS_DRAG_PIXELS 150.0
-
-typedef enum
-{
-  DRAG_NONE,
-  DRAG_PAN,
-  DRAG_LINE,
-  DRAG_PRICE_AXIS,
-  DRAG_TIME_AXIS,
-} DragMode;
 
 struct _WickChart
 {
@@ -51,25 +34,17 @@ struct _WickChart
   WickInteraction *interaction;     /* Owned */
   WickLevelStore  *level_store;     /* Owned, nullable */
   GtkWidget       *menu;            /* Owned child, nullable: the line's context menu */
+  GtkGesture      *drag;            /* Borrowed: the primary button's gesture */
 
   gulong           series_changed_id;
 
-  /* Presses, counted here because the drag gesture does not count them. */
-  gint64           last_press_time_ms;
-  double           last_press_x;
-  double           last_press_y;
-  int              n_press;
-
   double           crosshair_x;
   double           crosshair_y;
-  double           drag_last_x;
-  double           drag_last_y;
-  double           drag_anchor_x;
-  double           drag_anchor_y;
+  double           drag_start_x;
+  double           drag_start_y;
   double           zoom_last_scale;
 
   guint            n_renders;
-  DragMode         drag_mode;
   guint            dark : 1;
   guint            has_crosshair : 1;
   guint            static_dirty : 1;
@@ -111,18 +86,6 @@ wick_chart_update_accessible (WickChart *self)
                                   -1);
 }
 
-/* Candles stay in view, and with automatic price scaling, the price range follows them. */
-static void
-wick_chart_after_time_change (WickChart *self)
-{
-  if (self->market == NULL)
-    return;
-
-  wick_viewport_clamp_to_series (self->viewport, wick_market_get_series (self->market));
-  if (wick_viewport_get_auto_price (self->viewport))
-    wick_viewport_fit_prices (self->viewport, wick_market_get_series (self->market));
-}
-
 static void
 on_viewport_changed_cb (WickChart    *self,
                         WickViewport *viewport)
@@ -137,7 +100,7 @@ on_series_changed_cb (WickChart  *self,
   if (self->lod != NULL)
     wick_lod_update (self->lod);
 
-  wick_chart_after_time_change (self);
+  wick_interaction_keep_in_view (self->interaction);
   wick_chart_invalidate (self);
 }
 
@@ -269,7 +232,8 @@ get_modifiers (GtkEventController *controller)
   return modifiers;
 }
 
-/* Double-clicks within the desktop's time and distance, as GtkGestureClick counts them. */
+/* The drag gesture does not count presses: the state machine does, with the desktop's
+ * double-click time and distance. */
 static int
 wick_chart_count_press (WickChart          *self,
                         GtkEventController *controller,
@@ -277,7 +241,6 @@ wick_chart_count_press (WickChart          *self,
                         double              y)
 {
   GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
-  gint64 time_ms = gtk_event_controller_get_current_event_time (controller);
   int double_click_time = 400;
   int double_click_distance = 5;
 
@@ -286,48 +249,9 @@ wick_chart_count_press (WickChart          *self,
                 "gtk-double-click-distance", &double_click_distance,
                 NULL);
 
-  if (self->n_press > 0 &&
-      time_ms - self->last_press_time_ms <= double_click_time &&
-      fabs (x - self->last_press_x) <= double_click_distance &&
-      fabs (y - self->last_press_y) <= double_click_distance)
-    self->n_press++;
-  else
-    self->n_press = 1;
-
-  self->last_press_time_ms = time_ms;
-  self->last_press_x = x;
-  self->last_press_y = y;
-
-  return self->n_press;
-}
-
-static void
-wick_chart_update_cursor (WickChart *self)
-{
-  const char *name;
-
-  switch (self->drag_mode)
-    {
-    case DRAG_PAN:
-      name = "grabbing";
-      break;
-
-    case DRAG_PRICE_AXIS:
-      name = "ns-resize";
-      break;
-
-    case DRAG_TIME_AXIS:
-      name = "ew-resize";
-      break;
-
-    case DRAG_LINE:
-    case DRAG_NONE:
-    default:
-      name = wick_interaction_get_cursor_name (self->interaction);
-      break;
-    }
-
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
+  return wick_interaction_count_press (self->interaction,
+                                       gtk_event_controller_get_current_event_time (controller),
+                                       x, y, double_click_time, double_click_distance);
 }
 
 static void
@@ -347,95 +271,27 @@ on_drag_begin_cb (WickChart      *self,
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   n_press = wick_chart_count_press (self, controller, x, y);
-  self->drag_anchor_x = x;
-  self->drag_anchor_y = y;
-  self->drag_last_x = 0;
-  self->drag_last_y = 0;
-
-  switch (wick_interaction_press (self->interaction, x, y, GDK_BUTTON_PRIMARY, n_press,
-                                  get_modifiers (controller)))
-    {
-    case WICK_INTERACTION_PRESS_PAN:
-      self->drag_mode = DRAG_PAN;
-      break;
-
-    case WICK_INTERACTION_PRESS_LINE:
-      self->drag_mode = DRAG_LINE;
-      break;
-
-    case WICK_INTERACTION_PRESS_PRICE_AXIS:
-      /* A double-click on the price axis gives the price range back to the candles. */
-      self->drag_mode = n_press == 2 ? DRAG_NONE : DRAG_PRICE_AXIS;
-      if (n_press == 2)
-        {
-          wick_viewport_set_auto_price (self->viewport, TRUE);
-          wick_chart_after_time_change (self);
-        }
-      break;
-
-    case WICK_INTERACTION_PRESS_TIME_AXIS:
-      self->drag_mode = n_press == 2 ? DRAG_NONE : DRAG_TIME_AXIS;
-      if (n_press == 2)
-        wick_chart_zoom_to_fit (self);
-      break;
-
-    case WICK_INTERACTION_PRESS_NONE:
-    default:
-      self->drag_mode = DRAG_NONE;
-      break;
-    }
-
-  wick_chart_update_cursor (self);
+  self->drag_start_x = x;
+  self->drag_start_y = y;
+  wick_interaction_press (self->interaction, x, y, GDK_BUTTON_PRIMARY, n_press,
+                          get_modifiers (controller));
 }
 
+/* While the button is held, motion comes from here rather than from the motion controller,
+ * touch included; the state machine pans, zooms an axis or moves the line. */
 static void
 on_drag_update_cb (WickChart      *self,
                    double          offset_x,
                    double          offset_y,
                    GtkGestureDrag *gesture)
 {
-  double dx = offset_x - self->drag_last_x;
-  double dy = offset_y - self->drag_last_y;
-  WickRect plot;
-
-  self->drag_last_x = offset_x;
-  self->drag_last_y = offset_y;
-  wick_viewport_get_plot (self->viewport, &plot);
-
   /* Keep the crosshair under the pointer while dragging. */
   self->has_crosshair = TRUE;
-  self->crosshair_x = self->drag_anchor_x + offset_x;
-  self->crosshair_y = self->drag_anchor_y + offset_y;
+  self->crosshair_x = self->drag_start_x + offset_x;
+  self->crosshair_y = self->drag_start_y + offset_y;
 
-  switch (self->drag_mode)
-    {
-    case DRAG_PAN:
-      wick_viewport_pan (self->viewport, dx, dy);
-      wick_chart_after_time_change (self);
-      break;
-
-    case DRAG_LINE:
-      wick_interaction_motion (self->interaction, self->crosshair_x, self->crosshair_y,
-                               get_modifiers (GTK_EVENT_CONTROLLER (gesture)));
-      break;
-
-    case DRAG_PRICE_AXIS:
-      /* Dragging down squeezes the prices together, as on every trading chart. */
-      wick_viewport_zoom_price_at (self->viewport, plot.y + plot.height / 2,
-                                   exp2 (-dy / AXIS_DRAG_PIXELS));
-      break;
-
-    case DRAG_TIME_AXIS:
-      wick_viewport_zoom_time_at (self->viewport, plot.x + plot.width,
-                                  exp2 (dx / AXIS_DRAG_PIXELS));
-      wick_chart_after_time_change (self);
-      break;
-
-    case DRAG_NONE:
-    default:
-      break;
-    }
-
+  wick_interaction_motion (self->interaction, self->crosshair_x, self->crosshair_y,
+                           get_modifiers (GTK_EVENT_CONTROLLER (gesture)));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -446,11 +302,9 @@ on_drag_end_cb (WickChart      *self,
                 GtkGestureDrag *gesture)
 {
   wick_interaction_release (self->interaction,
-                            self->drag_anchor_x + offset_x,
-                            self->drag_anchor_y + offset_y,
+                            self->drag_start_x + offset_x,
+                            self->drag_start_y + offset_y,
                             get_modifiers (GTK_EVENT_CONTROLLER (gesture)));
-  self->drag_mode = DRAG_NONE;
-  wick_chart_update_cursor (self);
 }
 
 static void
@@ -459,8 +313,6 @@ on_drag_cancel_cb (WickChart        *self,
                    GtkGesture       *gesture)
 {
   wick_interaction_cancel (self->interaction);
-  self->drag_mode = DRAG_NONE;
-  wick_chart_update_cursor (self);
 }
 
 static gboolean
@@ -469,38 +321,13 @@ on_scroll_cb (WickChart                *self,
               double                    dy,
               GtkEventControllerScroll *scroll)
 {
-  GdkModifierType state;
-  WickRect plot;
-  double x;
+  WickInteractionScrollUnit unit = WICK_INTERACTION_SCROLL_WHEEL;
 
-  if (self->market == NULL)
-    return GDK_EVENT_PROPAGATE;
+  if (gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_SURFACE)
+    unit = WICK_INTERACTION_SCROLL_SURFACE;
 
-  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
-  wick_viewport_get_plot (self->viewport, &plot);
-  x = self->has_crosshair ? self->crosshair_x : plot.x + plot.width;
-
-  if (gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_SURFACE &&
-      !(state & GDK_CONTROL_MASK))
-    {
-      /* Touchpad: sideways pans, up and down zooms around the pointer. */
-      if (dx != 0)
-        wick_viewport_pan (self->viewport, -dx, 0);
-      if (dy != 0)
-        wick_viewport_zoom_time_at (self->viewport, x, exp2 (-dy / 100.0));
-    }
-  else if (state & GDK_SHIFT_MASK)
-    {
-      wick_viewport_pan (self->viewport, -(dx + dy) * PAN_STEP, 0);
-    }
-  else
-    {
-      wick_viewport_zoom_time_at (self->viewport, x, pow (ZOOM_STEP, -dy));
-    }
-
-  wick_chart_after_time_change (self);
-
-  return GDK_EVENT_STOP;
+  return wick_interaction_scroll (self->interaction, dx, dy, unit,
+                                  get_modifiers (GTK_EVENT_CONTROLLER (scroll)));
 }
 
 static void
@@ -513,10 +340,10 @@ on_motion_cb (WickChart                *self,
   self->crosshair_x = x;
   self->crosshair_y = y;
 
-  wick_interaction_motion (self->interaction, x, y,
-                           get_modifiers (GTK_EVENT_CONTROLLER (motion)));
+  if (!gtk_gesture_is_active (self->drag))
+    wick_interaction_motion (self->interaction, x, y,
+                             get_modifiers (GTK_EVENT_CONTROLLER (motion)));
 
-  wick_chart_update_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -525,8 +352,7 @@ on_leave_cb (WickChart                *self,
              GtkEventControllerMotion *motion)
 {
   self->has_crosshair = FALSE;
-  if (self->drag_mode == DRAG_NONE)
-    wick_interaction_leave (self->interaction);
+  wick_interaction_leave (self->interaction);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -601,7 +427,8 @@ on_interaction_changed_cb (WickChart       *self,
   if (static_changed)
     self->static_dirty = TRUE;
 
-  wick_chart_update_cursor (self);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   wick_interaction_get_cursor_name (interaction));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -624,53 +451,27 @@ on_zoom_scale_changed_cb (WickChart      *self,
     return;
 
   gtk_gesture_get_bounding_box_center (GTK_GESTURE (zoom), &cx, &cy);
-  wick_viewport_zoom_time_at (self->viewport, cx, scale / self->zoom_last_scale);
+  wick_interaction_zoom (self->interaction, cx, scale / self->zoom_last_scale);
   self->zoom_last_scale = scale;
-  wick_chart_after_time_change (self);
 }
 
 static void
-wick_chart_zoom_action (GtkWidget  *widget,
+wick_chart_step_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
 {
-  WickChart *self = WICK_CHART (widget);
-  double x = self->has_crosshair ? self->crosshair_x : -1;
-  WickRect plot;
-
-  wick_viewport_get_plot (self->viewport, &plot);
-  if (x < plot.x || x > plot.x + plot.width)
-    x = plot.x + plot.width;
+  WickInteraction *interaction = WICK_CHART (widget)->interaction;
 
   if (g_str_equal (action_name, "chart.zoom-in"))
-    wick_viewport_zoom_time_at (self->viewport, x, ZOOM_STEP);
+    wick_interaction_zoom_step (interaction, 1);
+  else if (g_str_equal (action_name, "chart.zoom-out"))
+    wick_interaction_zoom_step (interaction, -1);
+  else if (g_str_equal (action_name, "chart.pan-left"))
+    wick_interaction_pan_step (interaction, -1);
+  else if (g_str_equal (action_name, "chart.pan-right"))
+    wick_interaction_pan_step (interaction, 1);
   else
-    wick_viewport_zoom_time_at (self->viewport, x, 1.0 / ZOOM_STEP);
-
-  wick_chart_after_time_change (self);
-}
-
-static void
-wick_chart_pan_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  WickChart *self = WICK_CHART (widget);
-
-  if (g_str_equal (action_name, "chart.pan-left"))
-    wick_viewport_pan (self->viewport, PAN_STEP, 0);
-  else
-    wick_viewport_pan (self->viewport, -PAN_STEP, 0);
-
-  wick_chart_after_time_change (self);
-}
-
-static void
-wick_chart_fit_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  wick_chart_zoom_to_fit (WICK_CHART (widget));
+    wick_interaction_fit (interaction);
 }
 
 static void
@@ -793,11 +594,11 @@ wick_chart_class_init (WickChartClass *klass)
   gtk_widget_class_set_css_name (widget_class, "wickchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 
-  gtk_widget_class_install_action (widget_class, "chart.zoom-in", NULL, wick_chart_zoom_action);
-  gtk_widget_class_install_action (widget_class, "chart.zoom-out", NULL, wick_chart_zoom_action);
-  gtk_widget_class_install_action (widget_class, "chart.pan-left", NULL, wick_chart_pan_action);
-  gtk_widget_class_install_action (widget_class, "chart.pan-right", NULL, wick_chart_pan_action);
-  gtk_widget_class_install_action (widget_class, "chart.fit", NULL, wick_chart_fit_action);
+  gtk_widget_class_install_action (widget_class, "chart.zoom-in", NULL, wick_chart_step_action);
+  gtk_widget_class_install_action (widget_class, "chart.zoom-out", NULL, wick_chart_step_action);
+  gtk_widget_class_install_action (widget_class, "chart.pan-left", NULL, wick_chart_step_action);
+  gtk_widget_class_install_action (widget_class, "chart.pan-right", NULL, wick_chart_step_action);
+  gtk_widget_class_install_action (widget_class, "chart.fit", NULL, wick_chart_step_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "chart.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "chart.zoom-in", NULL);
@@ -837,7 +638,7 @@ wick_chart_init (WickChart *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 
-  drag = gtk_gesture_drag_new ();
+  drag = self->drag = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
   g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self, G_CONNECT_SWAPPED);
@@ -930,8 +731,7 @@ wick_chart_set_market (WickChart  *self,
         g_signal_connect_object (series, "changed",
                                  G_CALLBACK (on_series_changed_cb), self,
                                  G_CONNECT_SWAPPED);
-      wick_viewport_set_auto_price (self->viewport, TRUE);
-      wick_viewport_fit_all (self->viewport, series);
+      wick_interaction_fit (self->interaction);
       wick_chart_update_accessible (self);
     }
 
@@ -1026,11 +826,8 @@ wick_chart_zoom_to_fit (WickChart *self)
 {
   g_return_if_fail (WICK_IS_CHART (self));
 
-  if (self->market == NULL)
-    return;
-
-  wick_viewport_set_auto_price (self->viewport, TRUE);
-  wick_viewport_fit_all (self->viewport, wick_market_get_series (self->market));
+  if (self->market != NULL)
+    wick_interaction_fit (self->interaction);
 }
 
 /**

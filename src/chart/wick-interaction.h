@@ -1,23 +1,27 @@
-/* wick-interaction.h: what the pointer and the keyboard do to the chart's price lines
+/* wick-interaction.h: what the pointer and the keyboard do to the chart
  *
- * A pure state machine: no GTK, no drawing. The widget forwards pointer and key events with
- * positions in logical pixels and a modifier mask; the state machine hit-tests the lines of
- * a WickLevelStore through a WickViewport, edits the store (add, one move per drag, remove,
- * undo, redo) and exposes what to show: the cursor, the hovered and selected line, the
- * dragged line's preview price. Pans and zooms stay with the widget: a press tells it which
- * gesture to run.
+ * A pure state machine: no GTK, no drawing. The widget forwards pointer, scroll and key
+ * events with positions in logical pixels and a modifier mask; the state machine hit-tests
+ * the lines of a WickLevelStore through a WickViewport, edits the store (add, one move per
+ * drag, remove, undo, redo), pans and zooms the viewport, and exposes what to show: the
+ * cursor, the hovered and selected line, the dragged line's preview price.
  *
  * What the widget calls, and when:
- * - press () on every button press, with GtkGestureClick's n_press; a long-press as button 3.
- *   On %WICK_INTERACTION_PRESS_PAN (or an axis) it runs its own drag as before; on
- *   %WICK_INTERACTION_PRESS_LINE or %WICK_INTERACTION_PRESS_NONE it denies its pan.
- * - motion () on every pointer motion, hovering or dragging; release () when the button
- *   goes up; leave () when the pointer leaves; cancel () when GTK takes the gesture away.
+ * - count_press () then press () on every primary button press, with the event's time and
+ *   the desktop's double-click time and distance; press () with button 3 and n_press 1 for
+ *   a secondary press or a long-press.
+ * - motion () on every pointer motion, hovering or with the button held: the state machine
+ *   pans the plot, drags a line or zooms an axis by itself. release () when the button goes
+ *   up; leave () when the pointer leaves; cancel () when GTK takes the gesture away.
+ * - scroll () on every scroll event, zoom () for each step of a pinch, zoom_step () and
+ *   pan_step () for the zoom and pan actions, fit () for the fit action.
+ * - keep_in_view () when the series changed (every pan and zoom here does it by itself).
  * - key () for Escape, Delete, BackSpace, H (ADD_LINE), Ctrl+Z (UNDO), Ctrl+Shift+Z (REDO);
  *   the add-line action calls key (ADD_LINE) too. A FALSE return lets the key propagate.
  * - On `changed (static_changed)`: apply get_cursor_name (), fill the scene with
  *   fill_scene (), redraw the cached static part when static_changed, and queue a draw.
- *   The overlay (wick_render_overlay) draws the dragged line.
+ *   The overlay (wick_render_overlay) draws the dragged line. Pans and zooms change the
+ *   viewport, which says so itself.
  * - On `context-menu (id, x, y)`: pop the menu up for line @id (0: none) at (x, y).
  * - On `edit-failed (error)`: say so in a toast, if at all.
  *
@@ -36,12 +40,20 @@
 G_BEGIN_DECLS
 
 /* A press this many pixels or nearer (vertically) to a line grabs it. */
-#define WICK_INTERACTION_HIT_DISTANCE   6.0
+#define WICK_INTERACTION_HIT_DISTANCE         6.0
 /* New and dragged lines snap to an open, high, low or close this many pixels or nearer. */
-#define WICK_INTERACTION_SNAP_DISTANCE  8.0
+#define WICK_INTERACTION_SNAP_DISTANCE        8.0
 /* A grabbed line starts moving once the pointer has moved this far from the press; a press
  * and release nearer than this is a click. */
-#define WICK_INTERACTION_DRAG_THRESHOLD 3.0
+#define WICK_INTERACTION_DRAG_THRESHOLD       3.0
+/* One wheel notch or one zoom step scales the time span by this factor. */
+#define WICK_INTERACTION_ZOOM_STEP            1.25
+/* Pixels one pan step (an arrow key, a Shift+wheel notch) moves the plot. */
+#define WICK_INTERACTION_PAN_STEP             60.0
+/* Pixels of axis drag that double or halve the scale. */
+#define WICK_INTERACTION_AXIS_DRAG_PIXELS     150.0
+/* Pixels of vertical touchpad scroll that double or halve the time span. */
+#define WICK_INTERACTION_TOUCHPAD_ZOOM_PIXELS 100.0
 
 typedef enum
 {
@@ -61,15 +73,22 @@ typedef enum
   WICK_INTERACTION_KEY_REDO,       /* Ctrl+Shift+Z */
 } WickInteractionKey;
 
-/* What the widget does with the rest of a press. */
+/* What the rest of a press does; motion () and release () carry it out. */
 typedef enum
 {
-  WICK_INTERACTION_PRESS_NONE,        /* nothing: the state machine used it, or ignored it */
-  WICK_INTERACTION_PRESS_PAN,         /* pan the plot, as before */
-  WICK_INTERACTION_PRESS_LINE,        /* a line is grabbed: forward motion and release, no pan */
-  WICK_INTERACTION_PRESS_PRICE_AXIS,  /* the widget's own price-axis gesture */
-  WICK_INTERACTION_PRESS_TIME_AXIS,   /* the widget's own time-axis gesture */
+  WICK_INTERACTION_PRESS_NONE,        /* nothing more: the press was used, or ignored */
+  WICK_INTERACTION_PRESS_PAN,         /* the plot follows the pointer */
+  WICK_INTERACTION_PRESS_LINE,        /* a line is grabbed and follows the pointer */
+  WICK_INTERACTION_PRESS_PRICE_AXIS,  /* dragging up or down zooms the prices */
+  WICK_INTERACTION_PRESS_TIME_AXIS,   /* dragging sideways zooms the time axis */
 } WickInteractionPress;
+
+/* What the deltas of a scroll event count. */
+typedef enum
+{
+  WICK_INTERACTION_SCROLL_WHEEL,      /* a mouse wheel: notches (smooth wheels give fractions) */
+  WICK_INTERACTION_SCROLL_SURFACE,    /* a touchpad: logical pixels */
+} WickInteractionScrollUnit;
 
 #define WICK_TYPE_INTERACTION (wick_interaction_get_type ())
 
@@ -88,6 +107,12 @@ void                  wick_interaction_set_snapping    (WickInteraction         
                                                         gboolean                  snapping);
 
 /* Input. */
+int                   wick_interaction_count_press     (WickInteraction          *self,
+                                                        gint64                    time_ms,
+                                                        double                    x,
+                                                        double                    y,
+                                                        int                       double_click_ms,
+                                                        double                    double_click_px);
 WickInteractionPress  wick_interaction_press           (WickInteraction          *self,
                                                         double                    x,
                                                         double                    y,
@@ -109,6 +134,22 @@ gboolean              wick_interaction_key             (WickInteraction         
 void                  wick_interaction_cancel          (WickInteraction          *self);
 void                  wick_interaction_select          (WickInteraction          *self,
                                                         guint32                   id);
+
+/* Pans and zooms of the viewport. */
+gboolean              wick_interaction_scroll          (WickInteraction          *self,
+                                                        double                    dx,
+                                                        double                    dy,
+                                                        WickInteractionScrollUnit unit,
+                                                        WickInteractionModifiers  modifiers);
+void                  wick_interaction_zoom            (WickInteraction          *self,
+                                                        double                    x,
+                                                        double                    factor);
+void                  wick_interaction_zoom_step       (WickInteraction          *self,
+                                                        int                       steps);
+void                  wick_interaction_pan_step        (WickInteraction          *self,
+                                                        int                       steps);
+void                  wick_interaction_fit             (WickInteraction          *self);
+void                  wick_interaction_keep_in_view    (WickInteraction          *self);
 
 /* Output. The hovered line is the one under the pointer (the held one during a drag); ids
  * are 0 for none. Dragging starts once a held line has moved past the threshold. */
