@@ -1,292 +1,17 @@
-/* test-heatmap.c: the estimated liquidation heatmap: levels, consumption, attribution, grid
+/* test-heatmap.c: the liquidation-level model: Binance's price, consumption, attribution,
+ * closing, conservation and bad inputs
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include "wick-csv.h"
 #include "wick-heatmap.h"
-#include "wick-sample-source.h"
+
+#include "test-heatmap-utils.h"
 
 #include <math.h>
 #include <string.h>
-
-#define HOUR_MS G_GINT64_CONSTANT (3600000)
-#define BASE_MS G_GINT64_CONSTANT (1767571200000)   /* 2026-01-05T00:00:00Z */
-#define AT(h)   (BASE_MS + (gint64) (h) * HOUR_MS)
-
-/* Helpers */
-
-static WickHeatmapInput
-make_input (int    hour,
-            double open,
-            double high,
-            double low,
-            double close,
-            double volume)
-{
-  const WickCandle candle = { AT (hour), open, high, low, close, volume };
-  WickHeatmapInput input;
-
-  wick_heatmap_input_init (&input, &candle);
-
-  return input;
-}
-
-static void
-append (WickHeatmapModel       *model,
-        const WickHeatmapInput *input)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (wick_heatmap_model_append (model, input, &error));
-  g_assert_no_error (error);
-}
-
-static WickHeatmapModel *
-new_model (const WickHeatmapConfig *config)
-{
-  g_autoptr(GError) error = NULL;
-  WickHeatmapModel *model = wick_heatmap_model_new (config, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (model);
-
-  return model;
-}
-
-/* One tier at @leverage, volume weighting, entry at the close. */
-static void
-one_tier_config (WickHeatmapConfig *config,
-                 double             leverage)
-{
-  wick_heatmap_config_init (config);
-  config->n_tiers = 1;
-  config->tiers[0].leverage = leverage;
-  config->tiers[0].weight = 1.0;
-  config->weighting = WICK_HEATMAP_WEIGHTING_VOLUME;
-  config->entry = WICK_HEATMAP_ENTRY_CLOSE;
-}
-
-static WickHeatmap *
-new_grid (WickHeatmapModel *model,
-          guint             first,
-          guint             n_columns,
-          double            price_low,
-          double            bucket_size,
-          guint             n_buckets,
-          guint             sides,
-          guint             tiers)
-{
-  const WickHeatmapGridSpec spec = {
-    first, n_columns, price_low, bucket_size, n_buckets, sides, tiers,
-  };
-  g_autoptr(GError) error = NULL;
-  WickHeatmap *grid = wick_heatmap_new (model, &spec, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (grid);
-  g_assert_cmpuint (wick_heatmap_get_n_columns (grid), ==, n_columns);
-  g_assert_cmpuint (wick_heatmap_get_n_buckets (grid), ==, n_buckets);
-
-  return grid;
-}
-
-/* A grid over every column and every level the model has. */
-static WickHeatmap *
-new_full_grid (WickHeatmapModel *model)
-{
-  guint n = wick_heatmap_model_get_n_columns (model);
-  WickHeatmapGridSpec spec;
-  g_autoptr(GError) error = NULL;
-  WickHeatmap *grid;
-  double low, high;
-
-  if (!wick_heatmap_model_get_price_range (model, 0, n, &low, &high))
-    low = high = 1.0;
-  wick_heatmap_grid_spec_init_auto (&spec, 0, n, low, high, WICK_HEATMAP_DEFAULT_BUCKETS);
-  grid = wick_heatmap_new (model, &spec, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (grid);
-
-  return grid;
-}
-
-static double
-column_sum (WickHeatmap *grid,
-            guint        column)
-{
-  const float *cells = wick_heatmap_get_column (grid, column);
-  double sum = 0.0;
-
-  for (guint b = 0; b < wick_heatmap_get_n_buckets (grid); b++)
-    sum += cells[b];
-
-  return sum;
-}
-
-static double
-levels_sum (GArray *levels)
-{
-  double sum = 0.0;
-
-  for (guint i = 0; i < levels->len; i++)
-    sum += g_array_index (levels, WickHeatmapLevel, i).usd;
-
-  return sum;
-}
-
-static void
-assert_close (double actual,
-              double expected,
-              double relative)
-{
-  g_assert_cmpfloat_with_epsilon (actual, expected, relative * MAX (fabs (expected), 1.0));
-}
-
-/* Every cell, maximum and per-candle number is finite, and no cell is negative. */
-static void
-assert_grid_finite (WickHeatmap *grid)
-{
-  double max = wick_heatmap_get_max_value (grid);
-
-  g_assert_true (isfinite (max));
-  g_assert_true (isfinite (wick_heatmap_get_max_bubble_usd (grid)));
-
-  for (guint j = 0; j < wick_heatmap_get_n_columns (grid); j++)
-    {
-      const float *cells = wick_heatmap_get_column (grid, j);
-
-      for (guint b = 0; b < wick_heatmap_get_n_buckets (grid); b++)
-        {
-          g_assert_true (isfinite (cells[b]));
-          g_assert_cmpfloat (cells[b], >=, 0.0f);
-          g_assert_cmpfloat (cells[b], <=, max);
-        }
-      g_assert_true (isfinite (wick_heatmap_get_predicted (grid, j, WICK_SIDE_LONG)));
-      g_assert_true (isfinite (wick_heatmap_get_predicted (grid, j, WICK_SIDE_SHORT)));
-    }
-}
-
-static void
-assert_grids_equal (WickHeatmap *a,
-                    WickHeatmap *b)
-{
-  guint n_buckets = wick_heatmap_get_n_buckets (a);
-
-  g_assert_cmpuint (wick_heatmap_get_n_columns (a), ==, wick_heatmap_get_n_columns (b));
-  g_assert_cmpuint (n_buckets, ==, wick_heatmap_get_n_buckets (b));
-  g_assert_cmpfloat (wick_heatmap_get_bucket_price (a, 0), ==, wick_heatmap_get_bucket_price (b, 0));
-
-  for (guint j = 0; j < wick_heatmap_get_n_columns (a); j++)
-    {
-      g_assert_cmpint (wick_heatmap_get_column_time (a, j), ==, wick_heatmap_get_column_time (b, j));
-      g_assert_cmpmem (wick_heatmap_get_column (a, j), n_buckets * sizeof (float),
-                       wick_heatmap_get_column (b, j), n_buckets * sizeof (float));
-      g_assert_cmpfloat (wick_heatmap_get_column_max (a, j), ==, wick_heatmap_get_column_max (b, j));
-
-      for (WickSide side = WICK_SIDE_LONG; side <= WICK_SIDE_SHORT; side++)
-        {
-          WickHeatmapBubble x, y;
-          gboolean has_x = wick_heatmap_get_bubble (a, j, side, &x);
-
-          g_assert_cmpfloat (wick_heatmap_get_predicted (a, j, side), ==,
-                             wick_heatmap_get_predicted (b, j, side));
-          g_assert_cmpint (has_x, ==, wick_heatmap_get_bubble (b, j, side, &y));
-          if (has_x)
-            g_assert_cmpmem (&x, sizeof x, &y, sizeof y);
-        }
-    }
-
-  g_assert_cmpfloat (wick_heatmap_get_max_value (a), ==, wick_heatmap_get_max_value (b));
-  g_assert_cmpfloat (wick_heatmap_get_max_bubble_usd (a), ==, wick_heatmap_get_max_bubble_usd (b));
-}
-
-/* A seeded random hourly market with big moves, zero-volume hours, gaps and zeros in the
- * open interest, and gaps in the liquidations. */
-static WickMarket *
-make_random_market (guint   n,
-                    guint32 seed)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  g_autoptr(WickSeries) series = wick_series_new (HOUR_MS);
-  g_autoptr(WickOpenInterest) oi = wick_open_interest_new (HOUR_MS);
-  g_autoptr(WickLiquidations) liquidations = wick_liquidations_new (HOUR_MS);
-  g_autoptr(GArray) candles = g_array_sized_new (FALSE, FALSE, sizeof (WickCandle), n);
-  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (WickOpenInterestPoint));
-  g_autoptr(GArray) buckets = g_array_new (FALSE, FALSE, sizeof (WickLiquidationBucket));
-  g_autoptr(GError) error = NULL;
-  WickMarket *market;
-  double price = 90000.0;
-  double open_interest = 8e9;
-
-  for (guint i = 0; i < n; i++)
-    {
-      double move = g_rand_double_range (rand, -0.008, 0.008);
-      WickCandle c;
-
-      if (g_rand_int_range (rand, 0, 40) == 0)
-        move *= 6.0;
-
-      c.open_time_ms = AT (i) - 4000 * HOUR_MS;
-      c.open = price;
-      c.close = price * (1.0 + move);
-      c.high = MAX (c.open, c.close) * (1.0 + g_rand_double_range (rand, 0.0, 0.004));
-      c.low = MIN (c.open, c.close) * (1.0 - g_rand_double_range (rand, 0.0, 0.004));
-      c.volume = g_rand_int_range (rand, 0, 10) == 0 ? 0.0 : g_rand_double_range (rand, 50, 3000);
-      g_array_append_val (candles, c);
-      price = c.close;
-
-      if (g_rand_int_range (rand, 0, 20) != 0)
-        {
-          WickOpenInterestPoint p = { c.open_time_ms, open_interest, 0.0 };
-
-          open_interest *= 1.0 + g_rand_double_range (rand, -0.02, 0.02);
-          p.close_usd = open_interest;
-          if (g_rand_int_range (rand, 0, 50) == 0)
-            p.open_usd = p.close_usd = 0.0;
-          g_array_append_val (points, p);
-        }
-
-      if (g_rand_int_range (rand, 0, 20) != 0)
-        {
-          WickLiquidationBucket b = {
-            c.open_time_ms, g_rand_double_range (rand, 0, 5e6), g_rand_double_range (rand, 0, 5e6),
-          };
-
-          g_array_append_val (buckets, b);
-        }
-    }
-
-  g_assert_true (wick_series_append (series, (WickCandle *)(gpointer) candles->data, n, &error));
-  g_assert_true (wick_open_interest_set_points (oi, (WickOpenInterestPoint *)(gpointer) points->data,
-                                                points->len, &error));
-  g_assert_true (wick_liquidations_set_buckets (liquidations,
-                                                (WickLiquidationBucket *)(gpointer) buckets->data,
-                                                buckets->len, &error));
-  g_assert_no_error (error);
-
-  market = wick_market_new ("Test", "BTCUSDT", "1h", series);
-  wick_market_set_open_interest (market, oi);
-  wick_market_set_liquidations (market, liquidations);
-
-  return market;
-}
-
-static void
-append_market (WickHeatmapModel *model,
-               WickMarket       *market,
-               guint             end)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (wick_heatmap_model_append_market (model, wick_market_get_series (market),
-                                                   wick_market_get_open_interest (market),
-                                                   wick_market_get_liquidations (market),
-                                                   end, &error));
-  g_assert_no_error (error);
-}
 
 /* The liquidation price */
 
@@ -357,7 +82,8 @@ test_one_candle (void)
   g_assert_cmpfloat (wick_heatmap_model_get_predicted (model, 0, WICK_SIDE_LONG), ==, 0.0);
 
   /* $100 buckets from 80,000: the level is in bucket 53, and only there. */
-  grid = new_grid (model, 0, 1, 80000.0, 100.0, 200, WICK_HEATMAP_BOTH_SIDES, WICK_HEATMAP_ALL_TIERS);
+  grid = new_grid (model, 0, 1, 80000.0, 100.0, 200,
+                   WICK_HEATMAP_BOTH_SIDES, WICK_HEATMAP_ALL_TIERS);
   for (guint b = 0; b < 200; b++)
     {
       if (b == 53)
@@ -433,7 +159,8 @@ test_consume (void)
   g_assert_cmpfloat (totals.active_usd[WICK_SIDE_SHORT], ==, 0.0);
 
   /* The long is drawn up to the candle before the one that consumed it, then nothing. */
-  grid = new_grid (model, 0, 5, 80000.0, 100.0, 300, WICK_HEATMAP_BOTH_SIDES, WICK_HEATMAP_ALL_TIERS);
+  grid = new_grid (model, 0, 5, 80000.0, 100.0, 300,
+                   WICK_HEATMAP_BOTH_SIDES, WICK_HEATMAP_ALL_TIERS);
   assert_close (wick_heatmap_get_value (grid, 2, 53), long_usd, 1e-6);
   g_assert_cmpfloat (wick_heatmap_get_value (grid, 3, 53), ==, 0.0);
   assert_close (wick_heatmap_get_value (grid, 3, 234), short_usd, 1e-6);
@@ -611,7 +338,12 @@ test_close (void)
 
     g_assert_cmpuint (levels->len, ==, 4);
     assert_close (levels_sum (levels), 0.8e7, 1e-12);
-    assert_close (g_array_index (levels, WickHeatmapLevel, 3).usd, 0.8e7 * 0.10 / 0.85, 1e-12);
+    for (guint i = 0; i < levels->len; i++)
+      {
+        const WickHeatmapLevel *level = &g_array_index (levels, WickHeatmapLevel, i);
+
+        assert_close (level->usd, 0.8e7 * weights[level->tier] / 0.85, 1e-12);
+      }
   }
 
   /* A fall of $20M is more than all levels: they all close. */
@@ -711,158 +443,294 @@ test_conservation_random (void)
                 totals.active_usd[WICK_SIDE_LONG] + totals.active_usd[WICK_SIDE_SHORT], 1e-5);
 }
 
-/* Appending one candle at a time gives the same grid as a full build */
-
-static WickHeatmap *
-extend (WickHeatmap      *grid,
-        WickHeatmapModel *model)
-{
-  g_autoptr(GError) error = NULL;
-  WickHeatmap *longer = wick_heatmap_extend (grid, model, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (longer);
-
-  return longer;
-}
+/* Bad inputs */
 
 static void
-check_incremental (const WickHeatmapConfig *config,
-                   guint32                  seed)
+test_bad_inputs (void)
 {
-  const guint n = 1500;
-  const guint tail = 40;
-  const guint first_b = 700;
-  g_autoptr(WickMarket) market = make_random_market (n, seed);
-  g_autoptr(WickHeatmapModel) full = new_model (config);
-  g_autoptr(WickHeatmapModel) part = new_model (config);
-  g_autoptr(WickHeatmap) expected = NULL;
-  g_autoptr(WickHeatmap) expected_b = NULL;
-  g_autoptr(WickHeatmap) expected_tail = NULL;
+  g_autoptr(WickHeatmapModel) model = new_model (NULL);
   g_autoptr(WickHeatmap) grid = NULL;
-  g_autoptr(WickHeatmap) grid_b = NULL;
-  g_autoptr(WickHeatmap) grid_tail = NULL;
-  g_autoptr(WickHeatmap) longer_tail = NULL;
-  WickHeatmapGridSpec spec, spec_b, spec_tail;
-  WickHeatmapTotals totals_full, totals_part;
   g_autoptr(GError) error = NULL;
-  double low, high;
+  WickHeatmapTotals totals;
+  WickHeatmapInput input;
+  static const double odd[] = { NAN, INFINITY, -INFINITY, -5.0, 0.0, 1e-300, 1e300, 1.5 };
 
-  append_market (full, market, n);
-  g_assert_true (wick_heatmap_model_get_price_range (full, 0, n, &low, &high));
-  wick_heatmap_grid_spec_init_auto (&spec, 0, n, low, high, 400);
-  spec_b = spec;
-  spec_b.first_column = first_b;
-  spec_b.n_columns = n - first_b;
-  spec_tail = spec;
-  spec_tail.first_column = n - tail;
-  spec_tail.n_columns = tail;
-  expected = wick_heatmap_new (full, &spec, &error);
-  expected_b = wick_heatmap_new (full, &spec_b, &error);
-  expected_tail = wick_heatmap_new (full, &spec_tail, &error);
-  g_assert_no_error (error);
-
-  append_market (part, market, n - tail);
-  spec.n_columns = n - tail;
-  spec_b.n_columns = n - tail - first_b;
-  spec_tail.n_columns = 0;
-  grid = wick_heatmap_new (part, &spec, &error);
-  grid_b = wick_heatmap_new (part, &spec_b, &error);
-  grid_tail = wick_heatmap_new (part, &spec_tail, &error);
-  g_assert_no_error (error);
-
-  for (guint k = n - tail; k < n; k++)
+  for (guint i = 0; i < 64; i++)
     {
-      g_autoptr(WickHeatmap) stale = g_object_ref (grid);
-      g_autoptr(WickHeatmap) next = NULL;
-      g_autoptr(WickHeatmap) next_b = NULL;
+      double base = i % 7 == 0 ? 1e-6 : 90000.0 + 500.0 * sin (i);
+      double volume = i % 5 == 0 ? 0.0 : i % 11 == 0 ? 1e300 : 100.0;
 
-      append_market (part, market, k + 1);
-      next = extend (grid, part);
-      next_b = extend (grid_b, part);
-
-      /* The old grid still shows what it showed. */
-      g_assert_cmpuint (wick_heatmap_get_n_columns (stale), ==, k);
-
-      /* Extending the same grid twice: the second copies the shared chunk. */
-      if (k % 3 == 0)
-        {
-          g_autoptr(WickHeatmap) again = extend (stale, part);
-
-          assert_grids_equal (again, next);
-        }
-
-      g_set_object (&grid, next);
-      g_set_object (&grid_b, next_b);
+      input = make_input (i, base, base * 1.01, base * 0.99, i % 2 ? base * 1.005 : base, volume);
+      input.oi_open_usd = odd[i % G_N_ELEMENTS (odd)];
+      input.oi_close_usd = odd[(i / 3) % G_N_ELEMENTS (odd)];
+      input.taker_buy_ratio = odd[(i / 2) % G_N_ELEMENTS (odd)];
+      input.long_liquidated_usd = odd[(i + 1) % G_N_ELEMENTS (odd)];
+      input.short_liquidated_usd = odd[(i + 3) % G_N_ELEMENTS (odd)];
+      append (model, &input);
     }
 
-  assert_grids_equal (grid, expected);
-  assert_grids_equal (grid_b, expected_b);
-
-  /* An empty grid extended by 40 candles at once */
-  longer_tail = extend (grid_tail, part);
-  assert_grids_equal (longer_tail, expected_tail);
-
-  wick_heatmap_model_get_totals (full, &totals_full);
-  wick_heatmap_model_get_totals (part, &totals_part);
-  g_assert_cmpmem (&totals_full, sizeof totals_full, &totals_part, sizeof totals_part);
+  grid = new_full_grid (model);
   assert_grid_finite (grid);
+  g_assert_cmpfloat (wick_heatmap_get_max_value (grid), >, 0.0);
+
+  wick_heatmap_model_get_totals (model, &totals);
+  for (WickSide side = WICK_SIDE_LONG; side <= WICK_SIDE_SHORT; side++)
+    {
+      g_assert_true (isfinite (totals.added_usd[side]));
+      g_assert_true (isfinite (totals.consumed_usd[side]));
+      g_assert_true (isfinite (totals.closed_usd[side]));
+      g_assert_true (isfinite (totals.active_usd[side]));
+    }
+
+  /* Unknown or negative realised liquidations are NAN in the model and no bubble. */
+  for (guint j = 0; j < 64; j++)
+    {
+      for (WickSide side = WICK_SIDE_LONG; side <= WICK_SIDE_SHORT; side++)
+        {
+          double realised = wick_heatmap_model_get_realised (model, j, side);
+          WickHeatmapBubble bubble;
+
+          g_assert_true (isnan (realised) || (isfinite (realised) && realised >= 0.0));
+          g_assert_cmpint (wick_heatmap_get_bubble (grid, j, side, &bubble), ==, realised > 0.0);
+          if (realised > 0.0)
+            g_assert_cmpfloat (bubble.usd, ==, realised);
+        }
+    }
+
+  /* A bad candle or one out of order is refused and changes nothing. */
+  input = make_input (64, NAN, 1.0, 1.0, 1.0, 1.0);
+  g_assert_false (wick_heatmap_model_append (model, &input, &error));
+  g_assert_error (error, WICK_HEATMAP_ERROR, WICK_HEATMAP_ERROR_INVALID_CANDLE);
+  g_clear_error (&error);
+
+  input = make_input (64, 100.0, 99.0, 101.0, 100.0, 1.0);
+  g_assert_false (wick_heatmap_model_append (model, &input, &error));
+  g_assert_error (error, WICK_HEATMAP_ERROR, WICK_HEATMAP_ERROR_INVALID_CANDLE);
+  g_clear_error (&error);
+
+  input = make_input (10, 100.0, 101.0, 99.0, 100.0, 1.0);
+  g_assert_false (wick_heatmap_model_append (model, &input, &error));
+  g_assert_error (error, WICK_HEATMAP_ERROR, WICK_HEATMAP_ERROR_OUT_OF_ORDER);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (wick_heatmap_model_get_n_columns (model), ==, 64);
 }
 
 static void
-test_incremental (void)
+test_bad_config (void)
 {
-  WickHeatmapConfig config;
+  static const struct
+  {
+    double leverage;
+    double weight;
+    double mmr;
+    guint  n_tiers;
+  } cases[] = {
+    { 1.0, 1.0, 0.004, 1 },        /* 1× never liquidates */
+    { 300.0, 1.0, 0.004, 1 },      /* 300 × 0.4 % ≥ 1: liquidated on entry */
+    { NAN, 1.0, 0.004, 1 },
+    { 10.0, -1.0, 0.004, 1 },
+    { 10.0, 0.0, 0.004, 1 },       /* weights add up to zero */
+    { 10.0, NAN, 0.004, 1 },
+    { 10.0, 1.0, -0.001, 1 },
+    { 10.0, 1.0, 0.5, 1 },
+    { 10.0, 1.0, NAN, 1 },
+    { 10.0, 1.0, 0.004, 0 },
+    { 10.0, 1.0, 0.004, WICK_HEATMAP_MAX_TIERS + 1 },
+  };
 
-  wick_heatmap_config_init (&config);
-  check_incremental (&config, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(WickHeatmapModel) model = NULL;
+      g_autoptr(GError) error = NULL;
+      WickHeatmapConfig config;
 
-  config.close = WICK_HEATMAP_CLOSE_MODELLED;
-  check_incremental (&config, 2);
+      wick_heatmap_config_init (&config);
+      for (guint t = 0; t < WICK_HEATMAP_MAX_TIERS; t++)
+        config.tiers[t] = (WickHeatmapTier) { cases[i].leverage, cases[i].weight };
+      config.n_tiers = cases[i].n_tiers;
+      config.maintenance_margin_rate = cases[i].mmr;
 
-  config.weighting = WICK_HEATMAP_WEIGHTING_VOLUME;
-  config.side_split = WICK_HEATMAP_SIDE_SPLIT_DIRECTION;
-  config.entry = WICK_HEATMAP_ENTRY_CLOSE;
-  check_incremental (&config, 3);
+      model = wick_heatmap_model_new (&config, &error);
+      g_assert_error (error, WICK_HEATMAP_ERROR, WICK_HEATMAP_ERROR_INVALID_CONFIG);
+      g_assert_null (model);
+    }
 }
 
+/* Open interest falling by ten orders of magnitude every other hour: the scale is renormalised
+ * and the sizes stay finite. */
 static void
-test_extend_mismatch (void)
+test_renormalise (void)
 {
-  g_autoptr(WickMarket) market = make_random_market (50, 4);
-  g_autoptr(WickHeatmapModel) model = new_model (NULL);
-  g_autoptr(WickHeatmapModel) other = NULL;
-  g_autoptr(WickHeatmapModel) shorter = new_model (NULL);
+  g_autoptr(WickHeatmapModel) full = new_model (NULL);
+  g_autoptr(WickHeatmapModel) part = new_model (NULL);
+  g_autoptr(WickHeatmap) expected = NULL;
   g_autoptr(WickHeatmap) grid = NULL;
   g_autoptr(WickHeatmap) longer = NULL;
-  g_autoptr(WickSeries) unrelated = wick_series_new (HOUR_MS);
+  g_autoptr(GArray) levels = NULL;
+  const guint n = 80;
+  WickHeatmapGridSpec spec;
   g_autoptr(GError) error = NULL;
-  WickHeatmapConfig config;
-  WickCandle candles[30];
 
-  append_market (model, market, 50);
-  grid = new_full_grid (model);
+  for (guint i = 0; i < n; i++)
+    {
+      WickHeatmapInput input = make_input (i, 100.0, 100.0, 100.0, 100.0, 1.0);
 
-  wick_heatmap_config_init (&config);
-  config.maintenance_margin_rate = 0.005;
-  other = new_model (&config);
-  append_market (other, market, 50);
-  longer = wick_heatmap_extend (grid, other, &error);
-  g_assert_error (error, WICK_HEATMAP_ERROR, WICK_HEATMAP_ERROR_MISMATCH);
-  g_assert_null (longer);
-  g_clear_error (&error);
+      input.oi_open_usd = i % 2 ? 1e30 : 1e20;
+      input.oi_close_usd = i % 2 ? 1e20 : 1e30;
+      append (full, &input);
+      if (i < n / 2)
+        append (part, &input);
+    }
 
-  append_market (shorter, market, 20);
-  longer = wick_heatmap_extend (grid, shorter, &error);
-  g_assert_error (error, WICK_HEATMAP_ERROR, WICK_HEATMAP_ERROR_MISMATCH);
-  g_assert_null (longer);
-  g_clear_error (&error);
+  wick_heatmap_grid_spec_init_fixed (&spec, 0, n, 0.0, 200.0, 1.0);
+  expected = wick_heatmap_new (full, &spec, &error);
+  spec.n_columns = n / 2;
+  grid = wick_heatmap_new (part, &spec, &error);
+  g_assert_no_error (error);
 
-  /* A series that does not continue the model */
+  for (guint i = n / 2; i < n; i++)
+    {
+      WickHeatmapInput input = make_input (i, 100.0, 100.0, 100.0, 100.0, 1.0);
+
+      input.oi_open_usd = i % 2 ? 1e30 : 1e20;
+      input.oi_close_usd = i % 2 ? 1e20 : 1e30;
+      append (part, &input);
+    }
+  longer = extend (grid, part);
+  assert_grids_equal (longer, expected);
+  assert_grid_finite (expected);
+
+  /* After an opening hour, the three generations still above a cent are there: opened at
+   * the cap of $10²⁰, then 10¹⁰, then 1 (times the tier's share). */
+  levels = wick_heatmap_model_dup_levels (full, n - 2, 0.0, G_MAXDOUBLE);
+  g_assert_cmpuint (levels->len, ==, 3 * 2 * 4);
+  for (guint i = 0; i < levels->len; i++)
+    {
+      const WickHeatmapLevel *level = &g_array_index (levels, WickHeatmapLevel, i);
+
+      g_assert_true (isfinite (level->usd));
+      g_assert_cmpfloat (level->usd, >=, 0.01);
+      g_assert_cmpuint (level->opened_column, >=, n - 6);
+    }
+  for (guint j = 0; j < n; j++)
+    {
+      g_autoptr(GArray) alive = wick_heatmap_model_dup_levels (full, j, 0.0, G_MAXDOUBLE);
+
+      assert_close (column_sum (expected, j), levels_sum (alive), 1e-5);
+    }
+}
+
+/* A market with holes: open interest before its history, in a gap, at zero; missing hours of
+ * liquidations */
+
+static double
+opened_in (WickHeatmapModel *model,
+           guint             column)
+{
+  g_autoptr(GArray) levels = wick_heatmap_model_dup_levels (model, column, 0.0, G_MAXDOUBLE);
+  double sum = 0.0;
+
+  for (guint i = 0; i < levels->len; i++)
+    {
+      const WickHeatmapLevel *level = &g_array_index (levels, WickHeatmapLevel, i);
+
+      if (level->opened_column == column)
+        sum += level->usd;
+    }
+
+  return sum;
+}
+
+static void
+test_market_gaps (void)
+{
+  g_autoptr(WickSeries) series = wick_series_new (HOUR_MS);
+  g_autoptr(WickOpenInterest) oi = wick_open_interest_new (HOUR_MS);
+  g_autoptr(WickLiquidations) liquidations = wick_liquidations_new (HOUR_MS);
+  g_autoptr(WickHeatmapModel) model = new_model (NULL);
+  g_autoptr(WickHeatmap) grid = NULL;
+  g_autoptr(GError) error = NULL;
+  const WickOpenInterestPoint points[] = {
+    { AT (2), 1.000e9, 1.001e9 },
+    /* 03:00 is missing */
+    { AT (4), 0.0, 0.0 },
+    { AT (5), 1.001e9, 1.003e9 },
+  };
+  const WickLiquidationBucket buckets[] = {
+    { AT (0), 1e6, 0.0 },
+    { AT (2), 2e6, 5e5 },
+    { AT (5), 0.0, 3e6 },
+  };
+  WickCandle candles[6];
+  WickHeatmapBubble bubble;
+
+  /* Rising hours, each low at the previous close: nothing is consumed. */
   for (guint i = 0; i < G_N_ELEMENTS (candles); i++)
-    candles[i] = (WickCandle) { AT (i), 100.0, 101.0, 99.0, 100.0, 1.0 };
-  g_assert_true (wick_series_append (unrelated, candles, G_N_ELEMENTS (candles), &error));
-  g_assert_false (wick_heatmap_model_append_market (shorter, unrelated, NULL, NULL, 30, &error));
-  g_assert_error (error, WICK_HEATMAP_ERROR, WICK_HEATMAP_ERROR_MISMATCH);
-  g_assert_cmpuint (wick_heatmap_model_get_n_columns (shorter), ==, 20);
+    {
+      double open = 94000.0 + 100.0 * i;
+
+      candles[i] = (WickCandle) { AT (i), open, open + 150.0, open, open + 100.0, 2.0 };
+    }
+
+  g_assert_true (wick_series_append (series, candles, G_N_ELEMENTS (candles), &error));
+  g_assert_true (wick_open_interest_set_points (oi, points, G_N_ELEMENTS (points), &error));
+  g_assert_true (wick_liquidations_set_buckets (liquidations, buckets, G_N_ELEMENTS (buckets),
+                                                &error));
+  g_assert_true (wick_heatmap_model_append_market (model, series, oi, liquidations, 6, &error));
+  g_assert_no_error (error);
+
+  /* Before the history: volume × typical price */
+  assert_close (opened_in (model, 0), 2.0 * (94150.0 + 94000.0 + 94100.0) / 3.0, 1e-12);
+  assert_close (opened_in (model, 1), 2.0 * (94250.0 + 94100.0 + 94200.0) / 3.0, 1e-12);
+  /* The rise of open interest, nothing in the gap or at zero, then the rise again */
+  assert_close (opened_in (model, 2), 1e6, 1e-9);
+  g_assert_cmpfloat (opened_in (model, 3), ==, 0.0);
+  g_assert_cmpfloat (opened_in (model, 4), ==, 0.0);
+  assert_close (opened_in (model, 5), 2e6, 1e-9);
+
+  g_assert_cmpfloat (wick_heatmap_model_get_realised (model, 0, WICK_SIDE_LONG), ==, 1e6);
+  g_assert_true (isnan (wick_heatmap_model_get_realised (model, 1, WICK_SIDE_LONG)));
+  g_assert_true (isnan (wick_heatmap_model_get_realised (model, 3, WICK_SIDE_SHORT)));
+
+  /* Realised liquidations sit at the candle's low (longs) and high (shorts). */
+  grid = new_full_grid (model);
+  assert_grid_finite (grid);
+  g_assert_true (wick_heatmap_get_bubble (grid, 2, WICK_SIDE_LONG, &bubble));
+  g_assert_cmpint (bubble.time_ms, ==, AT (2));
+  g_assert_cmpfloat (bubble.price, ==, 94200.0);
+  g_assert_cmpfloat (bubble.usd, ==, 2e6);
+  g_assert_cmpint (bubble.side, ==, WICK_SIDE_LONG);
+  g_assert_true (wick_heatmap_get_bubble (grid, 2, WICK_SIDE_SHORT, &bubble));
+  g_assert_cmpfloat (bubble.price, ==, 94350.0);
+  g_assert_cmpfloat (bubble.usd, ==, 5e5);
+  g_assert_false (wick_heatmap_get_bubble (grid, 1, WICK_SIDE_LONG, &bubble));
+  g_assert_false (wick_heatmap_get_bubble (grid, 5, WICK_SIDE_LONG, &bubble));
+  g_assert_true (wick_heatmap_get_bubble (grid, 5, WICK_SIDE_SHORT, &bubble));
+  g_assert_cmpfloat (bubble.price, ==, 94650.0);
+  g_assert_cmpfloat (wick_heatmap_get_max_bubble_usd (grid), ==, 3e6);
+}
+
+#define add_test(path, func) g_test_add_func ("/wick/heatmap/" path, func)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  add_test ("liquidation-price", test_liquidation_price);
+  add_test ("one-candle", test_one_candle);
+  add_test ("consume", test_consume);
+  add_test ("attribution", test_attribution);
+  add_test ("sides", test_sides);
+  add_test ("close", test_close);
+  add_test ("conservation", test_conservation);
+  add_test ("conservation-random", test_conservation_random);
+  add_test ("bad-inputs", test_bad_inputs);
+  add_test ("bad-config", test_bad_config);
+  add_test ("renormalise", test_renormalise);
+  add_test ("market-gaps", test_market_gaps);
+
+  return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* wick-heatmap-levels.c: questions about a heatmap model's levels, for tooltips and grids
+/* wick-heatmap-levels.c: questions about a heatmap model's levels and candles
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,58 @@
 
 #include "wick-heatmap-private.h"
 
+#include <math.h>
 #include <string.h>
+
+/**
+ * wick_heatmap_model_get_predicted:
+ * @self: a #WickHeatmapModel
+ * @column: a column
+ * @side: long or short
+ *
+ * Returns: the USD of the @side levels that the candle of @column consumed: its predicted
+ *   liquidations
+ */
+double
+wick_heatmap_model_get_predicted (WickHeatmapModel *self,
+                                  guint             column,
+                                  WickSide          side)
+{
+  WickHeatTables t;
+
+  g_return_val_if_fail (WICK_IS_HEATMAP_MODEL (self), 0.0);
+  g_return_val_if_fail (side == WICK_SIDE_LONG || side == WICK_SIDE_SHORT, 0.0);
+
+  _wick_heatmap_model_get_tables (self, &t);
+  g_return_val_if_fail (column < t.n_columns, 0.0);
+
+  return t.columns[column].predicted[side];
+}
+
+/**
+ * wick_heatmap_model_get_realised:
+ * @self: a #WickHeatmapModel
+ * @column: a column
+ * @side: long or short
+ *
+ * Returns: the realised @side liquidations of the candle of @column in USD, or NAN when
+ *   unknown
+ */
+double
+wick_heatmap_model_get_realised (WickHeatmapModel *self,
+                                 guint             column,
+                                 WickSide          side)
+{
+  WickHeatTables t;
+
+  g_return_val_if_fail (WICK_IS_HEATMAP_MODEL (self), NAN);
+  g_return_val_if_fail (side == WICK_SIDE_LONG || side == WICK_SIDE_SHORT, NAN);
+
+  _wick_heatmap_model_get_tables (self, &t);
+  g_return_val_if_fail (column < t.n_columns, NAN);
+
+  return t.columns[column].realised[side];
+}
 
 /**
  * wick_heatmap_model_get_price_range:

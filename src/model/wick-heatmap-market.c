@@ -1,4 +1,4 @@
-/* wick-heatmap-market.c: feeding a heatmap model from a market's candles, open interest and liquidations
+/* wick-heatmap-market.c: feeding a heatmap model a market's candles, open interest, liquidations
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include "wick-heatmap-model.h"
+
+#include "wick-heatmap-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -178,7 +180,7 @@ fill_liquidations (const WickLiquidationBucket *buckets,
  * wick_heatmap_model_append_market:
  * @self: a #WickHeatmapModel
  * @series: the candles; the model's columns are its first candles
- * @open_interest: (nullable): open interest, if known
+ * @oi: (nullable): open interest, if known
  * @liquidations: (nullable): realised liquidations, if known
  * @end: append the candles of @series from wick_heatmap_model_get_n_columns() up to this
  *   index (exclusive): the closed ones
@@ -196,7 +198,7 @@ fill_liquidations (const WickLiquidationBucket *buckets,
 gboolean
 wick_heatmap_model_append_market (WickHeatmapModel  *self,
                                   WickSeries        *series,
-                                  WickOpenInterest  *open_interest,
+                                  WickOpenInterest  *oi,
                                   WickLiquidations  *liquidations,
                                   guint              end,
                                   GError           **error)
@@ -211,7 +213,7 @@ wick_heatmap_model_append_market (WickHeatmapModel  *self,
 
   g_return_val_if_fail (WICK_IS_HEATMAP_MODEL (self), FALSE);
   g_return_val_if_fail (WICK_IS_SERIES (series), FALSE);
-  g_return_val_if_fail (open_interest == NULL || WICK_IS_OPEN_INTEREST (open_interest), FALSE);
+  g_return_val_if_fail (oi == NULL || WICK_IS_OPEN_INTEREST (oi), FALSE);
   g_return_val_if_fail (liquidations == NULL || WICK_IS_LIQUIDATIONS (liquidations), FALSE);
   g_return_val_if_fail (end <= wick_series_get_length (series), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -232,7 +234,8 @@ wick_heatmap_model_append_market (WickHeatmapModel  *self,
     return TRUE;
 
   interval_ms = wick_series_get_interval_ms (series);
-  open_interest_cursor_init (&cursor, open_interest, candles[start].open_time_ms);
+  _wick_heatmap_model_reserve (self, end - start);
+  open_interest_cursor_init (&cursor, oi, candles[start].open_time_ms);
 
   if (liquidations != NULL)
     {
@@ -245,8 +248,7 @@ wick_heatmap_model_append_market (WickHeatmapModel  *self,
   for (guint i = start; i < end; i++)
     {
       gint64 from_ms = candles[i].open_time_ms;
-      gint64 to_ms = i + 1 < end ? MIN (candles[i + 1].open_time_ms, from_ms + interval_ms)
-                                 : from_ms + interval_ms;
+      gint64 to_ms = from_ms + interval_ms;
       WickHeatmapInput input;
 
       wick_heatmap_input_init (&input, &candles[i]);

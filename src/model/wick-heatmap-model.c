@@ -9,6 +9,7 @@
 
 #include "wick-heatmap-model.h"
 
+#include "wick-heatmap-heap-private.h"
 #include "wick-heatmap-private.h"
 #include "wick-model-private.h"
 
@@ -19,112 +20,78 @@
 /* Below this scale the alive levels are renormalised, so raw sizes never overflow. */
 #define RENORMALISE_BELOW 1e-150
 
+/* No candle opens more USD than this, far beyond any market: it keeps every sum, and every
+ * cell of a grid as a float, finite. */
+#define MAX_OPENED_USD 1e20
+
+/* Heaps of alive levels. The levels that one candle opens on one side are stored together,
+ * nearest to the entry first (highest leverage first), and are consumed in that order: the
+ * side heaps hold one entry per such group, keyed by its next level. */
 enum {
-  HEAP_LONGS,    /* alive longs, highest price on top (key −price) */
-  HEAP_SHORTS,   /* alive shorts, lowest price on top (key price) */
+  HEAP_LONGS,    /* groups of longs, highest price on top (key −price) */
+  HEAP_SHORTS,   /* groups of shorts, lowest price on top (key price) */
   HEAP_RAW,      /* every alive level, smallest raw size on top (key raw) */
   N_HEAPS
 };
 
-/* A binary min-heap entry. Heaps are cleaned lazily: an entry whose level has ended is
- * skipped when it reaches the top, and a heap mostly made of such entries is rebuilt. */
+/* Growable arrays that the hot path appends to without a call */
 typedef struct
 {
-  double  key;
-  guint32 index;
-} HeapEntry;
+  WickHeatLevel  *data;   /* Owned */
+  guint           len;
+  guint           size;
+} LevelArray;
+
+typedef struct
+{
+  WickHeatColumn *data;   /* Owned */
+  guint           len;
+  guint           size;
+} ColumnArray;
+
+typedef struct
+{
+  guint32        *data;   /* Owned */
+  guint           len;
+  guint           size;
+} IndexArray;
 
 struct _WickHeatmapModel
 {
   GObject            parent_instance;
 
   WickHeatmapConfig  config;
-  double             shares[WICK_HEATMAP_MAX_TIERS];   /* tier weights over their sum */
-  GArray            *levels;     /* Owned; WickHeatLevel, in birth order */
-  GArray            *columns;    /* Owned; WickHeatColumn, one per candle */
-  GArray            *deaths;     /* Owned; guint32 level indices, grouped by column */
-  GArray            *heaps[N_HEAPS];   /* Owned; HeapEntry */
-  guint              n_alive[2];       /* per WickSide */
-  double             alive_raw[2];     /* Σ raw of the alive levels, per WickSide */
-  double             scale;            /* USD of a level = raw × scale */
-  WickHeatmapTotals  totals;           /* active_usd is filled in on request */
+  double             shares[WICK_HEATMAP_MAX_TIERS];       /* tier weights over their sum */
+  guint              tier_order[WICK_HEATMAP_MAX_TIERS];   /* highest leverage first */
+  LevelArray         levels;          /* in birth order */
+  ColumnArray        columns;         /* one per candle */
+  IndexArray         deaths;          /* level indices, grouped by the column they ended in */
+  WickHeatHeap       heaps[N_HEAPS];
+  guint              n_lazy[2];       /* levels ended outside consume (), per WickSide */
+  guint              n_alive[2];      /* per WickSide */
+  double             alive_raw[2];    /* Σ raw of the alive levels, per WickSide */
+  double             scale;           /* USD of a level = raw × scale */
+  WickHeatmapTotals  totals;          /* active_usd is filled in on request */
 };
 
 G_DEFINE_FINAL_TYPE (WickHeatmapModel, wick_heatmap_model, G_TYPE_OBJECT)
 
-/* Heaps */
-
+/* Makes room for @needed elements of @element_size at *@data, which holds *@size. */
 static void
-heap_push (GArray  *heap,
-           double   key,
-           guint32  index)
+reserve (gpointer *data,
+         guint    *size,
+         guint     needed,
+         gsize     element_size)
 {
-  HeapEntry *h;
-  guint i;
+  if (needed <= *size)
+    return;
 
-  g_array_set_size (heap, heap->len + 1);
-  h = (HeapEntry *)(gpointer) heap->data;
-  i = heap->len - 1;
-
-  while (i > 0)
-    {
-      guint parent = (i - 1) / 2;
-
-      if (h[parent].key <= key)
-        break;
-      h[i] = h[parent];
-      i = parent;
-    }
-
-  h[i].key = key;
-  h[i].index = index;
+  *size = MAX (needed, MAX (64, 2 * *size));
+  *data = g_realloc_n (*data, *size, element_size);
 }
 
-static void
-heap_sift_down (HeapEntry *h,
-                guint      n,
-                guint      i)
-{
-  HeapEntry moving = h[i];
-
-  for (;;)
-    {
-      guint child = 2 * i + 1;
-
-      if (child >= n)
-        break;
-      if (child + 1 < n && h[child + 1].key < h[child].key)
-        child++;
-      if (moving.key <= h[child].key)
-        break;
-      h[i] = h[child];
-      i = child;
-    }
-
-  h[i] = moving;
-}
-
-static void
-heap_pop (GArray *heap)
-{
-  HeapEntry *h = (HeapEntry *)(gpointer) heap->data;
-  guint n = heap->len - 1;
-
-  g_assert (heap->len > 0);
-
-  if (n > 0)
-    {
-      h[0] = h[n];
-      heap_sift_down (h, n, 0);
-    }
-  g_array_set_size (heap, n);
-}
-
-static inline const HeapEntry *
-heap_top (GArray *heap)
-{
-  return heap->len > 0 ? (const HeapEntry *)(gconstpointer) heap->data : NULL;
-}
+#define RESERVE(array, needed) \
+  reserve ((gpointer *) &(array).data, &(array).size, (needed), sizeof *(array).data)
 
 static int
 compare_guint32 (gconstpointer a,
@@ -140,19 +107,25 @@ static inline WickHeatLevel *
 get_level (WickHeatmapModel *self,
            guint32           index)
 {
-  return &g_array_index (self->levels, WickHeatLevel, index);
+  return &self->levels.data[index];
 }
 
-/* Drops the entries of ended levels from @heap once they are most of it. */
-static void
-heap_compact (WickHeatmapModel *self,
-              GArray           *heap,
-              guint             n_alive)
+static inline double
+side_key (WickSide side,
+          double   price)
 {
-  HeapEntry *h = (HeapEntry *)(gpointer) heap->data;
+  return side == WICK_SIDE_LONG ? -price : price;
+}
+
+/* Drops the entries of ended levels from the raw heap once they are most of it. */
+static void
+compact_raw_heap (WickHeatmapModel *self)
+{
+  WickHeatHeap *heap = &self->heaps[HEAP_RAW];
+  WickHeatHeapEntry *h = heap->entries;
   guint kept = 0;
 
-  if (heap->len < 64 || heap->len <= 2 * n_alive)
+  if (heap->len < 64 || heap->len <= 2 * (self->n_alive[0] + self->n_alive[1]))
     return;
 
   for (guint i = 0; i < heap->len; i++)
@@ -161,9 +134,38 @@ heap_compact (WickHeatmapModel *self,
         h[kept++] = h[i];
     }
 
-  g_array_set_size (heap, kept);
-  for (guint i = kept / 2; i-- > 0;)
-    heap_sift_down (h, kept, i);
+  heap->len = kept;
+  _wick_heat_heap_heapify (heap);
+}
+
+/* Moves every group of a side heap past its ended levels, and drops the empty ones, once
+ * levels have ended outside consume () about as often as the heap has entries. */
+static void
+compact_side_heap (WickHeatmapModel *self,
+                   WickSide          side)
+{
+  WickHeatHeap *heap = &self->heaps[side == WICK_SIDE_LONG ? HEAP_LONGS : HEAP_SHORTS];
+  WickHeatHeapEntry *h = heap->entries;
+  guint kept = 0;
+
+  if (self->n_lazy[side] < 64 || self->n_lazy[side] < heap->len)
+    return;
+
+  for (guint i = 0; i < heap->len; i++)
+    {
+      guint32 index = h[i].index;
+
+      while (index < h[i].end && get_level (self, index)->end != WICK_HEAT_ALIVE)
+        index++;
+      if (index < h[i].end)
+        h[kept++] = (WickHeatHeapEntry) {
+          side_key (side, get_level (self, index)->price), index, h[i].end
+        };
+    }
+
+  heap->len = kept;
+  _wick_heat_heap_heapify (heap);
+  self->n_lazy[side] = 0;
 }
 
 /* The model */
@@ -173,11 +175,11 @@ wick_heatmap_model_finalize (GObject *object)
 {
   WickHeatmapModel *self = (WickHeatmapModel *)object;
 
-  g_clear_pointer (&self->levels, g_array_unref);
-  g_clear_pointer (&self->columns, g_array_unref);
-  g_clear_pointer (&self->deaths, g_array_unref);
+  g_clear_pointer (&self->levels.data, g_free);
+  g_clear_pointer (&self->columns.data, g_free);
+  g_clear_pointer (&self->deaths.data, g_free);
   for (guint i = 0; i < N_HEAPS; i++)
-    g_clear_pointer (&self->heaps[i], g_array_unref);
+    g_clear_pointer (&self->heaps[i].entries, g_free);
 
   G_OBJECT_CLASS (wick_heatmap_model_parent_class)->finalize (object);
 }
@@ -230,11 +232,18 @@ wick_heatmap_model_new (const WickHeatmapConfig  *config,
   for (guint i = 0; i < config->n_tiers; i++)
     self->shares[i] = config->tiers[i].weight / sum;
 
-  self->levels = g_array_new (FALSE, FALSE, sizeof (WickHeatLevel));
-  self->columns = g_array_new (FALSE, FALSE, sizeof (WickHeatColumn));
-  self->deaths = g_array_new (FALSE, FALSE, sizeof (guint32));
-  for (guint i = 0; i < N_HEAPS; i++)
-    self->heaps[i] = g_array_new (FALSE, FALSE, sizeof (HeapEntry));
+  /* Insertion sort of the tiers by leverage, highest first, stable */
+  for (guint i = 0; i < config->n_tiers; i++)
+    {
+      guint j = i;
+
+      while (j > 0 && config->tiers[self->tier_order[j - 1]].leverage < config->tiers[i].leverage)
+        {
+          self->tier_order[j] = self->tier_order[j - 1];
+          j--;
+        }
+      self->tier_order[j] = i;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -255,12 +264,18 @@ wick_heatmap_model_copy (WickHeatmapModel *self)
   copy = g_object_new (WICK_TYPE_HEATMAP_MODEL, NULL);
   copy->config = self->config;
   memcpy (copy->shares, self->shares, sizeof self->shares);
-  copy->levels = g_array_copy (self->levels);
-  copy->columns = g_array_copy (self->columns);
-  copy->deaths = g_array_copy (self->deaths);
+  memcpy (copy->tier_order, self->tier_order, sizeof self->tier_order);
+  copy->levels = self->levels;
+  copy->levels.data = g_memdup2 (self->levels.data, self->levels.size * sizeof (WickHeatLevel));
+  copy->columns = self->columns;
+  copy->columns.data = g_memdup2 (self->columns.data,
+                                  self->columns.size * sizeof (WickHeatColumn));
+  copy->deaths = self->deaths;
+  copy->deaths.data = g_memdup2 (self->deaths.data, self->deaths.size * sizeof (guint32));
   for (guint i = 0; i < N_HEAPS; i++)
-    copy->heaps[i] = g_array_copy (self->heaps[i]);
+    _wick_heat_heap_copy (&copy->heaps[i], &self->heaps[i]);
   memcpy (copy->n_alive, self->n_alive, sizeof self->n_alive);
+  memcpy (copy->n_lazy, self->n_lazy, sizeof self->n_lazy);
   memcpy (copy->alive_raw, self->alive_raw, sizeof self->alive_raw);
   copy->scale = self->scale;
   copy->totals = self->totals;
@@ -287,7 +302,7 @@ wick_heatmap_model_get_n_columns (WickHeatmapModel *self)
 {
   g_return_val_if_fail (WICK_IS_HEATMAP_MODEL (self), 0);
 
-  return self->columns->len;
+  return self->columns.len;
 }
 
 gint64
@@ -295,9 +310,9 @@ wick_heatmap_model_get_column_time (WickHeatmapModel *self,
                                     guint             column)
 {
   g_return_val_if_fail (WICK_IS_HEATMAP_MODEL (self), 0);
-  g_return_val_if_fail (column < self->columns->len, 0);
+  g_return_val_if_fail (column < self->columns.len, 0);
 
-  return g_array_index (self->columns, WickHeatColumn, column).time_ms;
+  return self->columns.data[column].time_ms;
 }
 
 /* One candle */
@@ -316,9 +331,11 @@ end_level (WickHeatmapModel *self,
   self->alive_raw[level->side] -= level->raw;
   if (self->n_alive[level->side] == 0)
     self->alive_raw[level->side] = 0.0;
-  g_array_append_val (self->deaths, index);
+  RESERVE (self->deaths, self->deaths.len + 1);
+  self->deaths.data[self->deaths.len++] = index;
 }
 
+/* Adds a level; the caller puts it in a group with push_group (). */
 static void
 add_level (WickHeatmapModel *self,
            double            price,
@@ -329,14 +346,25 @@ add_level (WickHeatmapModel *self,
            guint             tier)
 {
   WickHeatLevel level = { price, raw, column, WICK_HEAT_ALIVE, origin, side, tier };
-  guint32 index = self->levels->len;
+  guint32 index = self->levels.len;
 
-  g_array_append_val (self->levels, level);
-  heap_push (self->heaps[side == WICK_SIDE_LONG ? HEAP_LONGS : HEAP_SHORTS],
-             side == WICK_SIDE_LONG ? -price : price, index);
-  heap_push (self->heaps[HEAP_RAW], raw, index);
+  RESERVE (self->levels, index + 1);
+  self->levels.data[self->levels.len++] = level;
+  _wick_heat_heap_push (&self->heaps[HEAP_RAW], raw, index, index + 1);
   self->n_alive[side]++;
   self->alive_raw[side] += raw;
+}
+
+/* Makes the levels [@start, @end), all of one side and nearest to the entry first, a group. */
+static void
+push_group (WickHeatmapModel *self,
+            WickSide          side,
+            guint32           start,
+            guint32           end)
+{
+  if (start < end)
+    _wick_heat_heap_push (&self->heaps[side == WICK_SIDE_LONG ? HEAP_LONGS : HEAP_SHORTS],
+                          side_key (side, get_level (self, start)->price), start, end);
 }
 
 /* Ends every level that the candle's @limit (low for longs, high for shorts) reaches. */
@@ -346,23 +374,40 @@ consume (WickHeatmapModel *self,
          double            limit,
          guint32           column)
 {
-  GArray *heap = self->heaps[side == WICK_SIDE_LONG ? HEAP_LONGS : HEAP_SHORTS];
-  const HeapEntry *top;
+  WickHeatHeap *heap = &self->heaps[side == WICK_SIDE_LONG ? HEAP_LONGS : HEAP_SHORTS];
+  const WickHeatHeapEntry *top;
   double consumed = 0.0;
 
-  while ((top = heap_top (heap)) != NULL)
+  while ((top = _wick_heat_heap_top (heap)) != NULL)
     {
       guint32 index = top->index;
-      const WickHeatLevel *level = get_level (self, index);
 
-      if (level->end == WICK_HEAT_ALIVE)
+      /* Through the group, nearest level first, as far as the candle reaches */
+      for (; index < top->end; index++)
         {
+          const WickHeatLevel *level = get_level (self, index);
+
+          if (level->end != WICK_HEAT_ALIVE)
+            continue;
           if (side == WICK_SIDE_LONG ? level->price < limit : level->price > limit)
             break;
           consumed += level->raw * self->scale;
           end_level (self, index, column);
         }
-      heap_pop (heap);
+
+      if (index == top->end)
+        {
+          _wick_heat_heap_pop (heap);
+          continue;
+        }
+
+      /* Its next level is alive and out of reach, and every other group's is further. */
+      if (index == top->index)
+        break;
+
+      heap->entries[0].index = index;
+      heap->entries[0].key = side_key (side, get_level (self, index)->price);
+      _wick_heat_heap_sift_down (heap->entries, heap->len, 0);
     }
 
   self->totals.consumed_usd[side] += consumed;
@@ -374,7 +419,7 @@ static void
 clear_heaps (WickHeatmapModel *self)
 {
   for (guint i = 0; i < N_HEAPS; i++)
-    g_array_set_size (self->heaps[i], 0);
+    self->heaps[i].len = 0;
 }
 
 /* Ends every alive level at @column and starts it again with its raw size times the scale,
@@ -384,12 +429,12 @@ renormalise (WickHeatmapModel *self,
              guint32           column)
 {
   g_autoptr(GArray) alive = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GArray *heap = self->heaps[HEAP_RAW];
+  WickHeatHeap *heap = &self->heaps[HEAP_RAW];
   double scale = self->scale;
 
   for (guint i = 0; i < heap->len; i++)
     {
-      guint32 index = g_array_index (heap, HeapEntry, i).index;
+      guint32 index = heap->entries[i].index;
 
       if (get_level (self, index)->end == WICK_HEAT_ALIVE)
         g_array_append_val (alive, index);
@@ -399,14 +444,24 @@ renormalise (WickHeatmapModel *self,
   clear_heaps (self);
   self->scale = 1.0;
 
-  for (guint i = 0; i < alive->len; i++)
+  /* A group's alive levels come out together and in order: the copies form a group again. */
+  for (guint i = 0, start = self->levels.len; i < alive->len; i++)
     {
       guint32 index = g_array_index (alive, guint32, i);
       WickHeatLevel old = *get_level (self, index);
+      const WickHeatLevel *next;
 
       end_level (self, index, column);
       add_level (self, old.price, old.raw * scale, column, old.origin, old.side, old.tier);
+
+      next = i + 1 < alive->len ? get_level (self, g_array_index (alive, guint32, i + 1)) : NULL;
+      if (next == NULL || next->origin != old.origin || next->side != old.side)
+        {
+          push_group (self, old.side, start, self->levels.len);
+          start = self->levels.len;
+        }
     }
+  self->n_lazy[WICK_SIDE_LONG] = self->n_lazy[WICK_SIDE_SHORT] = 0;
 }
 
 /* Keeps the fraction @keep (below 1) of every alive level: open interest fell. */
@@ -415,8 +470,8 @@ close_fraction (WickHeatmapModel *self,
                 double            keep,
                 guint32           column)
 {
-  GArray *heap = self->heaps[HEAP_RAW];
-  const HeapEntry *top;
+  WickHeatHeap *heap = &self->heaps[HEAP_RAW];
+  const WickHeatHeapEntry *top;
 
   if (self->n_alive[WICK_SIDE_LONG] + self->n_alive[WICK_SIDE_SHORT] == 0)
     return;
@@ -425,7 +480,7 @@ close_fraction (WickHeatmapModel *self,
     {
       for (guint i = 0; i < heap->len; i++)
         {
-          guint32 index = g_array_index (heap, HeapEntry, i).index;
+          guint32 index = heap->entries[i].index;
           const WickHeatLevel *level = get_level (self, index);
 
           if (level->end == WICK_HEAT_ALIVE)
@@ -435,6 +490,7 @@ close_fraction (WickHeatmapModel *self,
             }
         }
       clear_heaps (self);
+      self->n_lazy[WICK_SIDE_LONG] = self->n_lazy[WICK_SIDE_SHORT] = 0;
       self->scale = 1.0;
       return;
     }
@@ -444,7 +500,7 @@ close_fraction (WickHeatmapModel *self,
   self->scale *= keep;
 
   /* Dust: what falls below the minimum level goes. */
-  while ((top = heap_top (heap)) != NULL)
+  while ((top = _wick_heat_heap_top (heap)) != NULL)
     {
       guint32 index = top->index;
       const WickHeatLevel *level = get_level (self, index);
@@ -456,14 +512,16 @@ close_fraction (WickHeatmapModel *self,
           if (usd >= self->config.min_level_usd)
             break;
           self->totals.closed_usd[level->side] += usd;
+          self->n_lazy[level->side]++;
           end_level (self, index, column);
         }
-      heap_pop (heap);
+      _wick_heat_heap_pop (heap);
     }
 
   if (self->n_alive[WICK_SIDE_LONG] + self->n_alive[WICK_SIDE_SHORT] == 0)
     {
       clear_heaps (self);
+      self->n_lazy[WICK_SIDE_LONG] = self->n_lazy[WICK_SIDE_SHORT] = 0;
       self->scale = 1.0;
     }
   else if (self->scale < RENORMALISE_BELOW)
@@ -484,8 +542,9 @@ open_positions (WickHeatmapModel       *self,
   double entry;
   double side_share[2];
 
-  if (!(usd > 0.0 && isfinite (usd)))
+  if (!(usd > 0.0))
     return;
+  usd = MIN (usd, MAX_OPENED_USD);
 
   if (self->config.entry == WICK_HEATMAP_ENTRY_CLOSE)
     entry = c->close;
@@ -503,22 +562,26 @@ open_positions (WickHeatmapModel       *self,
     side_share[WICK_SIDE_LONG] = 0.5;
   side_share[WICK_SIDE_SHORT] = 1.0 - side_share[WICK_SIDE_LONG];
 
-  for (guint tier = 0; tier < self->config.n_tiers; tier++)
+  for (guint side = 0; side < 2; side++)
     {
-      double leverage = self->config.tiers[tier].leverage;
+      guint32 start = self->levels.len;
 
-      for (guint side = 0; side < 2; side++)
+      for (guint k = 0; k < self->config.n_tiers; k++)
         {
+          guint tier = self->tier_order[k];
           double share = usd * self->shares[tier] * side_share[side];
           double price;
 
           if (!(share > 0.0 && share >= self->config.min_level_usd))
             continue;
 
-          price = wick_heatmap_liquidation_price (entry, leverage, mmr, side);
+          price = wick_heatmap_liquidation_price (entry, self->config.tiers[tier].leverage, mmr,
+                                                  side);
           add_level (self, price, share / self->scale, column, column, side, tier);
           self->totals.added_usd[side] += share;
         }
+
+      push_group (self, side, start, self->levels.len);
     }
 }
 
@@ -555,7 +618,7 @@ wick_heatmap_model_append (WickHeatmapModel        *self,
   g_return_val_if_fail (WICK_IS_HEATMAP_MODEL (self), FALSE);
   g_return_val_if_fail (input != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  g_return_val_if_fail (self->columns->len < G_MAXUINT32 - 1, FALSE);
+  g_return_val_if_fail (self->columns.len < G_MAXUINT32 - 1, FALSE);
 
   c = &input->candle;
 
@@ -571,9 +634,8 @@ wick_heatmap_model_append (WickHeatmapModel        *self,
       return FALSE;
     }
 
-  if (self->columns->len > 0 &&
-      c->open_time_ms <= g_array_index (self->columns, WickHeatColumn,
-                                        self->columns->len - 1).time_ms)
+  if (self->columns.len > 0 &&
+      c->open_time_ms <= self->columns.data[self->columns.len - 1].time_ms)
     {
       g_autofree char *time = _wick_format_time_ms (c->open_time_ms);
 
@@ -582,7 +644,7 @@ wick_heatmap_model_append (WickHeatmapModel        *self,
       return FALSE;
     }
 
-  j = self->columns->len;
+  j = self->columns.len;
 
   column.predicted[WICK_SIDE_LONG] = consume (self, WICK_SIDE_LONG, c->low, j);
   column.predicted[WICK_SIDE_SHORT] = consume (self, WICK_SIDE_SHORT, c->high, j);
@@ -627,68 +689,19 @@ wick_heatmap_model_append (WickHeatmapModel        *self,
     is_known_usd (input->long_liquidated_usd) ? input->long_liquidated_usd : NAN;
   column.realised[WICK_SIDE_SHORT] =
     is_known_usd (input->short_liquidated_usd) ? input->short_liquidated_usd : NAN;
-  column.level_end = self->levels->len;
-  column.death_end = self->deaths->len;
-  g_array_append_val (self->columns, column);
+  column.level_end = self->levels.len;
+  column.death_end = self->deaths.len;
+  RESERVE (self->columns, self->columns.len + 1);
+  self->columns.data[self->columns.len++] = column;
 
-  heap_compact (self, self->heaps[HEAP_LONGS], self->n_alive[WICK_SIDE_LONG]);
-  heap_compact (self, self->heaps[HEAP_SHORTS], self->n_alive[WICK_SIDE_SHORT]);
-  heap_compact (self, self->heaps[HEAP_RAW],
-                self->n_alive[WICK_SIDE_LONG] + self->n_alive[WICK_SIDE_SHORT]);
+  compact_side_heap (self, WICK_SIDE_LONG);
+  compact_side_heap (self, WICK_SIDE_SHORT);
+  compact_raw_heap (self);
 
   return TRUE;
 }
 
 /* Queries */
-
-static inline const WickHeatColumn *
-get_column (WickHeatmapModel *self,
-            guint             column)
-{
-  return &g_array_index (self->columns, WickHeatColumn, column);
-}
-
-/**
- * wick_heatmap_model_get_predicted:
- * @self: a #WickHeatmapModel
- * @column: a column
- * @side: long or short
- *
- * Returns: the USD of the @side levels that the candle of @column consumed: its predicted
- *   liquidations
- */
-double
-wick_heatmap_model_get_predicted (WickHeatmapModel *self,
-                                  guint             column,
-                                  WickSide          side)
-{
-  g_return_val_if_fail (WICK_IS_HEATMAP_MODEL (self), 0.0);
-  g_return_val_if_fail (column < self->columns->len, 0.0);
-  g_return_val_if_fail (side == WICK_SIDE_LONG || side == WICK_SIDE_SHORT, 0.0);
-
-  return get_column (self, column)->predicted[side];
-}
-
-/**
- * wick_heatmap_model_get_realised:
- * @self: a #WickHeatmapModel
- * @column: a column
- * @side: long or short
- *
- * Returns: the realised @side liquidations of the candle of @column in USD, or NAN when
- *   unknown
- */
-double
-wick_heatmap_model_get_realised (WickHeatmapModel *self,
-                                 guint             column,
-                                 WickSide          side)
-{
-  g_return_val_if_fail (WICK_IS_HEATMAP_MODEL (self), NAN);
-  g_return_val_if_fail (column < self->columns->len, NAN);
-  g_return_val_if_fail (side == WICK_SIDE_LONG || side == WICK_SIDE_SHORT, NAN);
-
-  return get_column (self, column)->realised[side];
-}
 
 /**
  * wick_heatmap_model_get_totals:
@@ -714,10 +727,22 @@ _wick_heatmap_model_get_tables (WickHeatmapModel *self,
   g_assert (WICK_IS_HEATMAP_MODEL (self));
   g_assert (tables != NULL);
 
-  tables->levels = (const WickHeatLevel *)(gconstpointer) self->levels->data;
-  tables->n_levels = self->levels->len;
-  tables->columns = (const WickHeatColumn *)(gconstpointer) self->columns->data;
-  tables->n_columns = self->columns->len;
-  tables->deaths = (const guint32 *)(gconstpointer) self->deaths->data;
-  tables->n_deaths = self->deaths->len;
+  tables->levels = self->levels.data;
+  tables->n_levels = self->levels.len;
+  tables->columns = self->columns.data;
+  tables->n_columns = self->columns.len;
+  tables->deaths = self->deaths.data;
+  tables->n_deaths = self->deaths.len;
+}
+
+void
+_wick_heatmap_model_reserve (WickHeatmapModel *self,
+                             guint             n_candles)
+{
+  g_assert (WICK_IS_HEATMAP_MODEL (self));
+
+  /* Typically one side opens a level per tier; the arrays double beyond that. */
+  RESERVE (self->columns, self->columns.len + n_candles);
+  RESERVE (self->levels, self->levels.len + n_candles * self->config.n_tiers);
+  RESERVE (self->deaths, self->deaths.len + n_candles * self->config.n_tiers);
 }

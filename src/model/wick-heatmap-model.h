@@ -9,7 +9,7 @@
  *
  * The model is bucket-free: it keeps every level's exact price and the columns it lived in.
  * A WickHeatmap (wick-heatmap.h) bins it into a time × price grid. Appending a candle costs
- * O(tiers + consumed levels) (each with a heap step of O(log levels)).
+ * O(tiers + consumed levels), with a heap step of O(log alive candles) for each.
  *
  * Not thread-safe: use a model from one thread at a time, and hand a
  * wick_heatmap_model_copy() to a worker.
@@ -133,59 +133,59 @@ typedef struct
   double active_usd[2];     /* alive after the last candle */
 } WickHeatmapTotals;
 
-void              wick_heatmap_config_init            (WickHeatmapConfig        *config);
-gboolean          wick_heatmap_config_validate        (const WickHeatmapConfig  *config,
-                                                       GError                  **error);
-double            wick_heatmap_liquidation_price      (double                    entry_price,
-                                                       double                    leverage,
-                                                       double                    maintenance_margin_rate,
-                                                       WickSide                  side);
-void              wick_heatmap_input_init             (WickHeatmapInput         *input,
-                                                       const WickCandle         *candle);
-double            wick_heatmap_cell_get_total         (const WickHeatmapCell    *cell);
+void     wick_heatmap_config_init       (WickHeatmapConfig        *config);
+gboolean wick_heatmap_config_validate   (const WickHeatmapConfig  *config,
+                                         GError                  **error);
+double   wick_heatmap_liquidation_price (double                    entry_price,
+                                         double                    leverage,
+                                         double                    maintenance_margin_rate,
+                                         WickSide                  side);
+void     wick_heatmap_input_init        (WickHeatmapInput         *input,
+                                         const WickCandle         *candle);
+double   wick_heatmap_cell_get_total    (const WickHeatmapCell    *cell);
 
 #define WICK_TYPE_HEATMAP_MODEL (wick_heatmap_model_get_type ())
 
 G_DECLARE_FINAL_TYPE (WickHeatmapModel, wick_heatmap_model, WICK, HEATMAP_MODEL, GObject)
 
-GQuark                   wick_heatmap_error_quark            (void);
-WickHeatmapModel        *wick_heatmap_model_new              (const WickHeatmapConfig  *config,
-                                                              GError                  **error);
-WickHeatmapModel        *wick_heatmap_model_copy             (WickHeatmapModel         *self);
-const WickHeatmapConfig *wick_heatmap_model_get_config       (WickHeatmapModel         *self);
-guint                    wick_heatmap_model_get_n_columns    (WickHeatmapModel         *self);
-gint64                   wick_heatmap_model_get_column_time  (WickHeatmapModel         *self,
-                                                              guint                     column);
-gboolean                 wick_heatmap_model_append           (WickHeatmapModel         *self,
-                                                              const WickHeatmapInput   *input,
-                                                              GError                  **error);
-gboolean                 wick_heatmap_model_append_market    (WickHeatmapModel         *self,
-                                                              WickSeries               *series,
-                                                              WickOpenInterest         *open_interest,
-                                                              WickLiquidations         *liquidations,
-                                                              guint                     end,
-                                                              GError                  **error);
-double                   wick_heatmap_model_get_predicted    (WickHeatmapModel         *self,
-                                                              guint                     column,
-                                                              WickSide                  side);
-double                   wick_heatmap_model_get_realised     (WickHeatmapModel         *self,
-                                                              guint                     column,
-                                                              WickSide                  side);
-void                     wick_heatmap_model_get_totals       (WickHeatmapModel         *self,
-                                                              WickHeatmapTotals        *totals);
-gboolean                 wick_heatmap_model_get_price_range  (WickHeatmapModel         *self,
-                                                              guint                     first,
-                                                              guint                     end,
-                                                              double                   *low,
-                                                              double                   *high);
-GArray                  *wick_heatmap_model_dup_levels       (WickHeatmapModel         *self,
-                                                              guint                     column,
-                                                              double                    price_low,
-                                                              double                    price_high);
-void                     wick_heatmap_model_sum_levels       (WickHeatmapModel         *self,
-                                                              guint                     column,
-                                                              double                    price_low,
-                                                              double                    price_high,
-                                                              WickHeatmapCell          *cell);
+GQuark                   wick_heatmap_error_quark           (void);
+WickHeatmapModel        *wick_heatmap_model_new             (const WickHeatmapConfig  *config,
+                                                             GError                  **error);
+WickHeatmapModel        *wick_heatmap_model_copy            (WickHeatmapModel         *self);
+const WickHeatmapConfig *wick_heatmap_model_get_config      (WickHeatmapModel         *self);
+guint                    wick_heatmap_model_get_n_columns   (WickHeatmapModel         *self);
+gint64                   wick_heatmap_model_get_column_time (WickHeatmapModel         *self,
+                                                             guint                     column);
+gboolean                 wick_heatmap_model_append          (WickHeatmapModel         *self,
+                                                             const WickHeatmapInput   *input,
+                                                             GError                  **error);
+gboolean                 wick_heatmap_model_append_market   (WickHeatmapModel         *self,
+                                                             WickSeries               *series,
+                                                             WickOpenInterest         *oi,
+                                                             WickLiquidations         *liquidations,
+                                                             guint                     end,
+                                                             GError                  **error);
+double                   wick_heatmap_model_get_predicted   (WickHeatmapModel         *self,
+                                                             guint                     column,
+                                                             WickSide                  side);
+double                   wick_heatmap_model_get_realised    (WickHeatmapModel         *self,
+                                                             guint                     column,
+                                                             WickSide                  side);
+void                     wick_heatmap_model_get_totals      (WickHeatmapModel         *self,
+                                                             WickHeatmapTotals        *totals);
+gboolean                 wick_heatmap_model_get_price_range (WickHeatmapModel         *self,
+                                                             guint                     first,
+                                                             guint                     end,
+                                                             double                   *low,
+                                                             double                   *high);
+GArray                  *wick_heatmap_model_dup_levels      (WickHeatmapModel         *self,
+                                                             guint                     column,
+                                                             double                    price_low,
+                                                             double                    price_high);
+void                     wick_heatmap_model_sum_levels      (WickHeatmapModel         *self,
+                                                             guint                     column,
+                                                             double                    price_low,
+                                                             double                    price_high,
+                                                             WickHeatmapCell          *cell);
 
 G_END_DECLS

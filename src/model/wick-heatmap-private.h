@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define WICK_HEAT_ALIVE G_MAXUINT32
 
 /* One level over a run of columns in which its raw size is constant: its USD in column j is
- * raw × the column's scale. Levels are stored in the order they are born. When the scale is
+ * raw × the column's scale. Levels are stored in the order they are born; those that one
+ * candle opens on one side are consecutive, nearest to the entry first. When the scale is
  * renormalised, every alive level ends and continues as a new entry with the same origin. */
 typedef struct
 {
@@ -52,5 +53,8 @@ typedef struct
 
 void _wick_heatmap_model_get_tables (WickHeatmapModel *self,
                                      WickHeatTables   *tables);
+/* Makes room for @n_candles more candles and their levels. */
+void _wick_heatmap_model_reserve    (WickHeatmapModel *self,
+                                     guint             n_candles);
 
 G_END_DECLS

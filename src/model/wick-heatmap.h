@@ -7,7 +7,9 @@
  * new columns in O(buckets + tiers + consumed levels), sharing the old columns.
  *
  * Cells are in USD. Bucket 0 is the lowest price; a column's buckets are contiguous floats.
- * The realised liquidations of each candle sit at its low (longs) and high (shorts).
+ * The realised liquidations of each candle sit at its low (longs) and high (shorts). The sides
+ * and tiers are chosen when binning: another choice is another grid, and the split of one
+ * cell by side and tier comes from wick_heatmap_model_sum_levels().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,61 +51,61 @@ typedef struct
   WickSide side;
 } WickHeatmapBubble;
 
-void                       wick_heatmap_grid_spec_init_auto  (WickHeatmapGridSpec       *spec,
-                                                              guint                      first_column,
-                                                              guint                      n_columns,
-                                                              double                     price_low,
-                                                              double                     price_high,
-                                                              guint                      n_buckets);
-void                       wick_heatmap_grid_spec_init_fixed (WickHeatmapGridSpec       *spec,
-                                                              guint                      first_column,
-                                                              guint                      n_columns,
-                                                              double                     price_low,
-                                                              double                     price_high,
-                                                              double                     bucket_size);
-double                     wick_heatmap_nice_bucket_size     (double                     price_low,
-                                                              double                     price_high,
-                                                              guint                      n_buckets);
+void   wick_heatmap_grid_spec_init_auto  (WickHeatmapGridSpec *spec,
+                                          guint                first_column,
+                                          guint                n_columns,
+                                          double               price_low,
+                                          double               price_high,
+                                          guint                n_buckets);
+void   wick_heatmap_grid_spec_init_fixed (WickHeatmapGridSpec *spec,
+                                          guint                first_column,
+                                          guint                n_columns,
+                                          double               price_low,
+                                          double               price_high,
+                                          double               bucket_size);
+double wick_heatmap_nice_bucket_size     (double               price_low,
+                                          double               price_high,
+                                          guint                n_buckets);
 
 #define WICK_TYPE_HEATMAP (wick_heatmap_get_type ())
 
 G_DECLARE_FINAL_TYPE (WickHeatmap, wick_heatmap, WICK, HEATMAP, GObject)
 
-WickHeatmap               *wick_heatmap_new                  (WickHeatmapModel          *model,
-                                                              const WickHeatmapGridSpec *spec,
-                                                              GError                   **error);
-WickHeatmap               *wick_heatmap_extend               (WickHeatmap               *self,
-                                                              WickHeatmapModel          *model,
-                                                              GError                   **error);
-const WickHeatmapGridSpec *wick_heatmap_get_spec             (WickHeatmap               *self);
-const WickHeatmapConfig   *wick_heatmap_get_config           (WickHeatmap               *self);
-guint                      wick_heatmap_get_n_columns        (WickHeatmap               *self);
-guint                      wick_heatmap_get_n_buckets        (WickHeatmap               *self);
-double                     wick_heatmap_get_bucket_price     (WickHeatmap               *self,
-                                                              guint                      bucket);
-gboolean                   wick_heatmap_find_bucket          (WickHeatmap               *self,
-                                                              double                     price,
-                                                              guint                     *bucket);
-gint64                     wick_heatmap_get_column_time      (WickHeatmap               *self,
-                                                              guint                      column);
-const float               *wick_heatmap_get_column          (WickHeatmap               *self,
-                                                              guint                      column);
-double                     wick_heatmap_get_value            (WickHeatmap               *self,
-                                                              guint                      column,
-                                                              guint                      bucket);
-double                     wick_heatmap_get_column_max       (WickHeatmap               *self,
-                                                              guint                      column);
-double                     wick_heatmap_get_max_value        (WickHeatmap               *self);
-double                     wick_heatmap_get_max_value_between (WickHeatmap              *self,
-                                                              guint                      first,
-                                                              guint                      end);
-double                     wick_heatmap_get_predicted        (WickHeatmap               *self,
-                                                              guint                      column,
-                                                              WickSide                   side);
-gboolean                   wick_heatmap_get_bubble           (WickHeatmap               *self,
-                                                              guint                      column,
-                                                              WickSide                   side,
-                                                              WickHeatmapBubble         *bubble);
-double                     wick_heatmap_get_max_bubble_usd   (WickHeatmap               *self);
+WickHeatmap               *wick_heatmap_new                   (WickHeatmapModel           *model,
+                                                               const WickHeatmapGridSpec  *spec,
+                                                               GError                    **error);
+WickHeatmap               *wick_heatmap_extend                (WickHeatmap                *self,
+                                                               WickHeatmapModel           *model,
+                                                               GError                    **error);
+const WickHeatmapGridSpec *wick_heatmap_get_spec              (WickHeatmap                *self);
+const WickHeatmapConfig   *wick_heatmap_get_config            (WickHeatmap                *self);
+guint                      wick_heatmap_get_n_columns         (WickHeatmap                *self);
+guint                      wick_heatmap_get_n_buckets         (WickHeatmap                *self);
+double                     wick_heatmap_get_bucket_price      (WickHeatmap                *self,
+                                                               guint                       bucket);
+gboolean                   wick_heatmap_find_bucket           (WickHeatmap                *self,
+                                                               double                      price,
+                                                               guint                      *bucket);
+gint64                     wick_heatmap_get_column_time       (WickHeatmap                *self,
+                                                               guint                       column);
+const float               *wick_heatmap_get_column            (WickHeatmap                *self,
+                                                               guint                       column);
+double                     wick_heatmap_get_value             (WickHeatmap                *self,
+                                                               guint                       column,
+                                                               guint                       bucket);
+double                     wick_heatmap_get_column_max        (WickHeatmap                *self,
+                                                               guint                       column);
+double                     wick_heatmap_get_max_value         (WickHeatmap                *self);
+double                     wick_heatmap_get_max_value_between (WickHeatmap                *self,
+                                                               guint                       first,
+                                                               guint                       end);
+double                     wick_heatmap_get_predicted         (WickHeatmap                *self,
+                                                               guint                       column,
+                                                               WickSide                    side);
+gboolean                   wick_heatmap_get_bubble            (WickHeatmap                *self,
+                                                               guint                       column,
+                                                               WickSide                    side,
+                                                               WickHeatmapBubble          *bubble);
+double                     wick_heatmap_get_max_bubble_usd    (WickHeatmap                *self);
 
 G_END_DECLS

@@ -1,0 +1,196 @@
+/* wick-pivots.c: swing highs and lows (pivots, fractals) and the zig-zag through them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wick-pivots"
+
+#include "config.h"
+
+#include "wick-pivots.h"
+
+#include <math.h>
+
+static inline gboolean
+is_pivot_high (const WickCandle *candles,
+               guint             j,
+               guint             left_bars,
+               guint             right_bars)
+{
+  double h = candles[j].high;
+  guint k;
+
+  for (k = 1; k <= left_bars; k++)
+    if (!(h > candles[j - k].high))
+      return FALSE;
+  for (k = 1; k <= right_bars; k++)
+    if (!(h >= candles[j + k].high))
+      return FALSE;
+
+  return TRUE;
+}
+
+static inline gboolean
+is_pivot_low (const WickCandle *candles,
+              guint             j,
+              guint             left_bars,
+              guint             right_bars)
+{
+  double l = candles[j].low;
+  guint k;
+
+  for (k = 1; k <= left_bars; k++)
+    if (!(l < candles[j - k].low))
+      return FALSE;
+  for (k = 1; k <= right_bars; k++)
+    if (!(l <= candles[j + k].low))
+      return FALSE;
+
+  return TRUE;
+}
+
+static inline void
+append_pivot (GArray        *pivots,
+              guint          j,
+              guint          right_bars,
+              WickPivotKind  kind,
+              double         price)
+{
+  WickPivot pivot = { j, j + right_bars, kind, price };
+
+  g_array_append_val (pivots, pivot);
+}
+
+/**
+ * wick_pivots_find:
+ * @candles: closed candles, oldest first
+ * @n_candles: how many
+ * @first: the first candle that may be a pivot (earlier ones are read only as left bars)
+ * @left_bars: L, the candles before a pivot that must be strictly lower (higher)
+ * @right_bars: R, the candles after it that must not be higher (lower); at least 1
+ *
+ * Finds the pivot highs and lows confirmed by the last of @candles: those at j >= @first,
+ * j >= @left_bars and j + @right_bars < @n_candles. See the header for the rules.
+ *
+ * Returns: (transfer full) (element-type WickPivot): the pivots, ordered by candle (and by
+ *   confirmation, which is the same order)
+ */
+GArray *
+wick_pivots_find (const WickCandle *candles,
+                  guint             n_candles,
+                  guint             first,
+                  guint             left_bars,
+                  guint             right_bars)
+{
+  GArray *pivots;
+  guint j;
+
+  g_return_val_if_fail (candles != NULL || n_candles == 0, NULL);
+  g_return_val_if_fail (right_bars >= 1, NULL);
+
+  pivots = g_array_sized_new (FALSE, FALSE, sizeof (WickPivot), 64);
+
+  if (n_candles <= right_bars)
+    return pivots;
+
+  for (j = MAX (first, left_bars); j < n_candles - right_bars; j++)
+    {
+      const WickCandle *c = &candles[j];
+      gboolean high = is_pivot_high (candles, j, left_bars, right_bars);
+      gboolean low = is_pivot_low (candles, j, left_bars, right_bars);
+
+      if (high && low && c->close < c->open)
+        {
+          append_pivot (pivots, j, right_bars, WICK_PIVOT_HIGH, c->high);
+          append_pivot (pivots, j, right_bars, WICK_PIVOT_LOW, c->low);
+        }
+      else
+        {
+          if (low)
+            append_pivot (pivots, j, right_bars, WICK_PIVOT_LOW, c->low);
+          if (high)
+            append_pivot (pivots, j, right_bars, WICK_PIVOT_HIGH, c->high);
+        }
+    }
+
+  return pivots;
+}
+
+static gboolean
+leg_is_large_enough (const WickPivot *from,
+                     const WickPivot *to,
+                     WickZigzagMode   mode,
+                     double           threshold,
+                     const double    *atr)
+{
+  double move = fabs (to->price - from->price);
+
+  if (mode == WICK_ZIGZAG_PERCENT)
+    return move / to->price > threshold / 100.0;
+
+  /* A NAN ATR fails the comparison: no leg before the ATR has a value. */
+  return move >= threshold * atr[to->index];
+}
+
+/**
+ * wick_zigzag_build:
+ * @pivots: (array length=n_pivots): pivots as wick_pivots_find() orders them
+ * @n_pivots: how many
+ * @mode: how @threshold is read
+ * @threshold: the smallest leg, in percent of the new pivot's price or in ATRs
+ * @atr: (nullable): the ATR per candle, indexed by candle and covering every pivot's
+ *   candle; needed for %WICK_ZIGZAG_ATR
+ *
+ * Walks @pivots into a zig-zag of alternating highs and lows. See the header for the rules.
+ *
+ * Returns: (transfer full) (element-type WickZigzagPoint): the points, oldest first
+ */
+GArray *
+wick_zigzag_build (const WickPivot *pivots,
+                   guint            n_pivots,
+                   WickZigzagMode   mode,
+                   double           threshold,
+                   const double    *atr)
+{
+  GArray *points;
+  guint i;
+
+  g_return_val_if_fail (pivots != NULL || n_pivots == 0, NULL);
+  g_return_val_if_fail (mode == WICK_ZIGZAG_PERCENT || atr != NULL, NULL);
+  g_return_val_if_fail (threshold >= 0.0, NULL);
+
+  points = g_array_sized_new (FALSE, FALSE, sizeof (WickZigzagPoint), 32);
+
+  for (i = 0; i < n_pivots; i++)
+    {
+      const WickPivot *pivot = &pivots[i];
+      WickZigzagPoint *last;
+      WickZigzagPoint point = { *pivot, G_MAXUINT };
+
+      if (points->len == 0)
+        {
+          g_array_append_val (points, point);
+          continue;
+        }
+
+      last = &g_array_index (points, WickZigzagPoint, points->len - 1);
+
+      if (pivot->kind == last->pivot.kind)
+        {
+          gboolean more_extreme = pivot->kind == WICK_PIVOT_HIGH
+                                  ? pivot->price > last->pivot.price
+                                  : pivot->price < last->pivot.price;
+
+          if (more_extreme)
+            last->pivot = *pivot;
+        }
+      else if (pivot->index > last->pivot.index &&
+               leg_is_large_enough (&last->pivot, pivot, mode, threshold, atr))
+        {
+          last->fixed_index = pivot->confirmed_index;
+          g_array_append_val (points, point);
+        }
+    }
+
+  return points;
+}
