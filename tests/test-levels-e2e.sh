@@ -18,7 +18,7 @@ trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$dat
 
 window=""
 for _ in $(seq 100); do
-  window=$(xdotool search --name "BTCUSDT" 2>/dev/null | head -n 1 || true)
+  window=$(xdotool search --onlyvisible --pid "$pid" --name "BTCUSDT" 2>/dev/null | head -n 1 || true)
   [ -n "$window" ] && break
   sleep 0.1
 done

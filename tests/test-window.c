@@ -285,7 +285,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  /* Each case gets its own empty data folder: no user's lines are read or written. */
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
 
   g_test_add_func ("/wick/window/opens-on-sample", test_window_opens_on_sample);
