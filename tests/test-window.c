@@ -77,6 +77,7 @@ check_sample_window (Fixture *fixture)
   const WickPalette *palette = wick_palette_get (wick_chart_get_dark (fixture->chart));
   WickViewport *viewport = wick_chart_get_viewport (fixture->chart);
   WickMarket *market = wick_chart_get_market (fixture->chart);
+  WickZones *zones = wick_chart_get_zones (fixture->chart);
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree guint8 *pixels = NULL;
   double from_ms, to_ms;
@@ -92,6 +93,12 @@ check_sample_window (Fixture *fixture)
   g_assert_cmpfloat (from_ms, <=, 1767571200000.0);  /* 2026-01-05 00:00 UTC */
   g_assert_cmpfloat (to_ms, >=, 1767744000000.0);    /* 2026-01-07 00:00 UTC */
   g_assert_cmpfloat (to_ms - from_ms, <=, 14 * 24 * 3600000.0);
+
+  /* The detected zones reach the chart, the 92,000 support among them. */
+  g_assert_nonnull (zones);
+  g_assert_cmpuint (wick_zones_get_n_candles (zones), ==,
+                    wick_series_get_length (wick_market_get_series (market)));
+  g_assert_nonnull (wick_zones_find (zones, 92000.0));
 
   /* The frame on screen has candles in both colours. */
   texture = render_widget (GTK_WIDGET (fixture->chart));

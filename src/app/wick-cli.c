@@ -23,6 +23,7 @@
 #include "wick-sample-source.h"
 #include "wick-scene.h"
 #include "wick-viewport.h"
+#include "wick-zones.h"
 
 #define DEFAULT_EXPORT_SIZE "1920x1080"
 /* Candles shown by default when a market has no story to focus on. */
@@ -359,6 +360,7 @@ wick_cli_run_export (const WickCliOptions *options)
   g_autoptr(WickViewport) viewport = NULL;
   g_autoptr(WickLevelStore) levels = NULL;
   g_autoptr(WickLod) lod = NULL;
+  g_autoptr(WickZones) zones = NULL;
   WickExportFormat format;
   WickSeries *series;
   WickScene scene;
@@ -407,9 +409,12 @@ wick_cli_run_export (const WickCliOptions *options)
 
   lod = wick_lod_new (series);
   levels = load_levels (market);
+  zones = wick_zones_detect (wick_series_get_candles (series), wick_series_get_length (series),
+                             NULL, NULL);
   wick_scene_init (&scene, market, wick_palette_get (FALSE));
   scene.lod = lod;
   scene.levels = levels;
+  scene.zones = zones;
   scene.show_title_block = TRUE;
 
   if (!wick_export (&scene, viewport, format, width, height, scale, options->export_path, &error))

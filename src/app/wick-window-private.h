@@ -22,6 +22,7 @@ struct _WickWindow
 
   GCancellable         *load_cancellable;  /* Owned */
   char                 *loading_spec;      /* Owned, nullable: what to remember on success */
+  GSignalGroup         *series_signals;    /* Owned: follows the shown series' `changed` */
 
   /* The lines of the market shown (wick-window-levels.c) */
   WickLevelStore       *level_store;       /* Owned, nullable */

@@ -701,7 +701,8 @@ wick_chart_get_market (WickChart *self)
  * @market: (nullable): the market to show
  *
  * Shows @market and fits the whole series in view; call wick_chart_show_range() after
- * this to focus on a part of it.
+ * this to focus on a part of it. The zones of the market shown before are dropped: set
+ * the new market's with wick_chart_set_zones().
  */
 void
 wick_chart_set_market (WickChart  *self,
@@ -718,6 +719,7 @@ wick_chart_set_market (WickChart  *self,
   g_clear_pointer (&self->lod, wick_lod_free);
 
   g_set_object (&self->market, market);
+  wick_interaction_set_zones (self->interaction, NULL);
   if (market == NULL)
     wick_interaction_set_series (self->interaction, NULL);
 
@@ -891,6 +893,36 @@ wick_chart_get_interaction (WickChart *self)
   g_return_val_if_fail (WICK_IS_CHART (self), NULL);
 
   return self->interaction;
+}
+
+/**
+ * wick_chart_get_zones:
+ *
+ * Returns: (transfer none) (nullable): the detected zones drawn as bands
+ */
+WickZones *
+wick_chart_get_zones (WickChart *self)
+{
+  g_return_val_if_fail (WICK_IS_CHART (self), NULL);
+
+  return wick_interaction_get_zones (self->interaction);
+}
+
+/**
+ * wick_chart_set_zones:
+ * @zones: (nullable): the support and resistance zones of the market's series, drawn as
+ *   faint bands whose pins add a line; a reference is taken
+ *
+ * Call it after wick_chart_set_market() and whenever the series changes.
+ */
+void
+wick_chart_set_zones (WickChart *self,
+                      WickZones *zones)
+{
+  g_return_if_fail (WICK_IS_CHART (self));
+
+  /* The state machine hit-tests the pins and fills the scene; its `changed` redraws. */
+  wick_interaction_set_zones (self->interaction, zones);
 }
 
 /**

@@ -11,6 +11,7 @@
 #include "wick-level-store.h"
 #include "wick-market.h"
 #include "wick-viewport.h"
+#include "wick-zones.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,9 @@ WickLevelStore   *wick_chart_get_level_store (WickChart      *self);
 void              wick_chart_set_level_store (WickChart      *self,
                                               WickLevelStore *store);
 WickInteraction  *wick_chart_get_interaction (WickChart      *self);
+WickZones        *wick_chart_get_zones       (WickChart      *self);
+void              wick_chart_set_zones       (WickChart      *self,
+                                              WickZones      *zones);
 void              wick_chart_show_range      (WickChart      *self,
                                               gint64          from_ms,
                                               gint64          to_ms);

@@ -174,23 +174,37 @@ update_preview (WickInteraction          *self,
   self->overlay_dirty = TRUE;
 }
 
-/* Adds a line at @price and selects it. */
-static void
-add_line (WickInteraction *self,
-          double           price)
+/* Adds a line at @price (one undo step) and selects it; returns its id, or 0 when the store
+ * refused it. */
+guint32
+_wick_interaction_add_line (WickInteraction *self,
+                            double           price,
+                            const char      *label,
+                            WickLevelOrigin  origin)
 {
   GError *error = NULL;
   guint32 id;
 
-  id = wick_level_store_add (self->store, price, NULL, WICK_LEVEL_ORIGIN_USER, &error);
+  g_assert (self->store != NULL);
+
+  id = wick_level_store_add (self->store, price, label, origin, &error);
   if (id == 0)
     {
       _wick_interaction_refused (self, error);
-      return;
+      return 0;
     }
 
   _wick_interaction_set_selected (self, id);
   _wick_interaction_update_hover (self);
+
+  return id;
+}
+
+static void
+add_line (WickInteraction *self,
+          double           price)
+{
+  _wick_interaction_add_line (self, price, NULL, WICK_LEVEL_ORIGIN_USER);
 }
 
 /* ADD_LINE: the crosshair's price; with the pointer outside the plot, the last close when
@@ -228,6 +242,7 @@ press_primary (WickInteraction          *self,
                WickInteractionModifiers  modifiers)
 {
   const WickLevel *level;
+  int pin;
 
   self->press_x = x;
   self->press_y = y;
@@ -275,6 +290,15 @@ press_primary (WickInteraction          *self,
       self->drag_price = level->price;
       self->grab_offset_y = wick_viewport_price_to_y (self->viewport, level->price) - y;
       return WICK_INTERACTION_PRESS_LINE;
+    }
+
+  /* A zone's pin, when no line is within reach: its line is added at the release. */
+  if (level == NULL && self->store != NULL &&
+      (pin = wick_interaction_hit_test_pin (self, x, y)) >= 0)
+    {
+      self->state = STATE_PIN_PRESSED;
+      self->pressed_pin = pin;
+      return WICK_INTERACTION_PRESS_ZONE_PIN;
     }
 
   if (level == NULL && n_press >= 2 && self->store != NULL)
@@ -342,9 +366,10 @@ wick_interaction_count_press (WickInteraction *self,
  *
  * Primary, in the plot: within %WICK_INTERACTION_HIT_DISTANCE of an unlocked line, selects
  * and grabs it (%WICK_INTERACTION_PRESS_LINE); on a locked line, selects it and returns
- * %WICK_INTERACTION_PRESS_PAN; elsewhere returns %WICK_INTERACTION_PRESS_PAN, except that
- * the second press of a double-click adds a line there (snapped), selects it and returns
- * %WICK_INTERACTION_PRESS_NONE. On an axis it returns the axis, whose drag zooms; the
+ * %WICK_INTERACTION_PRESS_PAN; on a zone's pin (with no line within reach) presses it and
+ * returns %WICK_INTERACTION_PRESS_ZONE_PIN; elsewhere returns %WICK_INTERACTION_PRESS_PAN,
+ * except that the second press of a double-click adds a line there (snapped), selects it and
+ * returns %WICK_INTERACTION_PRESS_NONE. On an axis it returns the axis, whose drag zooms; the
  * second press of a double-click instead turns automatic price scaling back on (price axis)
  * or fits all the candles (time axis) and returns %WICK_INTERACTION_PRESS_NONE.
  *
@@ -405,7 +430,7 @@ wick_interaction_press (WickInteraction          *self,
  * @modifiers: the keys held; Shift turns snapping off for this position
  *
  * Every pointer motion, hovering or with a button held. Hovering updates the hovered line
- * and the cursor. With a line grabbed, once the pointer has moved
+ * or pin and the cursor. With a line grabbed, once the pointer has moved
  * %WICK_INTERACTION_DRAG_THRESHOLD pixels from the press, the line follows it (snapped) as
  * a preview; the store is not touched until the release. Panning, the plot follows the
  * pointer (prices too, unless they scale automatically); on the price axis, each
@@ -442,7 +467,7 @@ wick_interaction_motion (WickInteraction          *self,
 
   if (self->state == STATE_LINE_DRAGGING)
     update_preview (self, x, y, modifiers);
-  else if (self->state == STATE_IDLE)
+  else if (self->state == STATE_IDLE || self->state == STATE_PIN_PRESSED)
     _wick_interaction_update_hover (self);
   else
     _wick_interaction_drag_view (self, dx, dy);
@@ -459,7 +484,9 @@ wick_interaction_motion (WickInteraction          *self,
  *
  * Ends the gesture. A dragged line is committed as one wick_level_store_move () (one undo
  * step) when it moved; a press on a line that never moved only selected it; a click (no
- * move) on empty plot clears the selection.
+ * move) on empty plot clears the selection. A release on the zone pin that was pressed adds
+ * a line at the zone's centre, labelled with the zone ("Support zone 91.97–92.25k"), of
+ * origin %WICK_LEVEL_ORIGIN_PINNED_ZONE, as one undo step, and selects it.
  */
 void
 wick_interaction_release (WickInteraction          *self,
@@ -484,6 +511,11 @@ wick_interaction_release (WickInteraction          *self,
   else if (self->state == STATE_PAN && !self->press_moved && !self->press_on_line)
     {
       _wick_interaction_set_selected (self, 0);
+    }
+  else if (self->state == STATE_PIN_PRESSED &&
+           wick_interaction_hit_test_pin (self, x, y) == self->pressed_pin)
+    {
+      _wick_interaction_pin_zone (self, self->pressed_pin);
     }
 
   _wick_interaction_end_gesture (self);

@@ -70,6 +70,7 @@ _wick_interaction_drag_view (WickInteraction *self,
     case STATE_IDLE:
     case STATE_LINE_PRESSED:
     case STATE_LINE_DRAGGING:
+    case STATE_PIN_PRESSED:
     default:
       break;
     }

@@ -1,8 +1,9 @@
-/* wick-interaction-private.h: the state machine's instance, shared by its three files
+/* wick-interaction-private.h: the state machine's instance, shared by its four files
  *
  * wick-interaction.c holds the object, the bookkeeping of a call (begin () … end ()), hover,
  * selection and the output; wick-interaction-input.c the pointer and key events and the
- * line edits; wick-interaction-navigation.c the pans and zooms of the viewport.
+ * line edits; wick-interaction-navigation.c the pans and zooms of the viewport;
+ * wick-interaction-zones.c the pins of the detected zones.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +25,7 @@ typedef enum
   STATE_TIME_AXIS,
   STATE_LINE_PRESSED,   /* a line is grabbed; it has not moved past the threshold yet */
   STATE_LINE_DRAGGING,
+  STATE_PIN_PRESSED,    /* a zone's pin is pressed; a release on it pins the zone */
 } WickInteractionState;
 
 typedef enum
@@ -42,6 +44,7 @@ struct _WickInteraction
   WickSeries           *series;             /* Owned, nullable */
   WickLevelStore       *store;              /* Owned, nullable */
   GSignalGroup         *store_signals;      /* Owned: follows the store's `changed` */
+  WickZones            *zones;              /* Owned, nullable: their pins are hit-tested */
   GError               *pending_error;      /* Owned, nullable: reported when the call ends */
   const char           *cursor_name;        /* Borrowed: a static string, nullable */
   guint                 depth;              /* calls in progress: begin () … end () */
@@ -57,6 +60,8 @@ struct _WickInteraction
   guint32               drag_id;            /* the grabbed line, in the line states */
   guint32               hovered_id;
   guint32               selected_id;
+  int                   hovered_pin;        /* the zone whose pin is under the pointer, or -1 */
+  int                   pressed_pin;        /* the zone whose pin is pressed, or -1 */
 
   /* The last primary press, for counting double-clicks. */
   gint64                last_press_time_ms;
@@ -95,6 +100,18 @@ void                   _wick_interaction_emit_context_menu (WickInteraction *sel
                                                             guint32          id,
                                                             double           x,
                                                             double           y);
+
+/* wick-interaction-input.c */
+guint32                _wick_interaction_add_line          (WickInteraction *self,
+                                                            double           price,
+                                                            const char      *label,
+                                                            WickLevelOrigin  origin);
+
+/* wick-interaction-zones.c */
+void                   _wick_interaction_set_hovered_pin   (WickInteraction *self,
+                                                            int              index);
+void                   _wick_interaction_pin_zone          (WickInteraction *self,
+                                                            int              index);
 
 /* wick-interaction-navigation.c */
 void                   _wick_interaction_drag_view         (WickInteraction *self,

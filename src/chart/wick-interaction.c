@@ -83,6 +83,7 @@ compute_cursor_name (WickInteraction *self)
     [STATE_TIME_AXIS] = "ew-resize",
     [STATE_LINE_PRESSED] = "row-resize",
     [STATE_LINE_DRAGGING] = "row-resize",
+    [STATE_PIN_PRESSED] = "pointer",
   };
   static const char * const by_region[] = {
     [REGION_OUTSIDE] = NULL,
@@ -102,6 +103,8 @@ compute_cursor_name (WickInteraction *self)
   hovered = _wick_interaction_lookup (self, self->hovered_id);
   if (region == REGION_PLOT && hovered != NULL)
     return hovered->locked ? "pointer" : "row-resize";
+  if (region == REGION_PLOT && self->hovered_pin >= 0)
+    return "pointer";
 
   return by_region[region];
 }
@@ -192,10 +195,14 @@ _wick_interaction_set_pointer (WickInteraction *self,
 }
 
 /* Idle, the hovered line is the one under the pointer; holding a line, that one; panning
- * from a locked line, that one; else none. Lines gone from the store stop being selected. */
+ * from a locked line, that one; else none. Lines gone from the store stop being selected.
+ * Idle with no line under the pointer, the hovered pin is the one under it; with a pin
+ * pressed, that one while the pointer is on it; else none. */
 void
 _wick_interaction_update_hover (WickInteraction *self)
 {
+  int pin = -1;
+
   if (self->selected_id != 0 && _wick_interaction_lookup (self, self->selected_id) == NULL)
     _wick_interaction_set_selected (self, 0);
 
@@ -207,6 +214,13 @@ _wick_interaction_update_hover (WickInteraction *self)
     set_hovered (self, self->drag_id);
   else
     set_hovered (self, self->press_on_line ? self->selected_id : 0);
+
+  if (self->has_pointer && (self->state == STATE_IDLE || self->state == STATE_PIN_PRESSED) &&
+      self->hovered_id == 0)
+    pin = wick_interaction_hit_test_pin (self, self->pointer_x, self->pointer_y);
+  if (self->state == STATE_PIN_PRESSED && pin != self->pressed_pin)
+    pin = -1;
+  _wick_interaction_set_hovered_pin (self, pin);
 }
 
 /* Back to idle without committing anything; a dragged line returns to the static part. */
@@ -218,6 +232,7 @@ _wick_interaction_end_gesture (WickInteraction *self)
 
   self->state = STATE_IDLE;
   self->drag_id = 0;
+  self->pressed_pin = -1;
   self->press_on_line = FALSE;
   self->press_moved = FALSE;
   self->press_spent = FALSE;
@@ -261,8 +276,8 @@ on_store_changed_cb (WickInteraction *self,
  *
  * The cursor to show: %NULL (the default) outside the chart; "crosshair" over empty plot;
  * "row-resize" over an unlocked line and while a line is held; "pointer" over a locked
- * line; "grabbing" while panning; "ns-resize" over the price axis and while dragging it;
- * "ew-resize" likewise for the time axis.
+ * line, over a zone's pin and while one is pressed; "grabbing" while panning; "ns-resize"
+ * over the price axis and while dragging it; "ew-resize" likewise for the time axis.
  *
  * Returns: (nullable) (transfer none): a name for gtk_widget_set_cursor_from_name ()
  */
@@ -338,7 +353,8 @@ wick_interaction_is_panning (WickInteraction *self)
  * @self: a #WickInteraction
  * @scene: the scene the widget draws
  *
- * Sets the scene's lines (the store, borrowed), hovered and selected line and drag preview.
+ * Sets the scene's lines (the store, borrowed), hovered and selected line and drag preview,
+ * and its zones (borrowed) with their pins and the hovered one.
  */
 void
 wick_interaction_fill_scene (WickInteraction *self,
@@ -353,6 +369,9 @@ wick_interaction_fill_scene (WickInteraction *self,
   scene->drag_level_id = 0;
   scene->drag_price = 0;
   wick_interaction_get_drag (self, &scene->drag_level_id, &scene->drag_price);
+  scene->zones = self->zones;
+  scene->hovered_zone = wick_interaction_get_hovered_pin (self);
+  scene->show_zone_pins = TRUE;
 }
 
 /* ---- object ---- */
@@ -461,6 +480,7 @@ wick_interaction_dispose (GObject *object)
     g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->zones, wick_zones_unref);
   g_clear_object (&self->series);
   g_clear_object (&self->viewport);
   g_clear_error (&self->pending_error);
@@ -601,6 +621,8 @@ static void
 wick_interaction_init (WickInteraction *self)
 {
   self->snapping = TRUE;
+  self->hovered_pin = -1;
+  self->pressed_pin = -1;
   self->store_signals = g_signal_group_new (WICK_TYPE_LEVEL_STORE);
   g_signal_group_connect_object (self->store_signals, "changed",
                                  G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);

@@ -4,7 +4,9 @@
  * events with positions in logical pixels and a modifier mask; the state machine hit-tests
  * the lines of a WickLevelStore through a WickViewport, edits the store (add, one move per
  * drag, remove, undo, redo), pans and zooms the viewport, and exposes what to show: the
- * cursor, the hovered and selected line, the dragged line's preview price.
+ * cursor, the hovered and selected line, the dragged line's preview price. It also
+ * hit-tests the pins of the detected zones (set_zones ()): a click on one adds a line at the
+ * zone's centre.
  *
  * What the widget calls, and when:
  * - count_press () then press () on every primary button press, with the event's time and
@@ -16,6 +18,7 @@
  * - scroll () on every scroll event, zoom () for each step of a pinch, zoom_step () and
  *   pan_step () for the zoom and pan actions, fit () for the fit action.
  * - keep_in_view () when the series changed (every pan and zoom here does it by itself).
+ * - set_zones () with the zones of the series, whenever they are detected again.
  * - key () for Escape, Delete, BackSpace, H (ADD_LINE), Ctrl+Z (UNDO), Ctrl+Shift+Z (REDO);
  *   the add-line action calls key (ADD_LINE) too. A FALSE return lets the key propagate.
  * - On `changed (static_changed)`: apply get_cursor_name (), fill the scene with
@@ -36,6 +39,7 @@
 #include "wick-scene.h"
 #include "wick-series.h"
 #include "wick-viewport.h"
+#include "wick-zones.h"
 
 G_BEGIN_DECLS
 
@@ -81,6 +85,7 @@ typedef enum
   WICK_INTERACTION_PRESS_LINE,        /* a line is grabbed and follows the pointer */
   WICK_INTERACTION_PRESS_PRICE_AXIS,  /* dragging up or down zooms the prices */
   WICK_INTERACTION_PRESS_TIME_AXIS,   /* dragging sideways zooms the time axis */
+  WICK_INTERACTION_PRESS_ZONE_PIN,    /* a zone's pin: releasing on it adds the zone's line */
 } WickInteractionPress;
 
 /* What the deltas of a scroll event count. */
@@ -105,6 +110,9 @@ void                  wick_interaction_set_level_store (WickInteraction         
 gboolean              wick_interaction_get_snapping    (WickInteraction          *self);
 void                  wick_interaction_set_snapping    (WickInteraction          *self,
                                                         gboolean                  snapping);
+WickZones            *wick_interaction_get_zones       (WickInteraction          *self);
+void                  wick_interaction_set_zones       (WickInteraction          *self,
+                                                        WickZones                *zones);
 
 /* Input. */
 int                   wick_interaction_count_press     (WickInteraction          *self,
@@ -152,10 +160,12 @@ void                  wick_interaction_fit             (WickInteraction         
 void                  wick_interaction_keep_in_view    (WickInteraction          *self);
 
 /* Output. The hovered line is the one under the pointer (the held one during a drag); ids
- * are 0 for none. Dragging starts once a held line has moved past the threshold. */
+ * are 0 for none. Dragging starts once a held line has moved past the threshold. The
+ * hovered pin is the index of the zone whose pin is under the pointer, -1 for none. */
 const char           *wick_interaction_get_cursor_name (WickInteraction          *self);
 guint32               wick_interaction_get_hovered_id  (WickInteraction          *self);
 guint32               wick_interaction_get_selected_id (WickInteraction          *self);
+int                   wick_interaction_get_hovered_pin (WickInteraction          *self);
 gboolean              wick_interaction_is_dragging     (WickInteraction          *self);
 gboolean              wick_interaction_get_drag        (WickInteraction          *self,
                                                         guint32                  *id,
@@ -166,6 +176,9 @@ void                  wick_interaction_fill_scene      (WickInteraction         
 
 /* Pure helpers. */
 guint32               wick_interaction_hit_test        (WickInteraction          *self,
+                                                        double                    x,
+                                                        double                    y);
+int                   wick_interaction_hit_test_pin    (WickInteraction          *self,
                                                         double                    x,
                                                         double                    y);
 gboolean              wick_interaction_snap_price      (WickViewport             *viewport,

@@ -7,6 +7,8 @@
 
 #include "wick-palette.h"
 
+#include <math.h>
+
 #define CHANNEL(hex, shift) ((((hex) >> (shift)) & 0xff) / 255.)
 #define RGBA(hex, a)        { CHANNEL (hex, 16), CHANNEL (hex, 8), CHANNEL (hex, 0), (a) }
 #define RGB(hex)            RGBA (hex, 1.)
@@ -29,6 +31,10 @@ static const WickPalette light_palette = {
   .support          = RGB (0x089981),
   .resistance       = RGB (0xf23645),
   .selection        = RGBA (0x2962ff, .22),
+  .zone_support     = RGBA (0x089981, .08),
+  .zone_resistance  = RGBA (0xf23645, .07),
+  .liquidation_long = RGB (0xff6d00),
+  .liquidation_short = RGB (0x2962ff),
 };
 
 static const WickPalette dark_palette = {
@@ -49,6 +55,10 @@ static const WickPalette dark_palette = {
   .support          = RGB (0x22ab94),
   .resistance       = RGB (0xf7525f),
   .selection        = RGBA (0x2962ff, .38),
+  .zone_support     = RGBA (0x22ab94, .11),
+  .zone_resistance  = RGBA (0xf7525f, .10),
+  .liquidation_long = RGB (0xff9100),
+  .liquidation_short = RGB (0x448aff),
 };
 
 /**
@@ -61,4 +71,51 @@ const WickPalette *
 wick_palette_get (gboolean dark)
 {
   return dark ? &dark_palette : &light_palette;
+}
+
+/* The liquidation heatmap's ramp, the same in both palettes: from a faint deep purple through
+ * teal to a solid yellow, as viridis, with the opacity rising along it. */
+static const struct
+{
+  double    t;
+  WickColor color;
+} heatmap_stops[] = {
+  { 0.00, RGBA (0x440154, .22) },
+  { 0.25, RGBA (0x3b528b, .50) },
+  { 0.50, RGBA (0x21918c, .70) },
+  { 0.75, RGBA (0x5ec962, .85) },
+  { 1.00, RGB (0xfde725) },
+};
+
+/**
+ * wick_palette_heatmap_ramp:
+ * @t: where on the ramp, clamped to 0..1
+ * @color: (out caller-allocates): the colour there, not premultiplied
+ *
+ * The colour of a heatmap cell at @t of the way from the low threshold to the high one.
+ */
+void
+wick_palette_heatmap_ramp (double     t,
+                           WickColor *color)
+{
+  const WickColor *a, *b;
+  double s;
+  guint i;
+
+  g_return_if_fail (color != NULL);
+
+  t = isnan (t) ? 0 : CLAMP (t, 0, 1);
+
+  /* The stop at or after t, then a straight line from the one before. */
+  for (i = 1; i + 1 < G_N_ELEMENTS (heatmap_stops) && t > heatmap_stops[i].t; i++)
+    ;
+
+  a = &heatmap_stops[i - 1].color;
+  b = &heatmap_stops[i].color;
+  s = (t - heatmap_stops[i - 1].t) / (heatmap_stops[i].t - heatmap_stops[i - 1].t);
+
+  color->red = a->red + (b->red - a->red) * s;
+  color->green = a->green + (b->green - a->green) * s;
+  color->blue = a->blue + (b->blue - a->blue) * s;
+  color->alpha = a->alpha + (b->alpha - a->alpha) * s;
 }

@@ -38,8 +38,14 @@ struct _WickPalette
   WickColor support;           /* a price line below the last close */
   WickColor resistance;        /* a price line above the last close */
   WickColor selection;         /* the band behind the selected price line */
+  WickColor zone_support;      /* a detected support zone's band, translucent */
+  WickColor zone_resistance;   /* a detected resistance zone's band, translucent */
+  WickColor liquidation_long;  /* realised long liquidations: bubbles under the candles */
+  WickColor liquidation_short; /* realised short liquidations: bubbles over the candles */
 };
 
-const WickPalette *wick_palette_get (gboolean dark);
+const WickPalette *wick_palette_get          (gboolean   dark);
+void               wick_palette_heatmap_ramp (double     t,
+                                              WickColor *color);
 
 G_END_DECLS

@@ -3,7 +3,9 @@
  * One Frame per call of wick_render_static() or wick_render_overlay(): the viewport read once,
  * the fonts and the one Pango layout. wick-render.c sets frames up and draws the static part
  * and the price lines, wick-render-candles.c the candles and their volume,
- * wick-render-overlay.c what moves (the line being dragged among it).
+ * wick-render-heatmap.c the liquidation heatmap with its legend and bubbles,
+ * wick-render-zones.c the detected zones' bands and pins, wick-render-overlay.c what moves
+ * (the line being dragged among it).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -103,6 +105,9 @@ guint  _wick_render_first_opening_at (const Frame                *f,
                                       guint                       lo,
                                       double                      time_ms);
 void   _wick_render_candles          (Frame                      *f);
+void   _wick_render_heatmap          (Frame                      *f);
+void   _wick_render_heatmap_bubbles  (Frame                      *f);
+void   _wick_render_heatmap_legend   (Frame                      *f);
 void   _wick_render_level            (Frame                      *f,
                                       const WickLevel            *level,
                                       double                      price,
@@ -111,5 +116,7 @@ void   _wick_render_level            (Frame                      *f,
 void   _wick_render_level_label      (Frame                      *f,
                                       const WickLevel            *level,
                                       double                      price);
+void   _wick_render_zones            (Frame                      *f);
+void   _wick_render_zone_pins        (Frame                      *f);
 
 G_END_DECLS

@@ -569,11 +569,13 @@ draw_watermark (Frame *f)
  * @scene: what to draw
  * @viewport: the mapping; its size is the area drawn
  *
- * Background, grid, volume, candles, last-price line and label, the price lines of the
+ * Background, grid, with `show_heatmap` the scene's liquidation heatmap, the bands of the
+ * scene's zones (with `show_zone_pins`, their pins), volume, candles, the heatmap's
+ * realised-liquidation bubbles, last-price line and label, the price lines of the
  * scene's level store (all but the one being dragged) with their labels, axes, market line
- * and, with `show_title_block`, the title block and the mark. The market line is left out
- * when the title block shows the market's own title (no `title` in @scene), so it is not
- * repeated.
+ * and the heatmap's legend and, with `show_title_block`, the title block and the mark. The
+ * market line is left out when the title block shows the market's own title (no `title` in
+ * @scene), so it is not repeated.
  * Paints every pixel of the viewport's area opaque, so the widget can cache the result.
  */
 void
@@ -615,12 +617,17 @@ wick_render_static (cairo_t         *cr,
   cairo_save (cr);
   cairo_rectangle (cr, f.plot.x, f.plot.y, f.plot.width, f.plot.height);
   cairo_clip (cr);
+  _wick_render_heatmap (&f);
+  _wick_render_zones (&f);
   _wick_render_candles (&f);
+  _wick_render_heatmap_bubbles (&f);
   draw_last_price_line (&f);
+  _wick_render_zone_pins (&f);
   draw_levels (&f, FALSE);
   if (scene->show_title_block)
     draw_watermark (&f);
   _wick_render_market_line (&f, TRUE);
+  _wick_render_heatmap_legend (&f);
   cairo_restore (cr);
 
   if (scene->show_title_block)

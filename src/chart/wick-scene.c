@@ -16,8 +16,8 @@
  * @palette: (nullable): the colours, borrowed; the light palette when %NULL
  *
  * Resets every field: no level-of-detail pyramid (the renderer builds a temporary one when it
- * needs it), UTC, no title, volume shown, no title block, no crosshair, and no price lines
- * (nor a hovered, selected or dragged one).
+ * needs it), UTC, no title, volume shown, no title block, no crosshair, no price lines
+ * (nor a hovered, selected or dragged one) and no zones (nor pins, nor a hovered one).
  */
 void
 wick_scene_init (WickScene         *scene,
@@ -30,4 +30,5 @@ wick_scene_init (WickScene         *scene,
   scene->market = market;
   scene->palette = palette != NULL ? palette : wick_palette_get (FALSE);
   scene->show_volume = TRUE;
+  scene->hovered_zone = -1;
 }

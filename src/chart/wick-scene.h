@@ -7,10 +7,12 @@
 
 #include <glib.h>
 
+#include "wick-heatmap-image.h"
 #include "wick-level-store.h"
 #include "wick-lod.h"
 #include "wick-market.h"
 #include "wick-palette.h"
+#include "wick-zones.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +34,13 @@ struct _WickScene
   guint32            drag_level_id;      /* 0 for none: left out of the static part, drawn by
                                           * the overlay at drag_price */
   double             drag_price;
+  WickZones         *zones;              /* Borrowed, nullable: detected support and resistance
+                                          * zones, drawn as faint bands */
+  int                hovered_zone;       /* index into zones, -1 for none: its pin emphasised */
+  guint              show_zone_pins : 1; /* a pin at each band's right end (interactive only) */
+  WickHeatmapImage  *heatmap;            /* Borrowed, nullable: the liquidation heatmap with its
+                                          * threshold, behind the candles */
+  guint              show_heatmap : 1;   /* draw it, its legend and the realised liquidations */
 };
 
 void wick_scene_init (WickScene         *scene,

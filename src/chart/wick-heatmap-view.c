@@ -1,0 +1,384 @@
+/* wick-heatmap-view.c: which heatmap grid a view needs, and building it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wick-heatmap-view"
+
+#include "config.h"
+
+#include "wick-heatmap-view.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The fewest candles a grid reaches beyond each side of the view. */
+#define MIN_MARGIN_COLUMNS 16
+/* A grid this many times wider or taller than the view is rebuilt for it. */
+#define MAX_OVERSIZE 4.0
+
+/**
+ * wick_heatmap_options_init:
+ * @options: (out caller-allocates): the options to fill
+ *
+ * Both sides, every tier, automatic buckets, and cells transparent below 4 % of the largest
+ * and solid from 85 %: the defaults of the settings.
+ */
+void
+wick_heatmap_options_init (WickHeatmapOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->sides = WICK_HEATMAP_BOTH_SIDES;
+  options->tiers = WICK_HEATMAP_ALL_TIERS;
+  options->bucket_size = 0;
+  options->threshold_low = 0.04;
+  options->threshold_high = 0.85;
+}
+
+/**
+ * wick_heatmap_tiers_from_leverages:
+ * @leverages: (array zero-terminated=1): leverages as text, such as "10" and "25"
+ *
+ * Returns: the mask of the default configuration's tiers (10, 25, 50 and 100×) that
+ *   @leverages names; unknown names are ignored
+ */
+guint
+wick_heatmap_tiers_from_leverages (const char * const *leverages)
+{
+  WickHeatmapConfig config;
+  guint tiers = 0;
+
+  g_return_val_if_fail (leverages != NULL, 0);
+
+  wick_heatmap_config_init (&config);
+
+  for (guint i = 0; leverages[i] != NULL; i++)
+    {
+      double leverage = g_ascii_strtod (leverages[i], NULL);
+
+      for (guint t = 0; t < config.n_tiers; t++)
+        {
+          if (fabs (config.tiers[t].leverage - leverage) < 1e-9)
+            tiers |= 1u << t;
+        }
+    }
+
+  return tiers;
+}
+
+/**
+ * wick_heatmap_view_build_model:
+ * @series: the candles
+ * @open_interest: (nullable): their open interest
+ * @liquidations: (nullable): their realised liquidations
+ * @error: return location for a #WICK_HEATMAP_ERROR
+ *
+ * Runs the default model over every candle of @series. Thread-safe for inputs no other
+ * thread changes meanwhile, such as copies.
+ *
+ * Returns: (transfer full) (nullable): the model, whose column i is candle i
+ */
+WickHeatmapModel *
+wick_heatmap_view_build_model (WickSeries        *series,
+                               WickOpenInterest  *open_interest,
+                               WickLiquidations  *liquidations,
+                               GError           **error)
+{
+  g_autoptr(WickHeatmapModel) model = NULL;
+  WickHeatmapConfig config;
+
+  g_return_val_if_fail (WICK_IS_SERIES (series), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  wick_heatmap_config_init (&config);
+  model = wick_heatmap_model_new (&config, error);
+  if (model == NULL ||
+      !wick_heatmap_model_append_market (model, series, open_interest, liquidations,
+                                         wick_series_get_length (series), error))
+    return NULL;
+
+  return g_steal_pointer (&model);
+}
+
+/* The candles in view, [first, end): those that end after its start and open before its
+ * end, or the nearest one when none does. FALSE without candles. */
+static gboolean
+visible_columns (WickViewport *viewport,
+                 WickSeries   *series,
+                 guint        *first,
+                 guint        *end)
+{
+  guint n = wick_series_get_length (series);
+  gint64 interval_ms = MAX (wick_series_get_interval_ms (series), 1);
+  double from_ms, to_ms;
+
+  if (n == 0)
+    return FALSE;
+
+  wick_viewport_get_time_range (viewport, &from_ms, &to_ms);
+  *first = wick_series_lower_bound (series, (gint64) floor (from_ms) - interval_ms + 1);
+  *end = wick_series_lower_bound (series, (gint64) ceil (to_ms));
+
+  *first = MIN (*first, n - 1);
+  *end = CLAMP (*end, *first + 1, n);
+
+  return TRUE;
+}
+
+static void
+grid_price_range (WickViewport *viewport,
+                  double       *visible_low,
+                  double       *visible_high,
+                  double       *low,
+                  double       *high)
+{
+  double span;
+
+  wick_viewport_get_price_range (viewport, visible_low, visible_high);
+  span = *visible_high - *visible_low;
+  if (!(span > 0))
+    span = fabs (*visible_high) * 0.01 + 1;
+
+  *low = MAX (*visible_low - span / 2, 0);
+  *high = *visible_high + span / 2;
+}
+
+/**
+ * wick_heatmap_view_get_spec:
+ * @viewport: the view
+ * @series: the candles of the model to bin (column i is candle i)
+ * @options: sides, tiers and bucket size
+ * @spec: (out caller-allocates): the grid for the view
+ *
+ * The candles in view and half as many again on either side (at least 16, and at most
+ * %WICK_HEATMAP_VIEW_MAX_COLUMNS in all, keeping the latest candles in view), the visible
+ * prices and half their range again above and below, in buckets of the options' size or of
+ * a round size making about %WICK_HEATMAP_DEFAULT_BUCKETS over the visible range.
+ */
+void
+wick_heatmap_view_get_spec (WickViewport             *viewport,
+                            WickSeries               *series,
+                            const WickHeatmapOptions *options,
+                            WickHeatmapGridSpec      *spec)
+{
+  guint n, first = 0, end = 0, margin, grid_first, grid_end;
+  double visible_low, visible_high, low, high, bucket;
+
+  g_return_if_fail (WICK_IS_VIEWPORT (viewport));
+  g_return_if_fail (WICK_IS_SERIES (series));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (spec != NULL);
+
+  n = wick_series_get_length (series);
+  grid_first = grid_end = 0;
+
+  if (visible_columns (viewport, series, &first, &end))
+    {
+      margin = MAX ((end - first) / 2, MIN_MARGIN_COLUMNS);
+      grid_first = first > margin ? first - margin : 0;
+      grid_end = MIN (end + margin, n);
+
+      if (grid_end - grid_first > WICK_HEATMAP_VIEW_MAX_COLUMNS)
+        {
+          if (end - first >= WICK_HEATMAP_VIEW_MAX_COLUMNS)
+            {
+              grid_end = end;
+            }
+          else
+            {
+              guint spare = (WICK_HEATMAP_VIEW_MAX_COLUMNS - (end - first)) / 2;
+
+              grid_first = first > spare ? first - spare : 0;
+              grid_end = MIN (grid_first + WICK_HEATMAP_VIEW_MAX_COLUMNS, n);
+            }
+          grid_first = grid_end - MIN (grid_end, WICK_HEATMAP_VIEW_MAX_COLUMNS);
+        }
+    }
+
+  grid_price_range (viewport, &visible_low, &visible_high, &low, &high);
+  bucket = options->bucket_size > 0 && isfinite (options->bucket_size)
+             ? options->bucket_size
+             : wick_heatmap_nice_bucket_size (visible_low, visible_high,
+                                              WICK_HEATMAP_DEFAULT_BUCKETS);
+  if ((high - low) / bucket > WICK_HEATMAP_VIEW_MAX_BUCKETS)
+    bucket = wick_heatmap_nice_bucket_size (low, high, WICK_HEATMAP_VIEW_MAX_BUCKETS);
+
+  wick_heatmap_grid_spec_init_fixed (spec, grid_first, grid_end - grid_first, low, high, bucket);
+  spec->sides = options->sides;
+  spec->tiers = options->tiers;
+}
+
+/**
+ * wick_heatmap_view_needs_rebin:
+ * @grid: the grid shown
+ * @viewport: the view
+ * @series: the candles @grid was binned for
+ * @options: the options now
+ *
+ * Returns: whether the view needs another grid: other options or bucket size, candles or
+ *   prices in view that @grid does not hold, or a grid far larger than the view
+ */
+gboolean
+wick_heatmap_view_needs_rebin (WickHeatmap              *grid,
+                               WickViewport             *viewport,
+                               WickSeries               *series,
+                               const WickHeatmapOptions *options)
+{
+  const WickHeatmapGridSpec *have;
+  WickHeatmapGridSpec want;
+  double visible_low, visible_high, low, high, have_high;
+  guint first, end;
+
+  g_return_val_if_fail (WICK_IS_HEATMAP (grid), TRUE);
+  g_return_val_if_fail (WICK_IS_VIEWPORT (viewport), TRUE);
+  g_return_val_if_fail (WICK_IS_SERIES (series), TRUE);
+  g_return_val_if_fail (options != NULL, TRUE);
+
+  have = wick_heatmap_get_spec (grid);
+  wick_heatmap_view_get_spec (viewport, series, options, &want);
+
+  if (have->sides != want.sides || have->tiers != want.tiers ||
+      have->bucket_size != want.bucket_size)
+    return TRUE;
+
+  if (visible_columns (viewport, series, &first, &end) &&
+      (have->first_column != want.first_column || have->n_columns != want.n_columns) &&
+      (first < have->first_column || end > have->first_column + have->n_columns ||
+       have->n_columns > MAX_OVERSIZE * (end - first) + 4 * MIN_MARGIN_COLUMNS))
+    return TRUE;
+
+  grid_price_range (viewport, &visible_low, &visible_high, &low, &high);
+  have_high = have->price_low + have->n_buckets * have->bucket_size;
+
+  return (visible_low < have->price_low && have->price_low > 0) ||
+         visible_high > have_high ||
+         have_high - have->price_low > MAX_OVERSIZE * (high - low);
+}
+
+/**
+ * wick_heatmap_view_build_image:
+ * @model: the model, which no thread changes any more
+ * @spec: the grid, from wick_heatmap_view_get_spec()
+ * @interval_ms: the candles' interval
+ * @options: the threshold
+ * @error: return location for a #WICK_HEATMAP_ERROR
+ *
+ * Bins @model and colours the grid. Thread-safe.
+ *
+ * Returns: (transfer full) (nullable): the picture of the grid
+ */
+WickHeatmapImage *
+wick_heatmap_view_build_image (WickHeatmapModel           *model,
+                               const WickHeatmapGridSpec  *spec,
+                               gint64                      interval_ms,
+                               const WickHeatmapOptions   *options,
+                               GError                    **error)
+{
+  g_autoptr(WickHeatmap) grid = NULL;
+
+  g_return_val_if_fail (WICK_IS_HEATMAP_MODEL (model), NULL);
+  g_return_val_if_fail (spec != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  grid = wick_heatmap_new (model, spec, error);
+  if (grid == NULL)
+    return NULL;
+
+  return wick_heatmap_image_new (grid, model, MAX (interval_ms, 1),
+                                 options->threshold_low, options->threshold_high);
+}
+
+/**
+ * wick_heatmap_view_build:
+ * @market: the market
+ * @viewport: the view
+ * @options: what to show
+ * @error: return location for a #WICK_HEATMAP_ERROR
+ *
+ * The model, grid and picture for @viewport in one go, as an export needs them.
+ *
+ * Returns: (transfer full) (nullable): the picture
+ */
+WickHeatmapImage *
+wick_heatmap_view_build (WickMarket                *market,
+                         WickViewport              *viewport,
+                         const WickHeatmapOptions  *options,
+                         GError                   **error)
+{
+  g_autoptr(WickHeatmapModel) model = NULL;
+  WickHeatmapGridSpec spec;
+  WickSeries *series;
+
+  g_return_val_if_fail (WICK_IS_MARKET (market), NULL);
+  g_return_val_if_fail (WICK_IS_VIEWPORT (viewport), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  series = wick_market_get_series (market);
+  model = wick_heatmap_view_build_model (series, wick_market_get_open_interest (market),
+                                         wick_market_get_liquidations (market), error);
+  if (model == NULL)
+    return NULL;
+
+  wick_heatmap_view_get_spec (viewport, series, options, &spec);
+
+  return wick_heatmap_view_build_image (model, &spec, wick_series_get_interval_ms (series),
+                                        options, error);
+}
+
+/**
+ * wick_heatmap_format_usd_into:
+ * @buffer: (out caller-allocates): where the text goes
+ * @size: room in @buffer
+ * @usd: an amount
+ *
+ * Short US dollars for labels: "$0", "$850", "$12.5K", "$1M", "$120M", "$1.3B".
+ *
+ * Returns: the length written
+ */
+gsize
+wick_heatmap_format_usd_into (char   *buffer,
+                              gsize   size,
+                              double  usd)
+{
+  static const struct
+  {
+    double      unit;
+    const char *suffix;
+  } units[] = {
+    { 1e12, "T" },
+    { 1e9, "B" },
+    { 1e6, "M" },
+    { 1e3, "K" },
+  };
+  double magnitude = fabs (usd);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *sign = usd < 0 ? "-" : "";
+  int written;
+
+  g_return_val_if_fail (buffer != NULL && size > 0, 0);
+
+  if (!isfinite (usd))
+    return g_strlcpy (buffer, "–", size);
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      double value = magnitude / units[i].unit;
+
+      /* 999,950 is "$1M", not "$1000K". */
+      if (magnitude >= units[i].unit * 0.99995)
+        {
+          g_ascii_formatd (number, sizeof number, value >= 99.95 ? "%.0f" : "%.1f", value);
+          if (g_str_has_suffix (number, ".0"))
+            number[strlen (number) - 2] = '\0';
+          written = snprintf (buffer, size, "%s$%s%s", sign, number, units[i].suffix);
+          return written > 0 ? MIN ((gsize) written, size - 1) : 0;
+        }
+    }
+
+  g_ascii_formatd (number, sizeof number, "%.0f", magnitude);
+  written = snprintf (buffer, size, "%s$%s", sign, number);
+  return written > 0 ? MIN ((gsize) written, size - 1) : 0;
+}

@@ -1,0 +1,63 @@
+/* wick-heatmap-view.h: which heatmap grid a view needs, and building it
+ *
+ * The grid covers the candles in view and half as many again on either side, and the visible
+ * price range and half of it again above and below, so that panning a little needs no new
+ * grid; wick_heatmap_view_needs_rebin() says when the view has moved or zoomed out of it.
+ * These functions are pure or thread-safe: the window calls them on a worker thread, the
+ * exporter in line.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "wick-heatmap-image.h"
+#include "wick-market.h"
+#include "wick-viewport.h"
+
+G_BEGIN_DECLS
+
+/* Grids stop at this many candles (the latest in view) and this many price buckets. */
+#define WICK_HEATMAP_VIEW_MAX_COLUMNS 8192
+#define WICK_HEATMAP_VIEW_MAX_BUCKETS 4096
+
+typedef struct
+{
+  guint  sides;            /* WICK_HEATMAP_LONGS, WICK_HEATMAP_SHORTS or both */
+  guint  tiers;            /* bit i shows the levels of WickHeatmapConfig.tiers[i] */
+  double bucket_size;      /* USD per price bucket; 0 for automatic: about
+                            * WICK_HEATMAP_DEFAULT_BUCKETS over the visible range */
+  double threshold_low;    /* fraction of the largest cell below which cells are transparent */
+  double threshold_high;   /* fraction at and above which they are solid */
+} WickHeatmapOptions;
+
+void              wick_heatmap_options_init         (WickHeatmapOptions         *options);
+guint             wick_heatmap_tiers_from_leverages (const char * const         *leverages);
+WickHeatmapModel *wick_heatmap_view_build_model     (WickSeries                 *series,
+                                                     WickOpenInterest           *open_interest,
+                                                     WickLiquidations           *liquidations,
+                                                     GError                    **error);
+void              wick_heatmap_view_get_spec        (WickViewport               *viewport,
+                                                     WickSeries                 *series,
+                                                     const WickHeatmapOptions   *options,
+                                                     WickHeatmapGridSpec        *spec);
+gboolean          wick_heatmap_view_needs_rebin     (WickHeatmap                *grid,
+                                                     WickViewport               *viewport,
+                                                     WickSeries                 *series,
+                                                     const WickHeatmapOptions   *options);
+WickHeatmapImage *wick_heatmap_view_build_image     (WickHeatmapModel           *model,
+                                                     const WickHeatmapGridSpec  *spec,
+                                                     gint64                      interval_ms,
+                                                     const WickHeatmapOptions   *options,
+                                                     GError                    **error);
+WickHeatmapImage *wick_heatmap_view_build           (WickMarket                 *market,
+                                                     WickViewport               *viewport,
+                                                     const WickHeatmapOptions   *options,
+                                                     GError                    **error);
+gsize             wick_heatmap_format_usd_into      (char                       *buffer,
+                                                     gsize                       size,
+                                                     double                      usd);
+
+G_END_DECLS

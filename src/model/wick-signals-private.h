@@ -1,0 +1,98 @@
+/* wick-signals-private.h: what the signal rules share while one analysis runs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <math.h>
+
+#include "wick-pivots.h"
+#include "wick-signals.h"
+
+G_BEGIN_DECLS
+
+/* Per-candle flags the flow rules leave for the others. */
+enum
+{
+  WICK_BAR_LONG_CASCADE   = 1 << 0,  /* passes §3's liquidation tests, long side */
+  WICK_BAR_SHORT_CASCADE  = 1 << 1,
+  WICK_BAR_CAPITULATION   = 1 << 2,  /* volume spike that is (a) or (b) of §3 */
+};
+
+/* One resistance level from an n-week high, for the breakout rule. */
+typedef struct
+{
+  guint  index;            /* the swing high */
+  guint  confirmed_index;
+  guint  weeks;
+  double price;
+} WickWeekLevel;
+
+/* The state of one analysis. The rules read the candles and arrays and append signals;
+ * everything is owned by the analysis in wick-signals.c. */
+typedef struct
+{
+  const WickSignalParams *params;      /* Borrowed */
+  GCancellable           *cancellable; /* Borrowed, nullable */
+  const WickCandle       *candles;     /* Borrowed from the snapshot */
+  guint                   n;
+  gint64                  interval_ms;
+  const WickLiquidationBucket *liquidations;  /* Borrowed, nullable */
+  guint                   n_liquidations;
+  const WickOpenInterestPoint *open_interest; /* Borrowed, nullable */
+  guint                   n_open_interest;
+  const double           *atr;         /* Borrowed: ATR (14) */
+  const double           *rsi;         /* Borrowed: RSI (14) */
+  const int              *patterns[WICK_N_PATTERNS];  /* Borrowed */
+  double                 *volume_average;  /* Owned: SMA (V, 20) of the candles before, or NAN */
+  guint8                 *flags;       /* Owned: WICK_BAR_* per candle */
+  GArray                 *swings;      /* Owned: WickPivot, swing_bars/swing_bars */
+  GArray                 *week_levels; /* Owned: WickWeekLevel, by confirmation */
+  GArray                 *signals;     /* Owned: WickSignal, explanation owned by strings */
+  GStringChunk           *strings;     /* Owned */
+} WickSignalsContext;
+
+static inline double
+_wick_clamp01 (double x)
+{
+  return isnan (x) ? 0.0 : CLAMP (x, 0.0, 1.0);
+}
+
+/* ATR at the close of the candle before @i: the yardstick for candle @i. */
+static inline double
+_wick_atr_before (const WickSignalsContext *ctx,
+                  guint                     i)
+{
+  return i > 0 ? ctx->atr[i - 1] : NAN;
+}
+
+void     _wick_signals_emit            (WickSignalsContext  *ctx,
+                                        WickSignalKind       kind,
+                                        WickSignalDirection  direction,
+                                        guint                start_index,
+                                        guint                index,
+                                        guint                confirmed_index,
+                                        double               price,
+                                        double               level,
+                                        double               strength,
+                                        int                  pattern,
+                                        char                *explanation);
+char    *_wick_signals_format_duration (gint64               duration_ms);
+char    *_wick_signals_format_date     (gint64               time_ms);
+
+/* wick-signals-flow.c */
+void     _wick_signals_find_flow       (WickSignalsContext  *ctx);
+gboolean _wick_signals_volume_spike    (WickSignalsContext  *ctx,
+                                        guint                i,
+                                        double              *z,
+                                        double              *ratio);
+
+/* wick-signals-swings.c */
+void     _wick_signals_find_swings     (WickSignalsContext  *ctx);
+
+/* wick-signals-levels.c */
+void     _wick_signals_find_levels     (WickSignalsContext  *ctx);
+
+G_END_DECLS
