@@ -8,8 +8,11 @@
 #include <cairo.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "wick-palette.h"
+#include "wick-render.h"
+#include "wick-viewport.h"
 
 typedef struct
 {
@@ -196,9 +199,16 @@ static const BadCase bad_cases[] = {
   { "csv-missing", { "--export", "@DIR@/chart.png", "--source", "csv:@DIR@/none.csv", NULL }, "none.csv" },
   { "symbol", { "--export", "@DIR@/chart.png", "--symbol", "DOGEUSDT", NULL }, "DOGEUSDT" },
   { "size-without-export", { "--size", "800x600", NULL }, "--export" },
+  { "heatmap-value", { "--export", "@DIR@/chart.png", "--heatmap", "maybe", NULL }, "maybe" },
+  { "heatmap-without-export", { "--heatmap", "on", NULL }, "--export" },
   { "stray-argument", { "chart.png", NULL }, "chart.png" },
   { "levels-extra", { "--levels", "list", "7", NULL }, "nothing" },
   { "levels-action", { "--levels", "move", NULL }, "move" },
+  { "signals-format", { "--signals", "--format", "xml", NULL }, "xml" },
+  { "indicators-format", { "--indicators", "--format", "json", NULL }, "json" },
+  { "signals-range", { "--signals", "--range", "2030-01-01..2030-02-01", NULL }, "No candles" },
+  { "format-alone", { "--format", "json", NULL }, "--signals" },
+  { "signals-and-indicators", { "--signals", "--indicators", NULL }, "--indicators" },
 };
 
 static void
@@ -349,6 +359,80 @@ test_levels (Fixture       *fixture,
   g_assert_cmpstr (list_after.out, ==, "1\t92000.00\tSupport 92k ✓\n");
 }
 
+static cairo_surface_t *
+export_heatmap (Fixture    *fixture,
+                const char *name,
+                const char *heatmap)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_auto(Run) run = { 0 };
+  cairo_surface_t *image;
+
+  if (heatmap != NULL)
+    run_wick (&run, "--export", path, "--size", "1000x600", "--heatmap", heatmap, NULL);
+  else
+    run_wick (&run, "--export", path, "--size", "1000x600", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (image);
+
+  return image;
+}
+
+/* --heatmap off and on differ only inside the plot, where the grid, its legend and the
+ * bubbles are; without the flag, the settings' default (shown) applies. */
+static void
+test_export_heatmap (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  cairo_surface_t *on = export_heatmap (fixture, "on.png", "on");
+  cairo_surface_t *off = export_heatmap (fixture, "off.png", "off");
+  cairo_surface_t *by_default = export_heatmap (fixture, "default.png", NULL);
+  int width = cairo_image_surface_get_width (on);
+  int height = cairo_image_surface_get_height (on);
+  int stride = cairo_image_surface_get_stride (on);
+  const guchar *on_data = cairo_image_surface_get_data (on);
+  const guchar *off_data = cairo_image_surface_get_data (off);
+  const guchar *default_data = cairo_image_surface_get_data (by_default);
+  int left = width, right = -1, top = height, bottom = -1;
+  guint n_different = 0;
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *on_row = (const guint32 *)(gconstpointer) (on_data + (gsize) y * stride);
+      const guint32 *off_row = (const guint32 *)(gconstpointer) (off_data + (gsize) y * stride);
+      const guint32 *default_row = (const guint32 *)(gconstpointer) (default_data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          g_assert_cmphex (default_row[x], ==, on_row[x]);
+          if (on_row[x] == off_row[x])
+            continue;
+
+          n_different++;
+          left = MIN (left, x);
+          right = MAX (right, x);
+          top = MIN (top, y);
+          bottom = MAX (bottom, y);
+        }
+    }
+
+  /* A good share of the plot is coloured ... */
+  g_assert_cmpuint (n_different, >, width * height / 20);
+  /* ... and nothing outside it: not the title block, the axes or their labels. */
+  g_assert_cmpint (left, >=, 0);
+  g_assert_cmpint (right, <, width - WICK_VIEWPORT_AXIS_WIDTH);
+  g_assert_cmpint (top, >=, WICK_RENDER_TITLE_BLOCK_HEIGHT);
+  g_assert_cmpint (bottom, <, height - WICK_VIEWPORT_AXIS_HEIGHT);
+
+  cairo_surface_destroy (on);
+  cairo_surface_destroy (off);
+  cairo_surface_destroy (by_default);
+}
+
 static void
 test_version (void)
 {
@@ -357,6 +441,131 @@ test_version (void)
   run_wick (&run, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "wick " PACKAGE_VERSION "\n");
+}
+
+/* --signals --format json: an array of objects with the documented members, and the
+ * sample's support test among them. */
+static void
+test_signals_json (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  gboolean has_support_test = FALSE;
+  JsonArray *array;
+  guint i;
+
+  run_wick (&run, "--signals", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), >, 10);
+
+  for (i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *signal = json_array_get_object_element (array, i);
+      const char *time = json_object_get_string_member (signal, "time");
+      const char *confirmed = json_object_get_string_member (signal, "confirmed_time");
+      g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (time, NULL);
+      g_autoptr(GDateTime) parsed_confirmed = g_date_time_new_from_iso8601 (confirmed, NULL);
+      double strength = json_object_get_double_member (signal, "strength");
+
+      g_assert_nonnull (parsed);
+      g_assert_nonnull (parsed_confirmed);
+      g_assert_true (g_str_has_suffix (time, "Z"));
+      g_assert_cmpint (g_date_time_to_unix (parsed) * 1000, ==,
+                       json_object_get_int_member (signal, "open_time_ms"));
+      g_assert_cmpint (g_date_time_compare (parsed_confirmed, parsed), >=, 0);
+      g_assert_cmpfloat (json_object_get_double_member (signal, "price"), >, 0.0);
+      g_assert_true (strength >= 0.0 && strength <= 1.0);
+      g_assert_true (g_str_equal (json_object_get_string_member (signal, "direction"), "bullish") ||
+                     g_str_equal (json_object_get_string_member (signal, "direction"), "bearish"));
+      g_assert_cmpstr (json_object_get_string_member (signal, "kind"), !=, "");
+      g_assert_cmpstr (json_object_get_string_member (signal, "explanation"), !=, "");
+
+      if (g_str_equal (json_object_get_string_member (signal, "kind"), "support-test") &&
+          g_str_equal (time, "2026-01-05T14:00:00Z"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (signal, "explanation"), ==,
+                           "Support test at 92,000: wick to 91,540, closed back above");
+          g_assert_cmpfloat (json_object_get_double_member (signal, "price"), ==, 91540.0);
+          has_support_test = TRUE;
+        }
+    }
+  g_assert_true (has_support_test);
+}
+
+/* --signals as text for one day: tab-separated lines of seven fields. */
+static void
+test_signals_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  gboolean has_cascade = FALSE;
+
+  run_wick (&run, "--signals", "--range", "2026-01-05..2026-01-05", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, 2);
+  for (guint i = 0; lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 7);
+      g_assert_true (g_str_has_prefix (fields[0], "2026-01-05T"));
+      if (g_str_equal (fields[2], "liquidation-cascade"))
+        has_cascade = g_str_has_prefix (fields[6], "Long liquidation cascade: $427M");
+    }
+  g_assert_true (has_cascade);
+}
+
+/* --indicators --format csv: the header, a row per candle, empty cells before the values. */
+static void
+test_indicators_csv (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) day = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) first = NULL;
+  g_auto(GStrv) later = NULL;
+
+  run_wick (&run, "--indicators", "--format", "csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==,
+                   "open_time_ms,rsi14,atr14,ema20,ema50,macd,macd_signal,macd_hist,"
+                   "bb_upper,bb_mid,bb_lower,CDLHAMMER,CDLINVERTEDHAMMER,CDLSHOOTINGSTAR,"
+                   "CDLENGULFING,CDLHARAMI,CDLPIERCING,CDLMORNINGSTAR,CDLEVENINGSTAR,"
+                   "CDLDOJI,CDLDRAGONFLYDOJI");
+  /* The sample's 1704 hours, then the final newline. */
+  g_assert_cmpuint (count_lines (run.out), ==, 1 + 1704);
+
+  first = g_strsplit (lines[1], ",", -1);
+  g_assert_cmpuint (g_strv_length (first), ==, 21);
+  g_assert_cmpstr (first[0], ==, "1761955200000");
+  for (guint k = 1; k < 21; k++)
+    g_assert_cmpstr (first[k], ==, "");
+
+  /* From candle 50 every column has a value. */
+  later = g_strsplit (lines[51], ",", -1);
+  g_assert_cmpuint (g_strv_length (later), ==, 21);
+  for (guint k = 1; k < 21; k++)
+    g_assert_cmpstr (later[k], !=, "");
+
+  run_wick (&day, "--indicators", "--range", "2026-01-05..2026-01-05", NULL);
+  g_assert_cmpint (day.status, ==, 0);
+  g_assert_cmpuint (count_lines (day.out), ==, 1 + 24);
 }
 
 int
@@ -370,6 +579,10 @@ main (int   argc,
   g_test_add ("/wick/cli/bad-arguments", Fixture, NULL, fixture_set_up, test_bad_arguments, fixture_tear_down);
   g_test_add ("/wick/cli/real-candles", Fixture, NULL, fixture_set_up, test_real_candles_from_csv, fixture_tear_down);
   g_test_add ("/wick/cli/levels", Fixture, NULL, fixture_set_up, test_levels, fixture_tear_down);
+  g_test_add ("/wick/cli/export-heatmap", Fixture, NULL, fixture_set_up, test_export_heatmap, fixture_tear_down);
+  g_test_add ("/wick/cli/signals-json", Fixture, NULL, fixture_set_up, test_signals_json, fixture_tear_down);
+  g_test_add ("/wick/cli/signals-text", Fixture, NULL, fixture_set_up, test_signals_text, fixture_tear_down);
+  g_test_add ("/wick/cli/indicators-csv", Fixture, NULL, fixture_set_up, test_indicators_csv, fixture_tear_down);
   g_test_add_func ("/wick/cli/version", test_version);
 
   return g_test_run ();

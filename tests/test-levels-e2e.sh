@@ -26,7 +26,8 @@ done
 sleep 1  # the first frame
 
 eval "$(xdotool getwindowgeometry --shell "$window")"
-x=$((X + WIDTH / 2))
+# Left of the middle: the signals sidebar may take the right part of the window.
+x=$((X + WIDTH * 35 / 100))
 y1=$((Y + HEIGHT * 45 / 100))
 y2=$((Y + HEIGHT * 65 / 100))
 

@@ -10,6 +10,9 @@
 #include "wick-application.h"
 #include "wick-csv-source.h"
 #include "wick-palette.h"
+#include "wick-render-signals.h"
+#include "wick-signal-item.h"
+#include "wick-signals-panel.h"
 #include "wick-window.h"
 
 #define WAIT_LIMIT_MS 20000
@@ -30,9 +33,13 @@ chart_has_frame (gpointer data)
 {
   Fixture *fixture = data;
 
+  /* The heatmap is built off the main thread: wait for it, so that it does not arrive in
+   * the middle of a check. */
   return wick_chart_get_market (fixture->chart) != NULL &&
          wick_chart_get_n_renders (fixture->chart) > 0 &&
-         gtk_widget_get_mapped (GTK_WIDGET (fixture->chart));
+         gtk_widget_get_mapped (GTK_WIDGET (fixture->chart)) &&
+         wick_chart_get_heatmap (fixture->chart) != NULL &&
+         !wick_window_is_heatmap_pending (fixture->window);
 }
 
 static void
@@ -100,7 +107,9 @@ check_sample_window (Fixture *fixture)
                     wick_series_get_length (wick_market_get_series (market)));
   g_assert_nonnull (wick_zones_find (zones, 92000.0));
 
-  /* The frame on screen has candles in both colours. */
+  /* The frame on screen has candles in both colours. The widget's paintable shows its last
+   * frame: let it draw one after the layout settled. */
+  wait_for_draw (GTK_WIDGET (fixture->chart));
   texture = render_widget (GTK_WIDGET (fixture->chart));
   width = gdk_texture_get_width (texture);
   height = gdk_texture_get_height (texture);
@@ -288,6 +297,193 @@ test_window_falls_back_to_sample (void)
   g_assert_cmpstr (remembered, ==, "sample");
 }
 
+/* Spins the main loop until the heatmap shown has @threshold_low (or, when negative, until
+ * there is none), with no build left to run. */
+static WickHeatmapImage *
+wait_for_heatmap (Fixture *fixture,
+                  double   threshold_low)
+{
+  while (TRUE)
+    {
+      WickHeatmapImage *image = wick_chart_get_heatmap (fixture->chart);
+      double low = -1;
+
+      if (image != NULL)
+        wick_heatmap_image_get_threshold (image, &low, NULL);
+      if (low == threshold_low && !wick_window_is_heatmap_pending (fixture->window))
+        return image;
+
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+check_heatmap_settings (Fixture *fixture)
+{
+  static const char * const two_tiers[] = { "10", "25", NULL };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const WickHeatmapGridSpec *spec;
+  WickHeatmapImage *image;
+
+  /* Shown at first, with the default threshold and every tier and side. */
+  image = wait_for_heatmap (fixture, g_settings_get_double (settings, "heatmap-threshold-low"));
+  spec = wick_heatmap_get_spec (wick_heatmap_image_get_grid (image));
+  g_assert_cmpuint (spec->sides, ==, WICK_HEATMAP_BOTH_SIDES);
+  g_assert_cmpuint (spec->tiers, ==, 0xf);
+
+  /* The L key's action hides it and remembers that. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-heatmap",
+                                             NULL));
+  g_assert_null (wick_chart_get_heatmap (fixture->chart));
+  g_assert_false (g_settings_get_boolean (settings, "heatmap-visible"));
+
+  /* Every setting reaches the chart, live. */
+  g_settings_set_boolean (settings, "heatmap-visible", TRUE);
+  wait_for_heatmap (fixture, g_settings_get_double (settings, "heatmap-threshold-low"));
+
+  g_settings_set_strv (settings, "heatmap-tiers", two_tiers);
+  g_settings_set_string (settings, "heatmap-side", "long");
+  g_settings_set_double (settings, "heatmap-bucket", 50);
+  g_settings_set_double (settings, "heatmap-threshold-low", 0.5);
+  image = wait_for_heatmap (fixture, 0.5);
+  spec = wick_heatmap_get_spec (wick_heatmap_image_get_grid (image));
+  g_assert_cmpuint (spec->tiers, ==, 0x3);
+  g_assert_cmpuint (spec->sides, ==, WICK_HEATMAP_LONGS);
+  g_assert_cmpfloat (spec->bucket_size, ==, 50);
+
+  /* And back: the defaults again. */
+  g_settings_reset (settings, "heatmap-tiers");
+  g_settings_reset (settings, "heatmap-side");
+  g_settings_reset (settings, "heatmap-bucket");
+  g_settings_reset (settings, "heatmap-threshold-low");
+  image = wait_for_heatmap (fixture, g_settings_get_double (settings, "heatmap-threshold-low"));
+  spec = wick_heatmap_get_spec (wick_heatmap_image_get_grid (image));
+  g_assert_cmpuint (spec->sides, ==, WICK_HEATMAP_BOTH_SIDES);
+  g_assert_cmpuint (spec->tiers, ==, 0xf);
+}
+
+static void
+test_window_heatmap_settings (void)
+{
+  char *argv[] = { (char *) "wick", (char *) "--source", (char *) "sample", NULL };
+
+  run_application (argv, check_heatmap_settings);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+check_signals_panel (Fixture *fixture)
+{
+  GtkWidget *panel = find_descendant (GTK_WIDGET (fixture->window), WICK_TYPE_SIGNALS_PANEL);
+  GtkWidget *flap = find_descendant (GTK_WIDGET (fixture->window), ADW_TYPE_FLAP);
+  WickViewport *viewport = wick_chart_get_viewport (fixture->chart);
+  g_autoptr(WickSignalItem) item = NULL;
+  const WickSignal *signal;
+  WickSignalMarker marker;
+  WickSignals *signals;
+  GListModel *rows;
+  double from_ms, to_ms, span;
+  guint n, n_kind, index;
+  gboolean revealed;
+
+  g_assert_nonnull (panel);
+  g_assert_nonnull (flap);
+
+  /* The analysis runs on a worker thread; then the panel lists what the chart marks. */
+  while (wick_signals_panel_get_signals (WICK_SIGNALS_PANEL (panel)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  signals = wick_signals_panel_get_signals (WICK_SIGNALS_PANEL (panel));
+  g_assert_true (wick_chart_get_signals (fixture->chart) == signals);
+
+  /* Every signal, newest first, in the model the list selects from. */
+  rows = wick_signals_panel_get_model (WICK_SIGNALS_PANEL (panel));
+  g_assert_true (GTK_IS_SELECTION_MODEL (rows));
+  n = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n, >, 3);
+  g_assert_cmpuint (n, ==, wick_signals_get_n_signals (signals));
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(WickSignalItem) newer = g_list_model_get_item (rows, i - 1);
+      g_autoptr(WickSignalItem) older = g_list_model_get_item (rows, i);
+
+      g_assert_cmpint (wick_signal_item_get_time_ms (newer), >=,
+                       wick_signal_item_get_time_ms (older));
+    }
+
+  /* Selecting the oldest row, out of view, centres the chart on it at the same zoom. */
+  item = g_list_model_get_item (rows, n - 1);
+  index = wick_signal_item_get_index (item);
+  signal = wick_signals_get_signal (signals, index);
+  wick_viewport_get_time_range (viewport, &from_ms, &to_ms);
+  span = to_ms - from_ms;
+  g_assert_true (signal->time_ms < from_ms || signal->time_ms > to_ms);
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows), n - 1, TRUE);
+  g_assert_cmpint (wick_chart_get_selected_signal (fixture->chart), ==, index);
+  wick_viewport_get_time_range (viewport, &from_ms, &to_ms);
+  g_assert_cmpfloat (signal->time_ms, >=, from_ms);
+  g_assert_cmpfloat (signal->time_ms, <=, to_ms);
+  g_assert_cmpfloat_with_epsilon (to_ms - from_ms, span, 1.0);
+
+  /* Its marker is drawn there, and the pointer finds it. */
+  wait_for_draw (GTK_WIDGET (fixture->chart));
+  g_assert_true (wick_render_signal_marker (signals, viewport, index, &marker));
+  g_assert_cmpint (wick_render_signals_hit_test (signals, viewport, (int) index,
+                                                 marker.badge.x + marker.badge.width / 2,
+                                                 marker.badge.y + marker.badge.height / 2),
+                   ==, index);
+
+  /* The drop-down keeps one kind. */
+  wick_signals_panel_set_kind_filter (WICK_SIGNALS_PANEL (panel), signal->kind);
+  n_kind = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n_kind, >, 0);
+  g_assert_cmpuint (n_kind, <, n);
+  for (guint i = 0; i < n_kind; i++)
+    {
+      g_autoptr(WickSignalItem) row = g_list_model_get_item (rows, i);
+
+      g_assert_cmpint (wick_signal_item_get_kind (row), ==, signal->kind);
+    }
+  wick_signals_panel_set_kind_filter (WICK_SIGNALS_PANEL (panel), -1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
+
+  /* F9's action hides the panel and shows it again. */
+  revealed = adw_flap_get_reveal_flap (ADW_FLAP (flap));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-signals",
+                                             NULL));
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)) != revealed);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-signals",
+                                             NULL));
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)) == revealed);
+}
+
+static void
+test_window_signals_panel (void)
+{
+  char *argv[] = { (char *) "wick", (char *) "--source", (char *) "sample", NULL };
+
+  run_application (argv, check_signals_panel);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +494,8 @@ main (int   argc,
 
   g_test_add_func ("/wick/window/opens-on-sample", test_window_opens_on_sample);
   g_test_add_func ("/wick/window/falls-back-to-sample", test_window_falls_back_to_sample);
+  g_test_add_func ("/wick/window/heatmap-settings", test_window_heatmap_settings);
+  g_test_add_func ("/wick/window/signals-panel", test_window_signals_panel);
 
   return g_test_run ();
 }

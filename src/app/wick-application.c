@@ -45,6 +45,24 @@ wick_application_handle_local_options (GApplication *application,
   if (self->options.levels != NULL)
     return wick_cli_run_levels (&self->options);
 
+  if (self->options.signals && self->options.indicators)
+    {
+      g_printerr ("wick: %s\n", _("Use one of --signals and --indicators at a time"));
+      return WICK_EXIT_USAGE;
+    }
+
+  if (self->options.signals)
+    return wick_cli_run_signals (&self->options);
+
+  if (self->options.indicators)
+    return wick_cli_run_indicators (&self->options);
+
+  if (self->options.format != NULL)
+    {
+      g_printerr ("wick: %s\n", _("--format needs --signals or --indicators"));
+      return WICK_EXIT_USAGE;
+    }
+
   if (self->options.arguments != NULL && self->options.arguments[0] != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”: see wick --help"),
@@ -55,9 +73,9 @@ wick_application_handle_local_options (GApplication *application,
     }
 
   /* Options that only make sense with --export are a mistake without it. */
-  if (self->options.size != NULL || self->options.scale != NULL)
+  if (self->options.size != NULL || self->options.scale != NULL || self->options.heatmap != NULL)
     {
-      g_printerr ("wick: %s\n", _("--size and --scale need --export FILE"));
+      g_printerr ("wick: %s\n", _("--size, --scale and --heatmap need --export FILE"));
       return WICK_EXIT_USAGE;
     }
 

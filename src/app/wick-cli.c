@@ -17,11 +17,13 @@
 #include "wick-csv-source.h"
 #include "wick-csv.h"
 #include "wick-export.h"
+#include "wick-heatmap-settings.h"
 #include "wick-levels-file.h"
 #include "wick-lod.h"
 #include "wick-palette.h"
 #include "wick-sample-source.h"
 #include "wick-scene.h"
+#include "wick-signals.h"
 #include "wick-viewport.h"
 #include "wick-zones.h"
 
@@ -50,11 +52,20 @@ static const GOptionEntry main_entries[] = {
     N_("Pixels per point of an exported PNG, 1 to 4 (default 1)"), N_("N") },
   { "range", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The time range to show, as dates or ISO 8601 times in UTC"), N_("FROM..TO") },
+  { "heatmap", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Draw the liquidation heatmap in the export: on or off (default: as in the window)"),
+    N_("on|off") },
   { "levels", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Manage the market’s saved price lines and exit: list, add PRICE or remove ID"),
     N_("ACTION") },
   { "label", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The label of a line made with --levels add"), N_("TEXT") },
+  { "signals", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the reversal signals of the range and exit, without a window"), NULL },
+  { "indicators", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the indicators and candlestick patterns of each candle and exit"), NULL },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The output of --signals (text or json) or --indicators (csv)"), N_("FORMAT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, N_("[PRICE|ID]") },
@@ -101,8 +112,12 @@ wick_cli_options_read (WickCliOptions *options,
   options->size = lookup_string (dict, "size");
   options->scale = lookup_string (dict, "scale");
   options->range = lookup_string (dict, "range");
+  options->heatmap = lookup_string (dict, "heatmap");
   options->levels = lookup_string (dict, "levels");
   options->label = lookup_string (dict, "label");
+  options->signals = g_variant_dict_contains (dict, "signals");
+  options->indicators = g_variant_dict_contains (dict, "indicators");
+  options->format = lookup_string (dict, "format");
   if (!g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^as", &options->arguments))
     options->arguments = NULL;
 }
@@ -121,8 +136,11 @@ wick_cli_options_clear (WickCliOptions *options)
   g_clear_pointer (&options->size, g_free);
   g_clear_pointer (&options->scale, g_free);
   g_clear_pointer (&options->range, g_free);
+  g_clear_pointer (&options->heatmap, g_free);
   g_clear_pointer (&options->levels, g_free);
   g_clear_pointer (&options->label, g_free);
+  g_clear_pointer (&options->format, g_free);
+  options->signals = options->indicators = FALSE;
   g_clear_pointer (&options->arguments, g_strfreev);
 }
 
@@ -352,6 +370,33 @@ load_levels (WickMarket *market)
   return g_steal_pointer (&store);
 }
 
+/* Whether and how an export draws the heatmap: --heatmap on or off, else as the window last
+ * did when the settings are installed, else on with the defaults. */
+static gboolean
+read_heatmap_choice (const char          *text,
+                     gboolean            *is_visible,
+                     WickHeatmapOptions  *heatmap_options,
+                     GError             **error)
+{
+  g_autoptr(GSettings) settings = wick_heatmap_settings_new_default ();
+
+  if (text != NULL && !g_str_equal (text, "on") && !g_str_equal (text, "off"))
+    {
+      g_set_error (error, WICK_CLI_ERROR, WICK_CLI_ERROR_USAGE,
+                   _("Invalid --heatmap value “%s”: use on or off"), text);
+      return FALSE;
+    }
+
+  *is_visible = TRUE;
+  wick_heatmap_options_init (heatmap_options);
+  if (settings != NULL)
+    wick_heatmap_settings_read (settings, heatmap_options, is_visible);
+  if (text != NULL)
+    *is_visible = g_str_equal (text, "on");
+
+  return TRUE;
+}
+
 int
 wick_cli_run_export (const WickCliOptions *options)
 {
@@ -361,6 +406,11 @@ wick_cli_run_export (const WickCliOptions *options)
   g_autoptr(WickLevelStore) levels = NULL;
   g_autoptr(WickLod) lod = NULL;
   g_autoptr(WickZones) zones = NULL;
+  g_autoptr(WickSignalsSnapshot) snapshot = NULL;
+  g_autoptr(WickSignals) signals = NULL;
+  g_autoptr(WickHeatmapImage) heatmap = NULL;
+  WickHeatmapOptions heatmap_options;
+  gboolean show_heatmap;
   WickExportFormat format;
   WickSeries *series;
   WickScene scene;
@@ -378,7 +428,8 @@ wick_cli_run_export (const WickCliOptions *options)
       !wick_export_parse_size (options->size ? options->size : DEFAULT_EXPORT_SIZE,
                                &width, &height, &error) ||
       (options->scale != NULL && !wick_export_parse_scale (options->scale, &scale, &error)) ||
-      (options->range != NULL && !wick_cli_parse_range (options->range, &from_ms, &to_ms, &error)))
+      (options->range != NULL && !wick_cli_parse_range (options->range, &from_ms, &to_ms, &error)) ||
+      !read_heatmap_choice (options->heatmap, &show_heatmap, &heatmap_options, &error))
     return wick_cli_fail (WICK_EXIT_USAGE, error);
 
   if (!(market = wick_cli_load_market (options, &exit_code)))
@@ -416,6 +467,21 @@ wick_cli_run_export (const WickCliOptions *options)
   scene.levels = levels;
   scene.zones = zones;
   scene.show_title_block = TRUE;
+
+  /* The signals' markers, as in the window; a failed analysis only leaves them out. */
+  snapshot = wick_signals_snapshot_new_for_market (market);
+  if (!(signals = wick_signals_analyze (snapshot, NULL, NULL, &error)))
+    {
+      g_printerr ("wick: %s\n", error->message);
+      g_clear_error (&error);
+    }
+  scene.signals = signals;
+
+  if (show_heatmap &&
+      !(heatmap = wick_heatmap_view_build (market, viewport, &heatmap_options, &error)))
+    return wick_cli_fail (WICK_EXIT_FAILED, error);
+  scene.heatmap = heatmap;
+  scene.show_heatmap = heatmap != NULL;
 
   if (!wick_export (&scene, viewport, format, width, height, scale, options->export_path, &error))
     return wick_cli_fail (WICK_EXIT_USAGE, error);

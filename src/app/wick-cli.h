@@ -35,8 +35,12 @@ typedef struct
   char   *size;
   char   *scale;
   char   *range;
+  char   *heatmap;         /* "on" or "off", for --export */
   char   *levels;          /* "list", "add" or "remove" */
   char   *label;           /* for --levels add */
+  gboolean signals;        /* --signals */
+  gboolean indicators;     /* --indicators */
+  char   *format;          /* for --signals (text, json) and --indicators (csv) */
   char  **arguments;       /* what follows the options: the PRICE or ID of --levels */
 } WickCliOptions;
 
@@ -58,6 +62,8 @@ void        wick_cli_get_default_range  (WickMarket            *market,
                                          gint64                *to_ms);
 int         wick_cli_run_export         (const WickCliOptions  *options);
 int         wick_cli_run_levels         (const WickCliOptions  *options);
+int         wick_cli_run_signals        (const WickCliOptions  *options);
+int         wick_cli_run_indicators     (const WickCliOptions  *options);
 WickMarket *wick_cli_load_market        (const WickCliOptions  *options,
                                          int                   *exit_code);
 int         wick_cli_fail               (int                    exit_code,

@@ -271,7 +271,8 @@ static void
 on_viewport_changed_cb (WickWindow   *self,
                         WickViewport *viewport)
 {
-  heatmap_check_view (self);
+  if (self->heatmap != NULL)
+    heatmap_check_view (self);
 }
 
 /* New candles: the model runs again, once they stop coming for a moment. */
@@ -280,6 +281,9 @@ on_series_changed_cb (WickWindow *self,
                       WickSeries *series)
 {
   WickWindowHeatmap *h = self->heatmap;
+
+  if (h == NULL)
+    return;
 
   g_clear_object (&h->model);
   if (h->is_visible && h->rebin_id == 0)
@@ -292,6 +296,7 @@ static void
 heatmap_sync_controls (WickWindow *self)
 {
   WickWindowHeatmap *h = self->heatmap;
+  GtkCheckButton *side;
 
   h->is_syncing = TRUE;
   gtk_switch_set_active (h->visible_switch, h->is_visible);
@@ -301,8 +306,9 @@ heatmap_sync_controls (WickWindow *self)
   gtk_adjustment_set_value (h->bucket_adjustment, h->options.bucket_size);
   for (guint i = 0; i < G_N_ELEMENTS (tier_ids); i++)
     gtk_check_button_set_active (h->tier_buttons[i], (h->options.tiers & (1u << i)) != 0);
-  gtk_check_button_set_active (h->side_buttons[wick_heatmap_side_from_sides (h->options.sides)],
-                               TRUE);
+  side = h->side_buttons[wick_heatmap_side_from_sides (h->options.sides)];
+  if (!gtk_check_button_get_active (side))
+    gtk_check_button_set_active (side, TRUE);
   h->is_syncing = FALSE;
 }
 
@@ -365,10 +371,12 @@ on_control_changed_cb (WickWindow *self,
                        gpointer    control)
 {
   WickWindowHeatmap *h = self->heatmap;
-  WickHeatmapOptions options = h->options;
+  WickHeatmapOptions options;
 
-  if (h->is_syncing)
+  if (h == NULL || h->is_syncing)
     return;
+
+  options = h->options;
 
   options.threshold_low = gtk_adjustment_get_value (h->low_adjustment);
   options.threshold_high = gtk_adjustment_get_value (h->high_adjustment);
@@ -388,13 +396,30 @@ on_control_changed_cb (WickWindow *self,
       if (gtk_check_button_get_active (h->tier_buttons[i]))
         options.tiers |= 1u << i;
     }
+
+  heatmap_apply (self, &options, gtk_switch_get_active (h->visible_switch));
+  heatmap_save (self);
+}
+
+/* A side was chosen; the one left is not a change. */
+static void
+on_side_toggled_cb (WickWindow     *self,
+                    GtkCheckButton *button)
+{
+  WickWindowHeatmap *h = self->heatmap;
+  WickHeatmapOptions options;
+
+  if (h == NULL || h->is_syncing || !gtk_check_button_get_active (button))
+    return;
+
+  options = h->options;
   for (guint i = 0; i < G_N_ELEMENTS (side_ids); i++)
     {
-      if (gtk_check_button_get_active (h->side_buttons[i]))
+      if (h->side_buttons[i] == button)
         options.sides = wick_heatmap_sides_from_side (i);
     }
 
-  heatmap_apply (self, &options, gtk_switch_get_active (h->visible_switch));
+  heatmap_apply (self, &options, h->is_visible);
   heatmap_save (self);
 }
 
@@ -406,7 +431,7 @@ on_settings_changed_cb (WickWindow *self,
   WickHeatmapOptions options;
   gboolean is_visible;
 
-  if (self->heatmap->is_writing || !g_str_has_prefix (key, "heatmap-"))
+  if (self->heatmap == NULL || self->heatmap->is_writing || !g_str_has_prefix (key, "heatmap-"))
     return;
 
   wick_heatmap_settings_read (settings, &options, &is_visible);
@@ -506,7 +531,7 @@ wick_window_heatmap_build_popover (WickWindow *self)
     {
       h->side_buttons[i] = GTK_CHECK_BUTTON (GET (builder, side_ids[i]));
       g_signal_connect_object (h->side_buttons[i], "toggled",
-                               G_CALLBACK (on_control_changed_cb), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (on_side_toggled_cb), self, G_CONNECT_SWAPPED);
     }
 
   gtk_scale_set_format_value_func (GTK_SCALE (GET (builder, "low_scale")),
@@ -538,6 +563,7 @@ _wick_window_heatmap_init (WickWindow *self)
 {
   WickWindowHeatmap *h;
   GtkEventController *shortcuts;
+  GtkShortcut *toggle;
 
   h = self->heatmap = g_new0 (WickWindowHeatmap, 1);
   wick_heatmap_options_init (&h->options);
@@ -552,9 +578,9 @@ _wick_window_heatmap_init (WickWindow *self)
   /* L toggles the heatmap only while the chart has the focus, so it never eats a letter
    * typed elsewhere. */
   shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_l, 0),
-                                                          gtk_named_action_new ("win.toggle-heatmap")));
+  toggle = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_l, 0),
+                             gtk_named_action_new ("win.toggle-heatmap"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), toggle);
   gtk_widget_add_controller (GTK_WIDGET (self->chart), shortcuts);
 }
 
@@ -571,6 +597,8 @@ _wick_window_heatmap_dispose (WickWindow *self)
   g_clear_object (&h->market);
   g_clear_object (&h->model);
   g_clear_object (&h->image);
+  if (h->settings != NULL)
+    g_signal_handlers_disconnect_by_data (h->settings, self);
   g_clear_object (&h->settings);
   g_cancellable_cancel (h->cancellable);
   g_clear_object (&h->cancellable);

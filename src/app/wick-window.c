@@ -132,6 +132,8 @@ on_source_loaded_cb (GObject      *object,
   wick_window_update_zones (self);
   wick_cli_get_default_range (market, &from_ms, &to_ms);
   wick_chart_show_range (self->chart, from_ms, to_ms);
+  _wick_window_heatmap_set_market (self, market);
+  _wick_window_signals_set_market (self, market);
   wick_window_update_title (self);
 }
 
@@ -232,6 +234,7 @@ wick_window_restore_state (WickWindow *self)
   g_action_map_add_action (G_ACTION_MAP (group), time_zone_action);
   g_action_map_add_action (G_ACTION_MAP (group), theme_action);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
+  _wick_window_heatmap_set_settings (self, settings);
   g_settings_bind_with_mapping (settings, "time-zone", self->chart, "local-time",
                                 G_SETTINGS_BIND_GET,
                                 map_time_zone_to_local, NULL, NULL, NULL);
@@ -290,6 +293,8 @@ wick_window_dispose (GObject *object)
     g_signal_group_set_target (self->series_signals, NULL);
   g_clear_object (&self->series_signals);
   _wick_window_levels_dispose (self);
+  _wick_window_heatmap_dispose (self);
+  _wick_window_signals_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WICK_TYPE_WINDOW);
 
@@ -380,6 +385,8 @@ wick_window_class_init (WickWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.log-scale", "log-scale");
 
   _wick_window_levels_class_init (widget_class);
+  _wick_window_heatmap_class_init (widget_class);
+  _wick_window_signals_class_init (widget_class);
 }
 
 static void
@@ -392,6 +399,8 @@ wick_window_init (WickWindow *self)
   g_signal_group_connect_object (self->series_signals, "changed",
                                  G_CALLBACK (on_series_changed_cb), self, G_CONNECT_SWAPPED);
   _wick_window_levels_init (self);
+  _wick_window_heatmap_init (self);
+  _wick_window_signals_init (self);
   g_signal_connect_object (wick_chart_get_viewport (self->chart), "notify::log-scale",
                            G_CALLBACK (on_viewport_log_scale_cb), self,
                            G_CONNECT_SWAPPED);

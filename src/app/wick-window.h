@@ -16,15 +16,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WickWindow, wick_window, WICK, WINDOW, AdwApplicationWindow)
 
-WickWindow *wick_window_new         (GtkApplication *application);
-WickChart  *wick_window_get_chart   (WickWindow     *self);
-void        wick_window_load_source (WickWindow     *self,
-                                     WickSource     *source,
-                                     const char     *spec,
-                                     const char     *symbol,
-                                     const char     *interval);
-gboolean    wick_window_is_loading  (WickWindow     *self);
-void        wick_window_show_toast  (WickWindow     *self,
-                                     const char     *message);
+WickWindow *wick_window_new                (GtkApplication *application);
+WickChart  *wick_window_get_chart          (WickWindow     *self);
+void        wick_window_load_source        (WickWindow     *self,
+                                            WickSource     *source,
+                                            const char     *spec,
+                                            const char     *symbol,
+                                            const char     *interval);
+gboolean    wick_window_is_loading         (WickWindow     *self);
+gboolean    wick_window_is_heatmap_pending (WickWindow     *self);
+void        wick_window_show_toast         (WickWindow     *self,
+                                            const char     *message);
 
 G_END_DECLS

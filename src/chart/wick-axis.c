@@ -9,6 +9,8 @@
 
 #include "wick-axis.h"
 
+#include "wick-format.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -622,57 +624,10 @@ wick_format_price_into (char   *buffer,
                         double  price,
                         guint   decimals)
 {
-  char format[8];
-  char plain[G_ASCII_DTOSTR_BUF_SIZE + 320];
-  char grouped[sizeof plain * 2];
-  const char *digits = plain;
-  const char *point;
-  gboolean negative = FALSE;
-  gboolean all_zero = TRUE;
-  gsize int_len, out = 0, i;
-
   g_return_val_if_fail (buffer != NULL && size > 0, 0);
 
-  if (!isfinite (price))
-    return g_strlcpy (buffer, isnan (price) ? "–" : (price > 0 ? "∞" : "-∞"), size);
-
-  decimals = MIN (decimals, 12);
-  g_snprintf (format, sizeof format, "%%.%uf", decimals);
-  g_ascii_formatd (plain, sizeof plain, format, price);
-
-  if (digits[0] == '-')
-    {
-      negative = TRUE;
-      digits++;
-    }
-
-  for (i = 0; digits[i] != '\0'; i++)
-    if (digits[i] >= '1' && digits[i] <= '9')
-      all_zero = FALSE;
-
-  point = strchr (digits, '.');
-  int_len = point != NULL ? (gsize) (point - digits) : strlen (digits);
-
-  if (negative && !all_zero)
-    grouped[out++] = '-';
-
-  for (i = 0; i < int_len; i++)
-    {
-      if (i > 0 && (int_len - i) % 3 == 0)
-        grouped[out++] = ',';
-      grouped[out++] = digits[i];
-    }
-
-  if (point != NULL)
-    {
-      gsize rest = strlen (point);
-
-      memcpy (grouped + out, point, rest);
-      out += rest;
-    }
-  grouped[out] = '\0';
-
-  return g_strlcpy (buffer, grouped, size);
+  /* The formatting lives in the model, so explanations and labels write numbers alike. */
+  return wick_format_grouped_into (buffer, size, price, decimals);
 }
 
 /**

@@ -19,6 +19,8 @@
 #include "wick-interaction.h"
 #include "wick-lod.h"
 #include "wick-palette.h"
+#include "wick-render-heatmap.h"
+#include "wick-render-signals.h"
 #include "wick-render.h"
 #include "wick-scene.h"
 
@@ -33,6 +35,9 @@ struct _WickChart
   GTimeZone       *time_zone;       /* Owned, nullable: UTC when NULL */
   WickInteraction *interaction;     /* Owned */
   WickLevelStore  *level_store;     /* Owned, nullable */
+  WickHeatmapImage *heatmap;        /* Owned, nullable: the liquidation heatmap drawn */
+  WickSignals     *signals;         /* Owned, nullable: the signals drawn as markers */
+  int              selected_signal; /* index into signals, -1 for none */
   GtkWidget       *menu;            /* Owned child, nullable: the line's context menu */
   GtkGesture      *drag;            /* Borrowed: the primary button's gesture */
 
@@ -114,6 +119,10 @@ wick_chart_fill_scene (WickChart *self,
   scene->has_crosshair = self->has_crosshair;
   scene->crosshair_x = self->crosshair_x;
   scene->crosshair_y = self->crosshair_y;
+  scene->heatmap = self->heatmap;
+  scene->show_heatmap = self->heatmap != NULL;
+  scene->signals = self->signals;
+  scene->selected_signal = self->selected_signal;
   wick_interaction_fill_scene (self->interaction, scene);
 }
 
@@ -474,6 +483,50 @@ wick_chart_step_action (GtkWidget  *widget,
     wick_interaction_fit (interaction);
 }
 
+/* Over a signal's marker, its explanation; over a heatmap band or a liquidation bubble,
+ * what it holds. */
+static gboolean
+wick_chart_query_tooltip (GtkWidget  *widget,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard_mode,
+                          GtkTooltip *tooltip)
+{
+  WickChart *self = WICK_CHART (widget);
+  g_autofree char *text = NULL;
+  int index;
+
+  if (keyboard_mode || self->market == NULL)
+    return FALSE;
+
+  if (self->signals != NULL &&
+      (index = wick_render_signals_hit_test (self->signals, self->viewport,
+                                             self->selected_signal, x, y)) >= 0)
+    {
+      WickSignalMarker marker;
+      GdkRectangle area;
+
+      /* The tip area makes the tooltip follow from one marker to the next. */
+      wick_render_signal_marker (self->signals, self->viewport, index, &marker);
+      area = (GdkRectangle) { (int) marker.bounds.x, (int) marker.bounds.y,
+                              (int) marker.bounds.width, (int) marker.bounds.height };
+      text = wick_render_signals_dup_tooltip (self->signals, index);
+      gtk_tooltip_set_text (tooltip, text);
+      gtk_tooltip_set_tip_area (tooltip, &area);
+      return TRUE;
+    }
+
+  if (self->heatmap == NULL)
+    return FALSE;
+
+  text = wick_render_heatmap_dup_tooltip (self->heatmap, self->viewport, x, y);
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 wick_chart_dispose (GObject *object)
 {
@@ -483,6 +536,8 @@ wick_chart_dispose (GObject *object)
     g_clear_signal_handler (&self->series_changed_id, wick_market_get_series (self->market));
   g_clear_object (&self->market);
   g_clear_object (&self->level_store);
+  g_clear_object (&self->heatmap);
+  g_clear_pointer (&self->signals, wick_signals_unref);
   g_clear_object (&self->interaction);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->lod, wick_lod_free);
@@ -568,6 +623,7 @@ wick_chart_class_init (WickChartClass *klass)
   widget_class->snapshot = wick_chart_snapshot;
   widget_class->measure = wick_chart_measure;
   widget_class->size_allocate = wick_chart_size_allocate;
+  widget_class->query_tooltip = wick_chart_query_tooltip;
 
   properties[PROP_MARKET] =
     g_param_spec_object ("market", NULL, NULL,
@@ -624,6 +680,7 @@ wick_chart_init (WickChart *self)
   self->viewport = wick_viewport_new ();
   self->interaction = wick_interaction_new (self->viewport);
   self->static_dirty = TRUE;
+  self->selected_signal = -1;
 
   g_signal_connect_object (self->viewport, "changed",
                            G_CALLBACK (on_viewport_changed_cb), self,
@@ -636,6 +693,7 @@ wick_chart_init (WickChart *self)
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 
   drag = self->drag = gtk_gesture_drag_new ();
@@ -701,8 +759,8 @@ wick_chart_get_market (WickChart *self)
  * @market: (nullable): the market to show
  *
  * Shows @market and fits the whole series in view; call wick_chart_show_range() after
- * this to focus on a part of it. The zones of the market shown before are dropped: set
- * the new market's with wick_chart_set_zones().
+ * this to focus on a part of it. The zones and signals of the market shown before are
+ * dropped: set the new market's with wick_chart_set_zones() and wick_chart_set_signals().
  */
 void
 wick_chart_set_market (WickChart  *self,
@@ -720,6 +778,8 @@ wick_chart_set_market (WickChart  *self,
 
   g_set_object (&self->market, market);
   wick_interaction_set_zones (self->interaction, NULL);
+  g_clear_pointer (&self->signals, wick_signals_unref);
+  self->selected_signal = -1;
   if (market == NULL)
     wick_interaction_set_series (self->interaction, NULL);
 
@@ -923,6 +983,116 @@ wick_chart_set_zones (WickChart *self,
 
   /* The state machine hit-tests the pins and fills the scene; its `changed` redraws. */
   wick_interaction_set_zones (self->interaction, zones);
+}
+
+/**
+ * wick_chart_get_heatmap:
+ *
+ * Returns: (transfer none) (nullable): the liquidation heatmap drawn
+ */
+WickHeatmapImage *
+wick_chart_get_heatmap (WickChart *self)
+{
+  g_return_val_if_fail (WICK_IS_CHART (self), NULL);
+
+  return self->heatmap;
+}
+
+/**
+ * wick_chart_set_heatmap:
+ * @heatmap: (nullable): the liquidation heatmap of the market shown, drawn behind the
+ *   candles with its legend and bubbles and hovered for tooltips; %NULL hides it
+ */
+void
+wick_chart_set_heatmap (WickChart        *self,
+                        WickHeatmapImage *heatmap)
+{
+  g_return_if_fail (WICK_IS_CHART (self));
+  g_return_if_fail (!heatmap || WICK_IS_HEATMAP_IMAGE (heatmap));
+
+  if (g_set_object (&self->heatmap, heatmap))
+    wick_chart_invalidate (self);
+}
+
+/**
+ * wick_chart_get_signals:
+ *
+ * Returns: (transfer none) (nullable): the analysis whose signals are drawn as markers
+ */
+WickSignals *
+wick_chart_get_signals (WickChart *self)
+{
+  g_return_val_if_fail (WICK_IS_CHART (self), NULL);
+
+  return self->signals;
+}
+
+/**
+ * wick_chart_set_signals:
+ * @signals: (nullable): an analysis of the market's series, whose signals are drawn as
+ *   markers at their candles, with their explanation as tooltip; a reference is taken
+ *
+ * Call it after wick_chart_set_market(). The selection is cleared.
+ */
+void
+wick_chart_set_signals (WickChart   *self,
+                        WickSignals *signals)
+{
+  g_return_if_fail (WICK_IS_CHART (self));
+
+  if (self->signals == signals)
+    return;
+
+  g_clear_pointer (&self->signals, wick_signals_unref);
+  self->signals = signals != NULL ? wick_signals_ref (signals) : NULL;
+  self->selected_signal = -1;
+  wick_chart_invalidate (self);
+}
+
+/**
+ * wick_chart_get_selected_signal:
+ *
+ * Returns: the index of the emphasised signal, or -1 for none
+ */
+int
+wick_chart_get_selected_signal (WickChart *self)
+{
+  g_return_val_if_fail (WICK_IS_CHART (self), -1);
+
+  return self->selected_signal;
+}
+
+/**
+ * wick_chart_select_signal:
+ * @index: a signal of the chart's signals, or -1 for none
+ *
+ * Emphasises the marker of signal @index and centres the view on its candle, keeping the
+ * time span shown and fitting the prices.
+ */
+void
+wick_chart_select_signal (WickChart *self,
+                          int        index)
+{
+  const WickSignal *signal;
+  double from_ms, to_ms, centre, half;
+
+  g_return_if_fail (WICK_IS_CHART (self));
+  g_return_if_fail (index < 0 ||
+                    (self->signals != NULL &&
+                     (guint) index < wick_signals_get_n_signals (self->signals)));
+
+  self->selected_signal = MAX (index, -1);
+  wick_chart_invalidate (self);
+
+  if (index < 0 || self->market == NULL)
+    return;
+
+  signal = wick_signals_get_signal (self->signals, index);
+  wick_viewport_get_time_range (self->viewport, &from_ms, &to_ms);
+  half = (to_ms - from_ms) / 2;
+  centre = signal->time_ms +
+           wick_signals_snapshot_get_interval_ms (wick_signals_get_snapshot (self->signals)) / 2.0;
+  wick_chart_show_range (self, (gint64) floor (centre - half), (gint64) ceil (centre + half));
 }
 
 /**

@@ -7,9 +7,11 @@
 
 #include <gtk/gtk.h>
 
+#include "wick-heatmap-image.h"
 #include "wick-interaction.h"
 #include "wick-level-store.h"
 #include "wick-market.h"
+#include "wick-signals.h"
 #include "wick-viewport.h"
 #include "wick-zones.h"
 
@@ -37,6 +39,15 @@ WickInteraction  *wick_chart_get_interaction (WickChart      *self);
 WickZones        *wick_chart_get_zones       (WickChart      *self);
 void              wick_chart_set_zones       (WickChart      *self,
                                               WickZones      *zones);
+WickHeatmapImage *wick_chart_get_heatmap     (WickChart      *self);
+void              wick_chart_set_heatmap     (WickChart      *self,
+                                              WickHeatmapImage *heatmap);
+WickSignals      *wick_chart_get_signals     (WickChart      *self);
+void              wick_chart_set_signals     (WickChart      *self,
+                                              WickSignals    *signals);
+int               wick_chart_get_selected_signal (WickChart *self);
+void              wick_chart_select_signal   (WickChart      *self,
+                                              int             index);
 void              wick_chart_show_range      (WickChart      *self,
                                               gint64          from_ms,
                                               gint64          to_ms);

@@ -4,7 +4,8 @@
  * intervals from the grid's first candle, so a gap in the candles (an exchange outage)
  * keeps the levels of the candle before it, and the renderer maps the picture with one
  * affine transform. Colours come from a lookup table of premultiplied pixels made once from
- * the palette's ramp and the threshold.
+ * the palette's ramp and the threshold, indexed by the square root of a cell's share of the
+ * largest cell.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +33,7 @@ struct _WickHeatmapImage
   WickHeatmapModel *model;       /* Owned, nullable: for tooltips; never changed */
   cairo_surface_t  *surface;     /* Owned, nullable: NULL for a grid without columns */
   cairo_surface_t  *legend;      /* Owned: the colour bar, LEGEND_WIDTH × 1 */
+  WickHeatmapImageSpan *spans;   /* Owned, nullable: one per row of the surface */
   gint64            interval_ms;
   double            from_ms;     /* time at the picture's left edge */
   double            to_ms;       /* and at its right edge */
@@ -89,7 +91,9 @@ lookup (const WickHeatmapImage *self,
   if (!(usd > 0 && self->max_usd > 0))
     return 0;
 
-  index = usd / self->max_usd * (LUT_SIZE - 1) + 0.5;
+  /* The square root of the share of the largest cell: liquidation levels are heavy-tailed,
+   * and a linear scale would leave all but the few largest cells in the faint end. */
+  index = sqrt (usd / self->max_usd) * (LUT_SIZE - 1) + 0.5;
 
   return self->lut[(guint) MIN (index, LUT_SIZE - 1)];
 }
@@ -105,9 +109,9 @@ write_column (WickHeatmapImage *self,
 {
   for (guint b = 0; b < n_buckets; b++)
     {
-      guint row = n_buckets - 1 - b;
+      guchar *line = data + (gsize) (n_buckets - 1 - b) * stride;
 
-      *(guint32 *)(gpointer) (data + (gsize) row * stride + 4 * (gsize) x) = lookup (self, cells[b]);
+      *(guint32 *)(gpointer) (line + 4 * (gsize) x) = lookup (self, cells[b]);
     }
 }
 
@@ -193,6 +197,22 @@ build_surface (WickHeatmapImage *self)
 
   write_column (self, data, stride, (guint) x, merged, n_buckets);
   cairo_surface_mark_dirty (self->surface);
+
+  /* Where each row has colour, so that the renderer composites only there. */
+  self->spans = g_new0 (WickHeatmapImageSpan, n_buckets);
+  for (guint row = 0; row < n_buckets; row++)
+    {
+      const guint32 *pixels = (const guint32 *)(gconstpointer) (data + (gsize) row * stride);
+      guint first = 0, end = (guint) width;
+
+      while (first < end && pixels[first] == 0)
+        first++;
+      while (end > first && pixels[end - 1] == 0)
+        end--;
+
+      self->spans[row].first = (guint16) first;
+      self->spans[row].end = (guint16) end;
+    }
 }
 
 static void
@@ -220,6 +240,7 @@ wick_heatmap_image_finalize (GObject *object)
   g_clear_object (&self->model);
   g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_clear_pointer (&self->legend, cairo_surface_destroy);
+  g_clear_pointer (&self->spans, g_free);
 
   G_OBJECT_CLASS (wick_heatmap_image_parent_class)->finalize (object);
 }
@@ -243,8 +264,9 @@ wick_heatmap_image_init (WickHeatmapImage *self)
  * @model: (nullable): the model @grid was binned from, kept for tooltips; it must not change
  *   any more, as the picture may be read from any thread
  * @interval_ms: the candles' interval
- * @threshold_low: the fraction of the grid's largest cell below which a cell is transparent
- * @threshold_high: the fraction at and above which it has the ramp's last, solid colour
+ * @threshold_low: where on the colour scale (0..1, the square root of a cell's share of the
+ *   grid's largest cell) cells start to show: below it they are transparent
+ * @threshold_high: where on the scale they have the ramp's last, solid colour
  *
  * Colours every cell of @grid. Costs one read of each cell: make it off the drawing path.
  * Thread-safe: the result is immutable.
@@ -345,6 +367,20 @@ wick_heatmap_image_get_legend (WickHeatmapImage *self)
   g_return_val_if_fail (WICK_IS_HEATMAP_IMAGE (self), NULL);
 
   return self->legend;
+}
+
+/**
+ * wick_heatmap_image_get_spans:
+ *
+ * Returns: (transfer none) (nullable): for each row of wick_heatmap_image_get_surface(), top
+ *   first, the columns that are not transparent; %NULL without a surface
+ */
+const WickHeatmapImageSpan *
+wick_heatmap_image_get_spans (WickHeatmapImage *self)
+{
+  g_return_val_if_fail (WICK_IS_HEATMAP_IMAGE (self), NULL);
+
+  return self->spans;
 }
 
 /**

@@ -21,6 +21,14 @@ G_BEGIN_DECLS
 /* Wider grids merge neighbouring columns (each pixel shows the largest of its cells). */
 #define WICK_HEATMAP_IMAGE_MAX_WIDTH 2048
 
+/* The pixels of one row of the picture that are not transparent lie in [first, end); an
+ * empty row has first == end. */
+typedef struct
+{
+  guint16 first;
+  guint16 end;
+} WickHeatmapImageSpan;
+
 #define WICK_TYPE_HEATMAP_IMAGE (wick_heatmap_image_get_type ())
 
 G_DECLARE_FINAL_TYPE (WickHeatmapImage, wick_heatmap_image, WICK, HEATMAP_IMAGE, GObject)
@@ -35,6 +43,8 @@ WickHeatmapModel *wick_heatmap_image_get_model       (WickHeatmapImage *self);
 gint64            wick_heatmap_image_get_interval_ms (WickHeatmapImage *self);
 cairo_surface_t  *wick_heatmap_image_get_surface     (WickHeatmapImage *self);
 cairo_surface_t  *wick_heatmap_image_get_legend      (WickHeatmapImage *self);
+const WickHeatmapImageSpan *
+                  wick_heatmap_image_get_spans       (WickHeatmapImage *self);
 void              wick_heatmap_image_get_extent      (WickHeatmapImage *self,
                                                       double           *from_ms,
                                                       double           *to_ms,

@@ -22,8 +22,8 @@
  * wick_heatmap_options_init:
  * @options: (out caller-allocates): the options to fill
  *
- * Both sides, every tier, automatic buckets, and cells transparent below 4 % of the largest
- * and solid from 85 %: the defaults of the settings.
+ * Both sides, every tier, automatic buckets, and cells transparent below 15 % of the colour
+ * scale and solid from 90 % of it: the defaults of the settings.
  */
 void
 wick_heatmap_options_init (WickHeatmapOptions *options)
@@ -33,8 +33,8 @@ wick_heatmap_options_init (WickHeatmapOptions *options)
   options->sides = WICK_HEATMAP_BOTH_SIDES;
   options->tiers = WICK_HEATMAP_ALL_TIERS;
   options->bucket_size = 0;
-  options->threshold_low = 0.04;
-  options->threshold_high = 0.85;
+  options->threshold_low = 0.15;
+  options->threshold_high = 0.9;
 }
 
 /**

@@ -29,8 +29,9 @@ typedef struct
   guint  tiers;            /* bit i shows the levels of WickHeatmapConfig.tiers[i] */
   double bucket_size;      /* USD per price bucket; 0 for automatic: about
                             * WICK_HEATMAP_DEFAULT_BUCKETS over the visible range */
-  double threshold_low;    /* fraction of the largest cell below which cells are transparent */
-  double threshold_high;   /* fraction at and above which they are solid */
+  double threshold_low;    /* 0..1 of the colour scale (the square root of a cell's share of
+                            * the largest cell): below it cells are transparent */
+  double threshold_high;   /* at and above it they are solid */
 } WickHeatmapOptions;
 
 void              wick_heatmap_options_init         (WickHeatmapOptions         *options);

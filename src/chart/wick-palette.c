@@ -35,6 +35,8 @@ static const WickPalette light_palette = {
   .zone_resistance  = RGBA (0xf23645, .07),
   .liquidation_long = RGB (0xff6d00),
   .liquidation_short = RGB (0x2962ff),
+  .signal_bullish   = RGB (0x00796b),
+  .signal_bearish   = RGB (0xc62828),
 };
 
 static const WickPalette dark_palette = {
@@ -59,6 +61,8 @@ static const WickPalette dark_palette = {
   .zone_resistance  = RGBA (0xf7525f, .10),
   .liquidation_long = RGB (0xff9100),
   .liquidation_short = RGB (0x448aff),
+  .signal_bullish   = RGB (0x00897b),
+  .signal_bearish   = RGB (0xd32f2f),
 };
 
 /**

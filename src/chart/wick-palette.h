@@ -42,6 +42,8 @@ struct _WickPalette
   WickColor zone_resistance;   /* a detected resistance zone's band, translucent */
   WickColor liquidation_long;  /* realised long liquidations: bubbles under the candles */
   WickColor liquidation_short; /* realised short liquidations: bubbles over the candles */
+  WickColor signal_bullish;    /* a bullish signal's marker, under its candle */
+  WickColor signal_bearish;    /* a bearish signal's marker, over its candle */
 };
 
 const WickPalette *wick_palette_get          (gboolean   dark);

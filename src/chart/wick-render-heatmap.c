@@ -21,10 +21,11 @@
 
 #include <glib/gi18n-lib.h>
 
-/* A bubble's largest radius follows the candle width within these bounds; bubbles smaller
+/* A bubble's largest radius is this many candle widths, within these bounds; bubbles smaller
  * than the least radius are left out. Between a bubble and its candle: BUBBLE_GAP. */
-#define BUBBLE_MIN_MAX_RADIUS 4.0
-#define BUBBLE_MAX_RADIUS     24.0
+#define BUBBLE_CANDLE_RADII   1.25
+#define BUBBLE_MIN_MAX_RADIUS 9.0
+#define BUBBLE_MAX_RADIUS     28.0
 #define BUBBLE_LEAST_RADIUS   1.5
 #define BUBBLE_GAP            2.0
 #define BUBBLE_FILL_ALPHA     0.45
@@ -43,7 +44,8 @@ bubble_radius (double candle_px,
   if (!(usd > 0 && max_usd > 0))
     return 0;
 
-  radius = CLAMP (candle_px, BUBBLE_MIN_MAX_RADIUS, BUBBLE_MAX_RADIUS) * sqrt (usd / max_usd);
+  radius = CLAMP (candle_px * BUBBLE_CANDLE_RADII, BUBBLE_MIN_MAX_RADIUS, BUBBLE_MAX_RADIUS) *
+           sqrt (usd / max_usd);
 
   return radius >= BUBBLE_LEAST_RADIUS ? radius : 0;
 }
@@ -58,18 +60,18 @@ bubble_y (const WickHeatmapBubble *bubble,
                                         : edge_y - radius - BUBBLE_GAP;
 }
 
-/* Paints the picture with pattern space mapped so that [@x0, @x1] × [@y_top, @y_bottom] of
- * user space covers image columns [0, width) and rows [@row, @row + @n_rows). */
+/* Maps pattern space so that [@x0, @x1] × [@y_top, @y_bottom] of user space covers image
+ * columns [0, width) and rows [@row, @row + @n_rows), and makes it the source. */
 static void
-paint_rows (cairo_t         *cr,
-            cairo_pattern_t *pattern,
-            double           x0,
-            double           x1,
-            double           y_top,
-            double           y_bottom,
-            int              width,
-            int              row,
-            int              n_rows)
+set_mapping (cairo_t         *cr,
+             cairo_pattern_t *pattern,
+             double           x0,
+             double           x1,
+             double           y_top,
+             double           y_bottom,
+             int              width,
+             int              row,
+             int              n_rows)
 {
   cairo_matrix_t matrix;
 
@@ -80,67 +82,158 @@ paint_rows (cairo_t         *cr,
   cairo_set_source (cr, pattern);
 }
 
-/* The grid as coloured cells, under everything but the background and the grid lines. */
+/* A run of picture rows [first_row, end_row) drawn as one rectangle over their coloured
+ * columns [first, end), on whole device pixels. */
+typedef struct
+{
+  int    first_row;
+  int    end_row;
+  guint  first;
+  guint  end;
+  double top;
+  double bottom;
+} Run;
+
+typedef struct
+{
+  Frame           *f;
+  cairo_pattern_t *pattern;
+  double           x0, x1;         /* the picture's left and right edges */
+  double           high, bucket;   /* its top price and the price of a row */
+  double           left, right;    /* the plot's part that it covers */
+  int              width;
+} Painter;
+
+static inline double
+snap (double value,
+      double device)
+{
+  return round (value / device) * device;
+}
+
+static void
+paint_run (Painter   *p,
+           const Run *run)
+{
+  Frame *f = p->f;
+  double left = MAX (snap (p->x0 + (p->x1 - p->x0) * run->first / p->width, f->dev_x), p->left);
+  double right = MIN (snap (p->x0 + (p->x1 - p->x0) * run->end / p->width, f->dev_x), p->right);
+  double bottom = MAX (run->bottom, run->top + f->dev_y);
+
+  if (right <= left)
+    return;
+
+  /* On a linear scale one mapping serves every row, set by the caller, and the rectangles
+   * are filled at once; on a logarithmic one each run is mapped through its edges. */
+  if (f->log_scale)
+    set_mapping (f->cr, p->pattern, p->x0, p->x1,
+                 frame_y (f, p->high - run->first_row * p->bucket),
+                 frame_y (f, p->high - run->end_row * p->bucket),
+                 p->width, run->first_row, run->end_row - run->first_row);
+
+  cairo_rectangle (f->cr, left, run->top, right - left, bottom - run->top);
+
+  if (f->log_scale)
+    cairo_fill (f->cr);
+}
+
+/* The grid as coloured cells, under everything but the background and the grid lines. Only
+ * the coloured part of each row is composited: rows of the same span and rows thinner than
+ * a device pixel are merged into one rectangle. */
 void
 _wick_render_heatmap (Frame *f)
 {
   WickHeatmapImage *image = f->scene->heatmap;
-  cairo_t *cr = f->cr;
+  const WickHeatmapImageSpan *spans;
   cairo_surface_t *surface;
-  cairo_pattern_t *pattern;
-  double from_ms, to_ms, low, high;
-  double x0, x1, left, right, top, bottom;
-  int width, height;
+  double from_ms, to_ms, low, high, top, bottom;
+  Painter p = { f, };
+  Run run = { 0, };
+  gboolean has_run = FALSE;
+  int height;
 
   if (!f->scene->show_heatmap || image == NULL ||
-      (surface = wick_heatmap_image_get_surface (image)) == NULL)
+      (surface = wick_heatmap_image_get_surface (image)) == NULL ||
+      (spans = wick_heatmap_image_get_spans (image)) == NULL)
     return;
 
   wick_heatmap_image_get_extent (image, &from_ms, &to_ms, &low, &high);
-  width = cairo_image_surface_get_width (surface);
+  p.width = cairo_image_surface_get_width (surface);
   height = cairo_image_surface_get_height (surface);
-  x0 = frame_x (f, from_ms);
-  x1 = frame_x (f, to_ms);
-  left = MAX (x0, f->plot.x);
-  right = MIN (x1, f->plot.x + f->plot.width);
-  top = MAX (frame_y (f, high), f->plot.y);
-  bottom = MIN (frame_y (f, low), f->plot.y + f->plot.height);
-  if (!(right > left && bottom > top && x1 > x0))
+  p.x0 = frame_x (f, from_ms);
+  p.x1 = frame_x (f, to_ms);
+  p.high = high;
+  p.bucket = (high - low) / height;
+  p.left = snap (MAX (p.x0, f->plot.x), f->dev_x);
+  p.right = snap (MIN (p.x1, f->plot.x + f->plot.width), f->dev_x);
+  top = snap (f->plot.y, f->dev_y);
+  bottom = snap (f->plot.y + f->plot.height, f->dev_y);
+  if (!(p.right > p.left && p.x1 > p.x0))
     return;
 
-  pattern = cairo_pattern_create_for_surface (surface);
-  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
-  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_NONE);
-
+  /* Padding rather than transparency beyond the picture's edges lets pixman take its fast
+   * path; what is painted stays within the picture anyway. */
+  p.pattern = cairo_pattern_create_for_surface (surface);
+  cairo_pattern_set_filter (p.pattern, CAIRO_FILTER_NEAREST);
+  cairo_pattern_set_extend (p.pattern, CAIRO_EXTEND_PAD);
   if (!f->log_scale)
-    {
-      /* Only the visible part of the picture is sampled. */
-      paint_rows (cr, pattern, x0, x1, frame_y (f, high), frame_y (f, low), width, 0, height);
-      cairo_rectangle (cr, left, top, right - left, bottom - top);
-      cairo_fill (cr);
-    }
-  else
-    {
-      double bucket = (high - low) / height;
+    set_mapping (f->cr, p.pattern, p.x0, p.x1, frame_y (f, high), frame_y (f, low), p.width, 0,
+                 height);
 
-      /* Rows are equal in price, not in pixels: each visible row gets its own mapping. */
-      for (int row = 0; row < height; row++)
+  for (int row = 0; row < height; row++)
+    {
+      double row_top = snap (frame_y (f, high - row * p.bucket), f->dev_y);
+      double row_bottom = snap (frame_y (f, high - (row + 1) * p.bucket), f->dev_y);
+      gboolean is_empty = spans[row].first >= spans[row].end;
+
+      if (row_top >= bottom)
+        break;
+      if (row_bottom <= top)
+        continue;
+
+      row_top = MAX (row_top, top);
+      row_bottom = MIN (row_bottom, bottom);
+
+      if (is_empty)
         {
-          double row_high = high - row * bucket;
-          double row_top = frame_y (f, row_high);
-          double row_bottom = frame_y (f, row_high - bucket);
-
-          if (row_bottom <= top || row_top >= bottom || row_bottom - row_top <= 0)
-            continue;
-
-          paint_rows (cr, pattern, x0, x1, row_top, row_bottom, width, row, 1);
-          cairo_rectangle (cr, left, MAX (row_top, top), right - left,
-                           MIN (row_bottom, bottom) - MAX (row_top, top));
-          cairo_fill (cr);
+          /* An empty row a pixel or more high ends the run; a thinner one may join it. */
+          if (has_run && row_bottom > row_top)
+            {
+              paint_run (&p, &run);
+              has_run = FALSE;
+            }
+          continue;
         }
+
+      if (has_run && run.bottom == row_top &&
+          ((run.first == spans[row].first && run.end == spans[row].end) ||
+           run.bottom <= run.top || row_bottom <= row_top))
+        {
+          run.end_row = row + 1;
+          run.bottom = row_bottom;
+          run.first = MIN (run.first, spans[row].first);
+          run.end = MAX (run.end, spans[row].end);
+          continue;
+        }
+
+      if (has_run)
+        paint_run (&p, &run);
+
+      run.first_row = row;
+      run.end_row = row + 1;
+      run.first = spans[row].first;
+      run.end = spans[row].end;
+      run.top = row_top;
+      run.bottom = row_bottom;
+      has_run = TRUE;
     }
 
-  cairo_pattern_destroy (pattern);
+  if (has_run)
+    paint_run (&p, &run);
+  if (!f->log_scale)
+    cairo_fill (f->cr);
+
+  cairo_pattern_destroy (p.pattern);
 }
 
 /* The realised liquidations of the candles in view, over the candles. */
@@ -179,8 +272,9 @@ _wick_render_heatmap_bubbles (Frame *f)
     {
       const WickColor *color = side == WICK_SIDE_LONG ? &f->palette->liquidation_long
                                                       : &f->palette->liquidation_short;
-      gboolean any = FALSE;
 
+      /* One circle at a time: a path of all of them would be rasterised over the extents
+       * of all of them, most of the plot. */
       for (guint k = first; k < end; k++)
         {
           WickHeatmapBubble bubble;
@@ -191,20 +285,14 @@ _wick_render_heatmap_bubbles (Frame *f)
             continue;
 
           x = frame_x (f, bubble.time_ms + f->interval_ms / 2.0);
-          cairo_new_sub_path (cr);
           cairo_arc (cr, x, bubble_y (&bubble, frame_y (f, bubble.price), radius), radius,
                      0, 2 * G_PI);
-          any = TRUE;
+          cairo_set_source_rgba (cr, color->red, color->green, color->blue,
+                                 color->alpha * BUBBLE_FILL_ALPHA);
+          cairo_fill_preserve (cr);
+          set_color (cr, color);
+          cairo_stroke (cr);
         }
-
-      if (!any)
-        continue;
-
-      cairo_set_source_rgba (cr, color->red, color->green, color->blue,
-                             color->alpha * BUBBLE_FILL_ALPHA);
-      cairo_fill_preserve (cr);
-      set_color (cr, color);
-      cairo_stroke (cr);
     }
 
   cairo_restore (cr);
@@ -450,7 +538,7 @@ wick_render_heatmap_dup_tooltip (WickHeatmapImage *image,
 
   grid = wick_heatmap_image_get_grid (image);
   spec = wick_heatmap_get_spec (grid);
-  decimals = MAX (wick_axis_step_decimals (spec->bucket_size), wick_price_decimals (hit.price_low));
+  decimals = wick_axis_step_decimals (spec->bucket_size);
   low = wick_format_price (hit.price_low, decimals);
   high = wick_format_price (hit.price_high, decimals);
 
@@ -482,7 +570,8 @@ wick_render_heatmap_dup_tooltip (WickHeatmapImage *image,
       g_string_append_c (text, '\n');
       g_string_append_printf (text, side == WICK_SIDE_LONG
                                       /* Translators: the longs of a band: their USD, then
-                                       * per leverage tier, as in “Longs $12M (10× $4M, 25× $8M)” */
+                                       * per leverage tier, as in
+                                       * “Longs $12M (10× $4M, 25× $8M)” */
                                       ? _("Longs %s (%s)")
                                       : _("Shorts %s (%s)"),
                               usd, tiers->str);

@@ -1,4 +1,4 @@
-/* wick-render-heatmap.h: where the heatmap's cells and bubbles are, for the renderer and the pointer
+/* wick-render-heatmap.h: where the heatmap's cells and bubbles are, for renderer and pointer
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -4,7 +4,8 @@
  * the fonts and the one Pango layout. wick-render.c sets frames up and draws the static part
  * and the price lines, wick-render-candles.c the candles and their volume,
  * wick-render-heatmap.c the liquidation heatmap with its legend and bubbles,
- * wick-render-zones.c the detected zones' bands and pins, wick-render-overlay.c what moves
+ * wick-render-zones.c the detected zones' bands and pins, wick-render-signals.c the signal
+ * markers, wick-render-overlay.c what moves
  * (the line being dragged among it).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -116,6 +117,7 @@ void   _wick_render_level            (Frame                      *f,
 void   _wick_render_level_label      (Frame                      *f,
                                       const WickLevel            *level,
                                       double                      price);
+void   _wick_render_signals          (Frame                      *f);
 void   _wick_render_zones            (Frame                      *f);
 void   _wick_render_zone_pins        (Frame                      *f);
 

@@ -571,11 +571,11 @@ draw_watermark (Frame *f)
  *
  * Background, grid, with `show_heatmap` the scene's liquidation heatmap, the bands of the
  * scene's zones (with `show_zone_pins`, their pins), volume, candles, the heatmap's
- * realised-liquidation bubbles, last-price line and label, the price lines of the
- * scene's level store (all but the one being dragged) with their labels, axes, market line
- * and the heatmap's legend and, with `show_title_block`, the title block and the mark. The
- * market line is left out when the title block shows the market's own title (no `title` in
- * @scene), so it is not repeated.
+ * realised-liquidation bubbles, the scene's signal markers, last-price line and label, the
+ * price lines of the scene's level store (all but the one being dragged) with their labels,
+ * axes, market line and the heatmap's legend and, with `show_title_block`, the title block
+ * and the mark. The market line is left out when the title block shows the market's own
+ * title (no `title` in @scene), so it is not repeated.
  * Paints every pixel of the viewport's area opaque, so the widget can cache the result.
  */
 void
@@ -621,6 +621,7 @@ wick_render_static (cairo_t         *cr,
   _wick_render_zones (&f);
   _wick_render_candles (&f);
   _wick_render_heatmap_bubbles (&f);
+  _wick_render_signals (&f);
   draw_last_price_line (&f);
   _wick_render_zone_pins (&f);
   draw_levels (&f, FALSE);

@@ -24,8 +24,9 @@ G_BEGIN_DECLS
 #define WICK_RENDER_PRICE_TICK_SPACING 40.0
 #define WICK_RENDER_TIME_TICK_SPACING  80.0
 
-/* The static part: background, grid, zone bands and pins, volume, candles, price lines (but
- * the one being dragged), axes, last price, title block. */
+/* The static part: background, grid, liquidation heatmap, zone bands and pins, volume,
+ * candles, liquidation bubbles, price lines (but the one being dragged), axes, last price,
+ * heatmap legend, title block. */
 void wick_render_static  (cairo_t         *cr,
                           const WickScene *scene,
                           WickViewport    *viewport);

@@ -17,7 +17,8 @@
  *
  * Resets every field: no level-of-detail pyramid (the renderer builds a temporary one when it
  * needs it), UTC, no title, volume shown, no title block, no crosshair, no price lines
- * (nor a hovered, selected or dragged one) and no zones (nor pins, nor a hovered one).
+ * (nor a hovered, selected or dragged one), no zones (nor pins, nor a hovered one), no
+ * signals (nor a selected one) and no heatmap.
  */
 void
 wick_scene_init (WickScene         *scene,
@@ -31,4 +32,5 @@ wick_scene_init (WickScene         *scene,
   scene->palette = palette != NULL ? palette : wick_palette_get (FALSE);
   scene->show_volume = TRUE;
   scene->hovered_zone = -1;
+  scene->selected_signal = -1;
 }

@@ -12,6 +12,7 @@
 #include "wick-lod.h"
 #include "wick-market.h"
 #include "wick-palette.h"
+#include "wick-signals.h"
 #include "wick-zones.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,9 @@ struct _WickScene
   WickHeatmapImage  *heatmap;            /* Borrowed, nullable: the liquidation heatmap with its
                                           * threshold, behind the candles */
   guint              show_heatmap : 1;   /* draw it, its legend and the realised liquidations */
+  WickSignals       *signals;            /* Borrowed, nullable: reversal signals, drawn as markers
+                                          * at their candles */
+  int                selected_signal;    /* index into signals, -1 for none: emphasised */
 };
 
 void wick_scene_init (WickScene         *scene,

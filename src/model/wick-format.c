@@ -12,6 +12,81 @@
 #include <math.h>
 #include <string.h>
 
+/* Digits of a whole number below 2^52 with a comma every three: the fast path. */
+static gsize
+append_grouped (char    *out,
+                guint64  whole)
+{
+  char digits[24];
+  gsize n = 0, len = 0, i;
+
+  do
+    {
+      digits[n++] = (char) ('0' + whole % 10);
+      whole /= 10;
+    }
+  while (whole > 0);
+
+  for (i = n; i > 0; i--)
+    {
+      out[len++] = digits[i - 1];
+      if (i > 1 && (i - 1) % 3 == 0)
+        out[len++] = ',';
+    }
+
+  return len;
+}
+
+/* printf's rounding of @magnitude to @decimals digits, with integers, when that is certain to
+ * give the same digits: always but for values within rounding error of a tie, left to printf. */
+static gboolean
+format_fast (char   *out,
+             double  magnitude,
+             guint   decimals,
+             gboolean negative)
+{
+  static const double scales[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
+  double scaled, whole, fraction;
+  guint64 units, scale;
+  gsize len = 0;
+  guint i;
+
+  if (decimals >= G_N_ELEMENTS (scales))
+    return FALSE;
+
+  scaled = magnitude * scales[decimals];
+  if (!(scaled < 4e15))
+    return FALSE;
+
+  whole = floor (scaled);
+  fraction = scaled - whole;
+  if (fabs (fraction - 0.5) <= 1e-14 * MAX (scaled, 1.0))
+    return FALSE;
+
+  units = (guint64) whole + (fraction > 0.5 ? 1 : 0);
+  scale = (guint64) scales[decimals];
+
+  if (negative && units > 0)
+    out[len++] = '-';
+  len += append_grouped (out + len, units / scale);
+
+  if (decimals > 0)
+    {
+      guint64 rest = units % scale;
+
+      out[len++] = '.';
+      for (i = decimals; i > 0; i--)
+        {
+          out[len + i - 1] = (char) ('0' + rest % 10);
+          rest /= 10;
+        }
+      len += decimals;
+    }
+
+  out[len] = '\0';
+  return TRUE;
+}
+
 /**
  * wick_format_grouped_into:
  * @buffer: (out caller-allocates): where the text goes, NUL-terminated
@@ -46,6 +121,10 @@ wick_format_grouped_into (char   *buffer,
     return g_strlcpy (buffer, isnan (value) ? "–" : (value > 0 ? "∞" : "-∞"), size);
 
   decimals = MIN (decimals, 12);
+
+  if (format_fast (grouped, fabs (value), decimals, value < 0))
+    return g_strlcpy (buffer, grouped, size);
+
   g_snprintf (format, sizeof format, "%%.%uf", decimals);
   g_ascii_formatd (plain, sizeof plain, format, value);
 

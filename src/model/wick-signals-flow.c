@@ -125,6 +125,49 @@ window_kth_distance (const Window *w,
   return d;
 }
 
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Makes the window hold the known @values of the @bars candles before @i, given that it holds
+ * those before @synced: slides it when that is near, sorts afresh when it is far. */
+static void
+window_sync (Window       *w,
+             const double *values,
+             guint         bars,
+             guint        *synced,
+             guint         i)
+{
+  guint k;
+
+  if (i - *synced > bars / 2)
+    {
+      w->n = 0;
+      for (k = i > bars ? i - bars : 0; k < i; k++)
+        if (!isnan (values[k]))
+          w->values[w->n++] = values[k];
+      qsort (w->values, w->n, sizeof (double), compare_doubles);
+    }
+  else
+    {
+      for (k = *synced; k < i; k++)
+        {
+          if (k >= bars && !isnan (values[k - bars]))
+            window_remove (w, values[k - bars]);
+          if (!isnan (values[k]))
+            window_insert (w, values[k]);
+        }
+    }
+
+  *synced = i;
+}
+
 /* Iglewicz and Hoaglin's modified z-score of @x against the window (see the header). */
 static double
 window_robust_z (const Window *w,
@@ -307,23 +350,31 @@ find_cascades (WickSignalsContext *ctx,
   double floor_usd = params->cascade_floor_usd * ctx->interval_ms / (double) HOUR_MS;
   guint window_bars = params->baseline_bars;
   Episode episode = { FALSE, 0, 0, 0.0 };
+  g_autofree double *xs = g_new (double, ctx->n);
+  guint synced = 0;
   Window w;
   guint i;
+
+  for (i = 0; i < ctx->n; i++)
+    xs[i] = log1p (side[i]);
 
   window_init (&w, window_bars);
 
   for (i = 0; i < ctx->n; i++)
     {
-      double x = log1p (side[i]);
+      double x = xs[i];
       gboolean is_cascade = FALSE;
       double z = 0.0;
 
       if (!isnan (side[i]) && side[i] >= floor_usd &&
-          side[i] / (side[i] + other[i]) >= params->cascade_share &&
-          w.n > 0 && w.n * 2 >= window_bars)
+          side[i] / (side[i] + other[i]) >= params->cascade_share)
         {
-          z = window_robust_z (&w, x);
-          is_cascade = z >= params->cascade_z;
+          window_sync (&w, xs, window_bars, &synced, i);
+          if (w.n > 0 && w.n * 2 >= window_bars)
+            {
+              z = window_robust_z (&w, x);
+              is_cascade = z >= params->cascade_z;
+            }
         }
 
       if (is_cascade)
@@ -345,12 +396,6 @@ find_cascades (WickSignalsContext *ctx,
           report_episode (ctx, &episode, is_long, side, i);
           episode.is_open = FALSE;
         }
-
-      /* Slide the baseline: it holds the known values of the candles before the next one. */
-      if (!isnan (x))
-        window_insert (&w, x);
-      if (i >= window_bars && !isnan (side[i - window_bars]))
-        window_remove (&w, log1p (side[i - window_bars]));
     }
 
   window_clear (&w);
@@ -358,40 +403,76 @@ find_cascades (WickSignalsContext *ctx,
 
 /* §3's (a) or (b): a wide down candle, or one that closes well off its low. */
 static gboolean
+has_long_lower_shadow (const WickSignalsContext *ctx,
+                       guint                     i)
+{
+  const WickCandle *c = &ctx->candles[i];
+
+  return MIN (c->open, c->close) - c->low >= ctx->params->capitulation_shadow * (c->high - c->low);
+}
+
+static gboolean
+is_wide_down_candle (const WickSignalsContext *ctx,
+                     guint                     i)
+{
+  const WickCandle *c = &ctx->candles[i];
+
+  return c->close < c->open &&
+         c->high - c->low >= ctx->params->capitulation_range_atr * _wick_atr_before (ctx, i);
+}
+
+static gboolean
 is_climax_shape (const WickSignalsContext *ctx,
                  guint                     i)
 {
   const WickCandle *c = &ctx->candles[i];
-  double range = c->high - c->low;
-  double atr = _wick_atr_before (ctx, i);
 
-  if (!(range > 0.0) || !(atr > 0.0))
+  if (!(c->high > c->low) || !(_wick_atr_before (ctx, i) > 0.0))
     return FALSE;
 
-  return (c->close < c->open && range >= ctx->params->capitulation_range_atr * atr) ||
-         MIN (c->open, c->close) - c->low >= ctx->params->capitulation_shadow * range;
+  return is_wide_down_candle (ctx, i) || has_long_lower_shadow (ctx, i);
+}
+
+/* Whether swing low @j is the lowest low of the capitulation_low_bars candles before it: the
+ * bottom of a sell-off, not a dip inside a rally. */
+static gboolean
+is_sell_off_low (const WickSignalsContext *ctx,
+                 guint                     j)
+{
+  guint bars = ctx->params->capitulation_low_bars;
+  guint k;
+
+  for (k = j > bars ? j - bars : 0; k < j; k++)
+    if (ctx->candles[k].low < ctx->candles[j].low)
+      return FALSE;
+
+  return TRUE;
 }
 
 /* Flags the candles within reach of a swing low that are §3 capitulation candles: the right
  * shape and a volume spike. The robust z of log V is needed only where the volume ratio alone
  * does not make a spike, but its window slides over every candle. */
 static void
-flag_capitulation (WickSignalsContext *ctx,
-                   double             *volume_z)
+flag_capitulation (WickSignalsContext *ctx)
 {
   const WickSignalParams *params = ctx->params;
   const WickPivot *swings = (const WickPivot *) (gpointer) ctx->swings->data;
   guint window_bars = params->baseline_bars;
   guint reach = params->capitulation_near_bars;
   g_autofree guint8 *wanted = g_new0 (guint8, ctx->n);
+  g_autofree double *logs = g_new (double, ctx->n);
+  guint synced = 0;
   Window w;
   guint s, i;
+
+  for (i = 0; i < ctx->n; i++)
+    logs[i] = ctx->candles[i].volume > 0.0 ? log (ctx->candles[i].volume) : NAN;
 
   for (s = 0; s < ctx->swings->len; s++)
     {
       guint j = swings[s].index;
 
-      if (swings[s].kind != WICK_PIVOT_LOW)
+      if (swings[s].kind != WICK_PIVOT_LOW || !is_sell_off_low (ctx, j))
         continue;
 
       for (i = j > reach ? j - reach : 0; i <= j + reach && i < ctx->n; i++)
@@ -402,28 +483,21 @@ flag_capitulation (WickSignalsContext *ctx,
 
   for (i = 0; i < ctx->n; i++)
     {
-      double volume = ctx->candles[i].volume;
+      gboolean is_spike;
 
-      volume_z[i] = NAN;
-      if (wanted[i] && volume > 0.0 && is_climax_shape (ctx, i))
+      if (!wanted[i] || isnan (logs[i]) || !is_climax_shape (ctx, i))
+        continue;
+
+      is_spike = ctx->candles[i].volume >= params->capitulation_volume * ctx->volume_average[i];
+      if (!is_spike)
         {
-          double ratio = volume / ctx->volume_average[i];
-          gboolean is_spike = ratio >= params->capitulation_volume;
-
-          if (w.n > 0 && w.n * 2 >= window_bars)
-            {
-              volume_z[i] = window_robust_z (&w, log (volume));
-              is_spike = is_spike || volume_z[i] >= params->capitulation_z;
-            }
-
-          if (is_spike)
-            ctx->flags[i] |= WICK_BAR_CAPITULATION;
+          window_sync (&w, logs, window_bars, &synced, i);
+          is_spike = w.n > 0 && w.n * 2 >= window_bars &&
+                     window_robust_z (&w, logs[i]) >= params->capitulation_z;
         }
 
-      if (volume > 0.0)
-        window_insert (&w, log (volume));
-      if (i >= window_bars && ctx->candles[i - window_bars].volume > 0.0)
-        window_remove (&w, log (ctx->candles[i - window_bars].volume));
+      if (is_spike)
+        ctx->flags[i] |= WICK_BAR_CAPITULATION;
     }
 
   window_clear (&w);
@@ -440,7 +514,6 @@ report_capitulation (WickSignalsContext *ctx,
   double shadow = (MIN (c->open, c->close) - c->low) / range;
   double atr = _wick_atr_before (ctx, i);
   double ratio = c->volume / ctx->volume_average[i];
-  gboolean is_wide_down = c->close < c->open && range >= params->capitulation_range_atr * atr;
   double shape;
   g_autofree char *low = wick_format_level (c->low);
   char ratio_text[WICK_FORMAT_BUF_SIZE];
@@ -448,7 +521,7 @@ report_capitulation (WickSignalsContext *ctx,
 
   wick_format_grouped_into (ratio_text, sizeof ratio_text, ratio, 1);
 
-  if (shadow >= params->capitulation_shadow)
+  if (has_long_lower_shadow (ctx, i))
     {
       g_autofree char *percent = wick_format_percent (shadow, 0);
 
@@ -462,7 +535,7 @@ report_capitulation (WickSignalsContext *ctx,
     {
       char atr_text[WICK_FORMAT_BUF_SIZE];
 
-      g_assert (is_wide_down);
+      g_assert (is_wide_down_candle (ctx, i));
       shape = (range / atr - params->capitulation_range_atr) / params->capitulation_range_atr;
       wick_format_grouped_into (atr_text, sizeof atr_text, range / atr, 1);
       /* Translators: a price, a volume ratio ("24.6"), then a multiple of the ATR ("2.1") */
@@ -484,18 +557,17 @@ find_capitulation (WickSignalsContext *ctx)
 {
   const WickPivot *swings = (const WickPivot *) (gpointer) ctx->swings->data;
   guint reach = ctx->params->capitulation_near_bars;
-  g_autofree double *volume_z = g_new (double, ctx->n);
   guint last_reported = G_MAXUINT;
   guint s, i;
 
-  flag_capitulation (ctx, volume_z);
+  flag_capitulation (ctx);
 
   for (s = 0; s < ctx->swings->len; s++)
     {
       const WickPivot *swing = &swings[s];
       guint best = G_MAXUINT;
 
-      if (swing->kind != WICK_PIVOT_LOW)
+      if (swing->kind != WICK_PIVOT_LOW || !is_sell_off_low (ctx, swing->index))
         continue;
 
       for (i = swing->index > reach ? swing->index - reach : 0;

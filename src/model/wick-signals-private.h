@@ -30,6 +30,20 @@ typedef struct
   double price;
 } WickWeekLevel;
 
+/* The band of one zone, as wick_zones_detect () makes it. */
+typedef struct
+{
+  double   low;
+  double   high;
+  double   mid;
+  double   first_price;        /* its lowest pivot */
+  double   last_price;         /* its highest pivot */
+  guint    first_index;        /* the candle of its earliest pivot */
+  gboolean starts_as_support;  /* its earliest pivot is a low */
+} WickBand;
+
+typedef struct _WickZoneIndex WickZoneIndex;
+
 /* The state of one analysis. The rules read the candles and arrays and append signals;
  * everything is owned by the analysis in wick-signals.c. */
 typedef struct
@@ -84,13 +98,19 @@ char    *_wick_signals_format_date     (gint64               time_ms);
 
 /* wick-signals-flow.c */
 void     _wick_signals_find_flow       (WickSignalsContext  *ctx);
-gboolean _wick_signals_volume_spike    (WickSignalsContext  *ctx,
-                                        guint                i,
-                                        double              *z,
-                                        double              *ratio);
 
 /* wick-signals-swings.c */
 void     _wick_signals_find_swings     (WickSignalsContext  *ctx);
+
+/* wick-signals-zones.c */
+WickZoneIndex  *_wick_zone_index_new       (const WickCandle     *candles,
+                                            guint                 n_candles,
+                                            const double         *atr,
+                                            const WickZoneParams *params);
+void            _wick_zone_index_free      (WickZoneIndex        *zi);
+const WickBand *_wick_zone_index_get_bands (WickZoneIndex        *zi,
+                                            guint                 at,
+                                            guint                *n_bands);
 
 /* wick-signals-levels.c */
 void     _wick_signals_find_levels     (WickSignalsContext  *ctx);

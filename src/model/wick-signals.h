@@ -17,48 +17,55 @@
 G_BEGIN_DECLS
 
 /*
- * wick_signals_analyze() reads a WickSignalsSnapshot (candles, hourly liquidations, open
+ * wick_signals_analyze () reads a WickSignalsSnapshot (candles, hourly liquidations, open
  * interest) and returns a WickSignals: the indicator arrays, the ten candlestick pattern
  * arrays, the support and resistance zones at the last candle and the reversal signals of
  * signals.md §3, §4 and §6, each with a translated explanation that quotes its numbers.
  *
- * Threads. A snapshot owns copies of its data and never changes, and so does a result; both
- * are reference counted atomically and may be handed between threads. Make the snapshot on
- * the thread that owns the market (wick_signals_snapshot_new_for_market() copies it), then run
- * wick_signals_analyze() anywhere: it reads only the snapshot and the parameters, keeps no
- * global state, and several analyses may run at once. wick_signals_analyze_async() does
- * exactly that in a GTask thread and returns the result to the caller's main context, where
- * it can be swapped in whole. Explanations are translated when the analysis runs, in the
- * process's locale.
+ * Threads. A snapshot owns copies of its data and never changes, and neither does a result;
+ * both are reference counted atomically and may be handed between threads. Make the snapshot
+ * on the thread that owns the market (wick_signals_snapshot_new_for_market () copies it), then
+ * run wick_signals_analyze () anywhere: it reads only the snapshot and the parameters, keeps no
+ * global state, and several analyses may run at once. wick_signals_analyze_async () does just
+ * that in a GTask thread and calls back in the caller's main context, where the result can be
+ * swapped in whole. Cancelling stops it between stages (and every 65,536 candles in the
+ * longest) with G_IO_ERROR_CANCELLED. Explanations are translated when the analysis runs, in
+ * the process's locale; numbers in them are locale-independent (wick-format.h).
  *
- * Closed candles only, and nothing repaints. Every candle given is taken as closed. A signal
- * is reported at its confirming candle (`confirmed_index`), and whether it exists, and every
- * number in it, depends only on the candles, liquidations and open interest up to that
- * candle: the signals found in the first k candles are exactly the signals found in the whole
- * series whose confirmed_index is below k. A signal once reported is never taken back; a
- * breakout that fails is reported again, as a failed breakout, when it fails.
+ * Closed candles only, and nothing repaints. Every candle given is taken as closed. A signal is
+ * reported at its confirming candle (`confirmed_index`), and whether it exists, and every
+ * number in it, depends only on the candles, liquidations and open interest up to that candle:
+ * the signals found in the first k candles are exactly those found in the whole series whose
+ * confirmed_index is below k. A signal once reported is never taken back; a breakout that
+ * fails is reported again, as a failed breakout, when it fails. `index` is the candle the
+ * signal is about (the low of a cascade, a swing, the candle of a pattern), `start_index` the
+ * first candle it covers.
  *
  * Conventions, where signals.md leaves the choice:
- *  - ATR is ATR (14), TA-Lib's. "ATR at candle i" in a rule that judges candle i is the ATR at
- *    the close of candle i - 1, so a candle is never measured with a yardstick that already
- *    holds it. No rule fires while that ATR has no value (the first 15 candles).
+ *  - ATR is ATR (14), TA-Lib's. "ATR" in a rule that judges candle i is the ATR at the close of
+ *    candle i - 1, so a candle is never measured with a yardstick that already holds it. No
+ *    rule fires while that has no value (the first 15 candles).
  *  - Average volume is SMA (V, 20) of the 20 candles before the one judged.
- *  - Swings are pivots 3/3 (wick-pivots.h, "minor"); swing legs (higher low) are the minor
- *    zig-zag through them, legs of at least 2 ATR at the new pivot.
- *  - Zones are wick-zones.h's, as they stood at the close of the candle before the one judged
- *    (the same bands wick_zones_detect() gives for that prefix, kept up to date as pivots are
- *    confirmed and leave its window rather than recomputed per candle). A zone acts as support
- *    for candle i when the close before it is at or above its low, as resistance when that
- *    close is at or below its high. A zone is named by the round number inside it (a multiple
- *    of 1,000 at 92,000, nearest its centre), else by its centre.
+ *  - Swings are pivots 3/3 (wick-pivots.h's minor swings); swing legs are the minor zig-zag
+ *    through them, legs of at least 2 ATR (at the new pivot, as wick_zigzag_build () has it).
+ *  - Zones are wick-zones.h's as they stood at the close of the candle before the one judged:
+ *    the same bands wick_zones_detect () gives for that prefix, kept up to date as pivots are
+ *    confirmed and leave its window (wick-signals-zones.c) rather than recomputed per candle.
+ *    A zone's role for a candle is the side price came from: support when the last close
+ *    outside the zone was above it, resistance when below (with none, its first pivot's). Of
+ *    several zones that fit a rule, the one touched most often before (§2's touches) is used.
+ *    A zone is named by the round number inside it nearest its centre (a multiple of 1,000 at
+ *    92,000), else by its centre.
+ *  - A test of a level comes after a move into it: a support test's or bullish pattern's low
+ *    must be the lowest low of the 12 candles before it (highs for resistance, probe_bars).
  *  - Liquidations are summed per candle from the buckets whose time falls in it (buckets must
  *    not be longer than a candle); a candle with none has no value and is left out of every
  *    baseline. The robust z-score is Iglewicz and Hoaglin's 0.6745 (x - median) / MAD over the
  *    168 candles before the one judged, with at least half of them known; with MAD 0 it is
  *    (x - median) / (1.253314 × mean |x - median|), and when that is 0 too, any x above the
- *    median counts as an outlier. The median of an even count is the mean of the middle two.
- *  - Strength is 0..1: a base for meeting the rule plus shares for how far beyond its
- *    thresholds the evidence goes (below, per kind). It ranks signals; it is no probability.
+ *    median is an outlier. The median of an even count is the mean of the middle two.
+ *  - Strength is 0..1: a base for meeting the rule plus shares for how far the evidence goes
+ *    past its thresholds (below, per kind). It ranks signals; it is no probability.
  *
  * The rules (defaults in WickSignalParams):
  *
@@ -66,73 +73,78 @@ G_BEGIN_DECLS
  *    longs >= $25M per hour of the candle, longs / (longs + shorts) >= 0.65. An episode is a
  *    run of cascade candles with gaps of at most 1 candle; it is over, and reported, at the
  *    second candle in a row that is not one. Price must have fallen at least 1 ATR from the
- *    close before the episode to its lowest low. §3 tests C[i] - C[i-1] <= -ATR per candle, but
- *    its own scenario counts the hour that printed the low and closed back above support in
- *    the episode, which that test would drop; the drop is therefore read on the episode,
- *    where the liquidations push price, at the low. Reported at the episode's lowest candle,
- *    bullish (capitulation of longs), with the episode's total, duration and low, and the
+ *    close before the episode to its lowest low. §3 tests C[i] - C[i-1] <= -ATR per candle,
+ *    but its own scenario puts the hour that printed the low and closed back above support in
+ *    the episode, which that test would drop; the fall is therefore read on the episode, down
+ *    to the low where the liquidations push price. Reported at the episode's lowest candle,
+ *    bullish (the longs have capitulated), with the episode's total, duration and low, and the
  *    change in open interest over it when known. The short side mirrors it (highest high,
- *    bearish). Strength 0.5, + 0.25 × how far the largest z goes past 3.5 (full at 7),
- *    + 0.25 × the total over ten times the floor. §3's rolling four-candle variant for slow
- *    cascades is not used.
- *  capitulation-volume (§3). At each swing low j, the candles j-2..j+2 with a volume spike
- *    (robust z of log V >= 3, or V >= 3 × average volume) that are (a) down candles with a
- *    range >= 1.5 ATR or (b) close well off the low (lower shadow >= half the range); the one
- *    with the most volume is reported, at j + 3, bullish. Strength 0.5 + 0.25 × the volume
- *    ratio past 3 (full at 6) + 0.25 × the shadow past half the range or the range past 1.5 ATR.
- *  support-test (§4 spring). Wick spring: L < S - 0.1 ATR and C >= S, with S the low of a
+ *    bearish). Strength 0.5 + 0.25 × the largest z past 3.5 (full at 7) + 0.25 × the total
+ *    over ten times the floor. §3's rolling four-candle variant is not used. Note that on
+ *    CoinGlass's hourly BTC liquidations no hour of December 2025 to January 2026 reaches
+ *    3.5 (the largest, $111.5M of longs on 31 January, scores 2.6): the log of hourly
+ *    liquidations spreads over four orders of magnitude, so its MAD is wide.
+ *  capitulation-volume (§3). At each swing low j that is the lowest low of the 24 candles
+ *    before it (the bottom of a sell-off, not a dip in a rally), the candles j-2..j+2 with a
+ *    volume spike (robust z of log V >= 3, or V >= 3 × average volume) that are (a) down
+ *    candles with a range >= 1.5 ATR or (b) close well off the low (lower shadow >= half the
+ *    range); the one with the most volume is reported, at j + 3, bullish. Strength 0.5 + 0.25
+ *    × the volume ratio past 3 (full at 6) + 0.25 × the shadow past half the range (full at
+ *    all of it) or the range past 1.5 ATR (full at 3).
+ *  support-test (§4's spring). Wick spring: L < S - 0.1 ATR and C >= S, with S the low of a
  *    support zone. Close spring (failed breakdown): C < S, then a close > S within 3 candles
- *    while no low of the excursion reaches S - 1.5 ATR; reported at that close, placed at the
- *    excursion's low. Of several zones, the lowest one swept. Bullish. Strength 0.4, + 0.3 for
- *    the zone's touches before (full at 3), + 0.3 when a cascade candle lies within the two
- *    candles before the probe or is the probe itself.
- *  v-recovery (§4). Swing low j with a drop D from H0 = max H[j-24..j] of at least 2.5 %, or of
- *    at least 3 ATR: §4 proposes 2.5 %, but on hourly candles that is five typical ranges in a
- *    quiet market and two in a wild one, and swings elsewhere are measured in ATR (§1's legs are
- *    2 ATR minor, 5 major). Then the first candle t with j + 3 <= t <= j + 36 where the highest
- *    close since j is >= 3 % above L[j] and C[t] has retraced >= 61.8 % of the drop, and no low
- *    since j below L[j]. Reported at t, bullish; "sharp" when a cascade candle or a capitulation
- *    candle lies within 2 candles of j. Strength 0.4, + 0.2 × the rally past 3 % (full at 6 %),
- *    + 0.2 × the retracement past 61.8 % (full at 100 %), + 0.2 when sharp.
- *  higher-low (§4). In the minor zig-zag, a low point P2 above the low point P1 before the
- *    last high by more than 0.1 ATR. P2 is the low of the whole pullback, so it is reported
- *    when that point is final: when the next high point is confirmed. Bullish. Strength
- *    0.4 + 0.6 × (P2 - P1) / (high - P1), the share of the leg up that the pullback kept.
- *    §4's hold window is not used.
+ *    while no low of the excursion reaches S - 1.5 ATR; reported at that close and placed at
+ *    the excursion's lowest candle. Bullish. Strength 0.4 + 0.3 × the zone's touches before
+ *    (full at 3) + 0.3 when a cascade candle is the probe or one of the two before it.
+ *  v-recovery (§4). A swing low j, the lowest low of the 24 candles before it, with a drop
+ *    from H0 = max H[j-24..j] of at least 2.5 % or at least 3 ATR: §4 proposes 2.5 %, but on
+ *    hourly candles that is five typical ranges in a quiet market and two in a wild one, and
+ *    swings are measured in ATR elsewhere (§1: legs of 2 ATR minor, 5 major). Then the first
+ *    candle t, j + 3 <= t <= j + 36, where the highest close since j is >= 3 % above L[j] and
+ *    C[t] has won back >= 61.8 % of the drop, with no low below L[j] in between. Reported at t,
+ *    bullish, one per t (from the lowest of the lows completed there); "sharp" when a cascade
+ *    or capitulation candle lies within 2 candles of j. Strength 0.4 + 0.2 × the rally past 3 %
+ *    (full at 6 %) + 0.2 × the retracement past 61.8 % (full at 100 %) + 0.2 when sharp.
+ *  higher-low (§4). In the minor zig-zag, lows L0, P1, P2 with highs between, where P1 < L0
+ *    (a lower low: price was falling) and P2 > P1 + 0.1 ATR: the first higher low, where a
+ *    decline's lows stop falling. Later higher lows of a rise are not reported again. P2 is the
+ *    low of the whole pullback, so it is reported when that zig-zag point is final: when the
+ *    next high point is confirmed. Bullish. Strength 0.4 + 0.6 × (P2 - P1) / (high - P1), the
+ *    share of the leg up the pullback kept. §4's hold window is not used.
  *  breakout (§4). A resistance R is the high of a resistance zone or the latest n-week high
- *    (below), as §4 uses the seven-week high. At candle i: C[i-1] <= R, C[i] > R + max (0.1 % of
- *    R, 0.25 ATR) and V[i] >= 1.5 × average volume, and (strict) C[i+1] > R; reported at i,
- *    confirmed at i + 1, bullish. Of several levels cleared at once, the highest. Strength 0.4,
- *    + 0.3 × the volume ratio past 1.5 (full at 3), + 0.3 × the close's distance above R in ATR
- *    (full at 1).
- *  failed-breakout (§4). After any close above R by the margin (volume or not), a close back
+ *    (below), as §4 reads the seven-week high; an n-week high is used up once cleared. At
+ *    candle i: C[i-1] <= R, C[i] > R + max (0.1 % of R, 0.25 ATR), V[i] >= 1.5 × average
+ *    volume, and (strict) C[i+1] > R; reported at i, confirmed at i + 1, bullish. Of several
+ *    levels cleared at once, the highest. Strength 0.4 + 0.3 × the volume ratio past 1.5 (full
+ *    at 3) + 0.3 × the close's distance above R (full at 1 ATR).
+ *  failed-breakout (§4). After a close above R by the margin, with volume or not, a close back
  *    below R within 3 candles; reported at that close, bearish. Strength 0.5 + 0.5 × how far
- *    below R it closed, in ATR (full at 1).
- *  n-week-high, n-week-low. A swing high j whose high is above every high of at least 4 weeks
- *    before it; N is the whole number of weeks back to the last candle with a high at or above
- *    it (or to the first candle, when there is none). Swing highs, not every new high, so a
- *    rally reports its top once. Bullish; the low mirrors it, bearish. Strength 0.5 + 0.5 ×
- *    (N - 4) / 48.
+ *    below R it closed (full at 1 ATR).
+ *  n-week-high, n-week-low. A swing high j above every high of at least 4 weeks before it; N
+ *    is the whole number of weeks back to the last candle with a high at or above it, or to
+ *    the first candle when there is none ("since the data starts"). Swing highs rather than
+ *    every new high, so a rally reports its top once. Bullish; the low mirrors it, bearish.
+ *    Strength 0.5 + 0.5 × (N - 4) / 48.
  *  rsi-divergence (§6, TradingView's defaults). Pivot lows 5/5 of RSI (14) (strict left, not
  *    right, as wick-pivots.h); for consecutive ones p1 < p2 with 5 <= p2 - p1 <= 60, regular
- *    bullish when RSI[p2] > RSI[p1] and L[p2] < L[p1]; bearish mirrors on pivot highs. Confirmed
- *    at p2 + 5. Hidden divergences signal continuation, not reversal, and are not reported.
- *    Strength 0.4 + 0.3 × the RSI difference (full at 10) + 0.3 when RSI[p1] was below 30 (above
- *    70 for bearish).
+ *    bullish when RSI[p2] > RSI[p1] and L[p2] < L[p1]; bearish mirrors on pivot highs of RSI
+ *    and H. Confirmed at p2 + 5. Hidden divergences signal continuation, not reversal, and are
+ *    not reported; the optional RSI[p1] < 30 filter only adds strength. Strength 0.4 + 0.3 ×
+ *    the RSI difference (full at 10) + 0.3 when RSI[p1] was below 30 (above 70 for bearish).
  *  reversal-candle. A TA-Lib pattern ending at candle i whose low (its candles' lowest low)
- *    touches a support zone (L <= zone high + 0.1 ATR and C[i] >= zone low, §2's touch): hammer,
- *    inverted hammer, bullish engulfing, piercing, morning star, dragonfly doji, bullish
- *    harami; or whose high touches a resistance zone: shooting star, bearish engulfing,
- *    evening star, bearish harami. The plain doji has no direction and is left out. One signal
- *    per candle and direction, for the first pattern in that order of strength: morning star,
- *    evening star, engulfing, piercing, hammer, shooting star, dragonfly doji, inverted hammer,
- *    harami. Strength 0.4 + 0.3 × |output| / 100 + 0.3 × the zone's touches (full at 3).
+ *    touches a support zone (L <= zone high + 0.1 ATR and C[i] >= zone low, §2's touch):
+ *    hammer, bullish engulfing, piercing, morning star, dragonfly doji; or whose high touches a
+ *    resistance zone: shooting star, bearish engulfing, evening star. Harami, the inverted
+ *    hammer and the plain doji are left out. One signal per candle and direction, for the
+ *    first pattern in this order: morning star, evening star, engulfing, piercing, hammer,
+ *    shooting star, dragonfly doji. Strength 0.4 + 0.3 × |output| / 100 + 0.3 × the zone's
+ *    touches before (full at 3).
  *
- * Upthrusts, lower highs and buying climaxes, the mirrors of the spring, the higher low and
- * capitulation, are not reported.
+ * The mirror images of the spring, the higher low, capitulation and the V (upthrusts, lower
+ * highs, buying climaxes, inverted Vs) are not reported.
  *
- * Cost: linear in the candles apart from small windows (168 for the robust z-score, the few
- * pivots of a zone): see tests/bench/bench-analysis.c.
+ * Cost: linear in the candles but for small windows (168 values for a robust z-score, the
+ * pivots of one zone); about 12 ms for 20,000 hourly candles (tests/bench/bench-analysis.c).
  */
 
 typedef enum
@@ -202,6 +214,7 @@ typedef struct
   double         capitulation_z;          /* 3 */
   double         capitulation_volume;     /* 3 × average volume */
   guint          capitulation_near_bars;  /* 2 */
+  guint          capitulation_low_bars;   /* 24: the swing low is the lowest of this many */
   double         capitulation_range_atr;  /* 1.5 */
   double         capitulation_shadow;     /* 0.5 */
   guint          volume_average_bars;     /* 20 */
@@ -223,6 +236,7 @@ typedef struct
   double         spring_atr;              /* 0.1 */
   guint          spring_close_bars;       /* 3 */
   double         spring_stop_atr;         /* 1.5 */
+  guint          probe_bars;              /* 12: a test makes the lowest low of this many */
   guint          n_week_min;              /* 4 */
   /* §6 */
   guint          divergence_bars;         /* 5: RSI pivots 5/5 */
@@ -239,55 +253,55 @@ typedef struct _WickSignals WickSignals;
 #define WICK_TYPE_SIGNALS_SNAPSHOT (wick_signals_snapshot_get_type ())
 #define WICK_TYPE_SIGNALS (wick_signals_get_type ())
 
-void                         wick_signal_params_init                (WickSignalParams            *params);
-const char                  *wick_signal_kind_to_string             (WickSignalKind               kind);
-const char                  *wick_signal_kind_get_label             (WickSignalKind               kind);
-const char                  *wick_signal_direction_to_string        (WickSignalDirection          direction);
-const char                  *wick_indicator_get_name                (WickIndicator                indicator);
+void         wick_signal_params_init         (WickSignalParams    *params);
+const char  *wick_signal_kind_to_string      (WickSignalKind       kind);
+const char  *wick_signal_kind_get_label      (WickSignalKind       kind);
+const char  *wick_signal_direction_to_string (WickSignalDirection  direction);
+const char  *wick_indicator_get_name         (WickIndicator        indicator);
 
-GType                        wick_signals_snapshot_get_type         (void) G_GNUC_CONST;
-WickSignalsSnapshot         *wick_signals_snapshot_new              (gint64                       interval_ms,
-                                                                     const WickCandle            *candles,
-                                                                     guint                        n_candles,
-                                                                     const WickLiquidationBucket *liquidations,
-                                                                     guint                        n_liquidations,
-                                                                     const WickOpenInterestPoint *open_interest,
-                                                                     guint                        n_open_interest);
-WickSignalsSnapshot         *wick_signals_snapshot_new_for_market   (WickMarket                  *market);
-WickSignalsSnapshot         *wick_signals_snapshot_ref              (WickSignalsSnapshot         *self);
-void                         wick_signals_snapshot_unref            (WickSignalsSnapshot         *self);
-gint64                       wick_signals_snapshot_get_interval_ms  (WickSignalsSnapshot         *self);
-const WickCandle            *wick_signals_snapshot_get_candles      (WickSignalsSnapshot         *self,
-                                                                     guint                       *n_candles);
-const WickLiquidationBucket *wick_signals_snapshot_get_liquidations (WickSignalsSnapshot         *self,
-                                                                     guint                       *n_liquidations);
-const WickOpenInterestPoint *wick_signals_snapshot_get_open_interest (WickSignalsSnapshot        *self,
-                                                                     guint                       *n_open_interest);
+GType                        wick_signals_snapshot_get_type          (void) G_GNUC_CONST;
+WickSignalsSnapshot         *wick_signals_snapshot_new               (gint64                       interval_ms,
+                                                                      const WickCandle            *candles,
+                                                                      guint                        n_candles,
+                                                                      const WickLiquidationBucket *liquidations,
+                                                                      guint                        n_liquidations,
+                                                                      const WickOpenInterestPoint *open_interest,
+                                                                      guint                        n_open_interest);
+WickSignalsSnapshot         *wick_signals_snapshot_new_for_market    (WickMarket                  *market);
+WickSignalsSnapshot         *wick_signals_snapshot_ref               (WickSignalsSnapshot         *self);
+void                         wick_signals_snapshot_unref             (WickSignalsSnapshot         *self);
+gint64                       wick_signals_snapshot_get_interval_ms   (WickSignalsSnapshot         *self);
+const WickCandle            *wick_signals_snapshot_get_candles       (WickSignalsSnapshot         *self,
+                                                                      guint                       *n_candles);
+const WickLiquidationBucket *wick_signals_snapshot_get_liquidations  (WickSignalsSnapshot         *self,
+                                                                      guint                       *n_liquidations);
+const WickOpenInterestPoint *wick_signals_snapshot_get_open_interest (WickSignalsSnapshot         *self,
+                                                                      guint                       *n_open_interest);
 
-GType                        wick_signals_get_type                  (void) G_GNUC_CONST;
-WickSignals                 *wick_signals_analyze                   (WickSignalsSnapshot         *snapshot,
-                                                                     const WickSignalParams      *params,
-                                                                     GCancellable                *cancellable,
-                                                                     GError                     **error);
-void                         wick_signals_analyze_async             (WickSignalsSnapshot         *snapshot,
-                                                                     const WickSignalParams      *params,
-                                                                     GCancellable                *cancellable,
-                                                                     GAsyncReadyCallback          callback,
-                                                                     gpointer                     user_data);
-WickSignals                 *wick_signals_analyze_finish            (GAsyncResult                *result,
-                                                                     GError                     **error);
-WickSignals                 *wick_signals_ref                       (WickSignals                 *self);
-void                         wick_signals_unref                     (WickSignals                 *self);
-WickSignalsSnapshot         *wick_signals_get_snapshot              (WickSignals                 *self);
-guint                        wick_signals_get_n_candles             (WickSignals                 *self);
-const double                *wick_signals_get_indicator             (WickSignals                 *self,
-                                                                     WickIndicator                indicator);
-const int                   *wick_signals_get_pattern               (WickSignals                 *self,
-                                                                     WickPattern                  pattern);
-WickZones                   *wick_signals_get_zones                 (WickSignals                 *self);
-guint                        wick_signals_get_n_signals             (WickSignals                 *self);
-const WickSignal            *wick_signals_get_signal                (WickSignals                 *self,
-                                                                     guint                        index);
+GType                wick_signals_get_type        (void) G_GNUC_CONST;
+WickSignals         *wick_signals_analyze         (WickSignalsSnapshot     *snapshot,
+                                                   const WickSignalParams  *params,
+                                                   GCancellable            *cancellable,
+                                                   GError                 **error);
+void                 wick_signals_analyze_async   (WickSignalsSnapshot     *snapshot,
+                                                   const WickSignalParams  *params,
+                                                   GCancellable            *cancellable,
+                                                   GAsyncReadyCallback      callback,
+                                                   gpointer                 user_data);
+WickSignals         *wick_signals_analyze_finish  (GAsyncResult            *result,
+                                                   GError                 **error);
+WickSignals         *wick_signals_ref             (WickSignals             *self);
+void                 wick_signals_unref           (WickSignals             *self);
+WickSignalsSnapshot *wick_signals_get_snapshot    (WickSignals             *self);
+guint                wick_signals_get_n_candles   (WickSignals             *self);
+const double        *wick_signals_get_indicator   (WickSignals             *self,
+                                                   WickIndicator            indicator);
+const int           *wick_signals_get_pattern     (WickSignals             *self,
+                                                   WickPattern              pattern);
+WickZones           *wick_signals_get_zones       (WickSignals             *self);
+guint                wick_signals_get_n_signals   (WickSignals             *self);
+const WickSignal    *wick_signals_get_signal      (WickSignals             *self,
+                                                   guint                    index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WickSignalsSnapshot, wick_signals_snapshot_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WickSignals, wick_signals_unref)

@@ -1,4 +1,4 @@
-/* bench-analysis.c: time of the indicators and candlestick patterns
+/* bench-analysis.c: time of the indicators, candlestick patterns and the whole analysis
  *
  * Prints the median and best of repeated runs of every indicator (RSI 14, ATR 14, EMA 20 and
  * 50, MACD 12/26/9, Bollinger Bands 20/2, daily VWAP and a VWAP anchored mid-run) and all ten
@@ -6,6 +6,11 @@
  * from WICK_SHARED_DATA when it is there, synthetic otherwise) and a million synthetic ones.
  * Output arrays are allocated once per series and reused, as an analysis that keeps its
  * buffers would.
+ *
+ * Then the whole analysis, wick_signals_analyze (): indicators, patterns, zones and signals,
+ * with the liquidations and open interest the series has (the real CoinGlass files for the
+ * real candles; hourly synthetic liquidations for the synthetic ones), on a snapshot made
+ * once, as a worker thread would get it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,12 +22,16 @@
 #include "wick-market.h"
 #include "wick-patterns.h"
 #include "wick-sample-source.h"
+#include "wick-signals.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #define HOUR_MS     G_GINT64_CONSTANT (3600000)
 #define REAL_FILE   "binance-BTCUSDT-1h-2024-01-01_2026-04-30.csv"
+#define LIQUIDATIONS_FILE  "coinglass-BTC-liquidations-1h-binance-bybit-okx-2025-11-23_2026-05-22.csv"
+#define OPEN_INTEREST_FILE "coinglass-BTC-oi-funding-1h-binance-bybit-okx-2025-12-04_2026-06-02.csv"
 #define N_INDICATOR_OUTPUTS 12
 
 static int n_runs = 51;
@@ -159,6 +168,54 @@ bench_series (const char       *label,
   print_row ("  patterns (10)", patterns, runs);
 }
 
+/* The whole analysis of @snapshot, @runs times after a warm-up. */
+static void
+bench_analysis (const char          *label,
+                WickSignalsSnapshot *snapshot,
+                guint                runs)
+{
+  g_autofree double *samples = g_new (double, runs);
+  g_autofree char *name = NULL;
+  guint n_signals = 0;
+  int i;
+
+  for (i = -1; i < (int) runs; i++)
+    {
+      double start = now_ms ();
+      g_autoptr(WickSignals) result = wick_signals_analyze (snapshot, NULL, NULL, NULL);
+
+      if (i >= 0)
+        samples[i] = now_ms () - start;
+      n_signals = wick_signals_get_n_signals (result);
+    }
+
+  name = g_strdup_printf ("%s: analysis (%u signals)", label, n_signals);
+  print_row (name, samples, runs);
+}
+
+/* Hourly liquidations for synthetic candles: a few hundred thousand dollars an hour, and now
+ * and then a cascade of tens of millions. */
+static WickLiquidationBucket *
+make_liquidations (const WickCandle *candles,
+                   guint             n)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260106);
+  WickLiquidationBucket *buckets = g_new (WickLiquidationBucket, n);
+  guint i;
+
+  for (i = 0; i < n; i++)
+    {
+      double longs = exp (g_rand_double_range (rand, 10.0, 14.0));
+      double shorts = exp (g_rand_double_range (rand, 10.0, 14.0));
+
+      if (g_rand_int_range (rand, 0, 500) == 0)
+        longs *= 200.0;
+      buckets[i] = (WickLiquidationBucket) { candles[i].open_time_ms, longs, shorts };
+    }
+
+  return buckets;
+}
+
 static WickCandle *
 make_synthetic (guint n)
 {
@@ -181,6 +238,32 @@ make_synthetic (guint n)
     }
 
   return candles;
+}
+
+static gpointer
+load_shared (const char *name,
+             int         kind)
+{
+  const char *dir = g_getenv ("WICK_SHARED_DATA");
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer result;
+  gsize len;
+
+  if (dir == NULL)
+    return NULL;
+
+  path = g_build_filename (dir, name, NULL);
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return NULL;
+
+  result = kind == 0 ? (gpointer) wick_csv_parse_liquidations (contents, len, HOUR_MS, &error)
+                     : (gpointer) wick_csv_parse_open_interest (contents, len, HOUR_MS, &error);
+  if (result == NULL)
+    g_printerr ("%s: %s\n", path, error->message);
+
+  return result;
 }
 
 /* The real hourly candles, or NULL when the file is not there. */
@@ -219,6 +302,10 @@ main (int   argc,
   g_autoptr(WickSeries) real = NULL;
   g_autofree WickCandle *synthetic = NULL;
   g_autofree WickCandle *million = NULL;
+  g_autofree WickLiquidationBucket *synthetic_liquidations = NULL;
+  g_autoptr(WickLiquidations) real_liquidations = NULL;
+  g_autoptr(WickOpenInterest) real_open_interest = NULL;
+  g_autoptr(WickSignalsSnapshot) snapshot = NULL;
   g_autofree char *label = NULL;
   WickSeries *series;
   guint million_n = 1000000;
@@ -270,6 +357,50 @@ main (int   argc,
   million = make_synthetic (million_n);
   label = g_strdup_printf ("%u synthetic", million_n);
   bench_series (label, million, million_n, MAX (n_runs / 5, 5));
+  g_clear_pointer (&label, g_free);
+
+  /* The whole analysis: indicators, patterns, zones and signals. */
+  printf ("\nWick analysis: indicators, patterns, zones and signals (milliseconds)\n\n");
+  printf ("| %-46s | %9s | %9s | %5s |\n", "case", "median", "best", "runs");
+  printf ("|%s|%s|%s|%s|\n", "------------------------------------------------",
+          "-----------", "-----------", "-------");
+  snapshot = wick_signals_snapshot_new_for_market (sample);
+  label = g_strdup_printf ("sample (%u candles)", wick_series_get_length (series));
+  bench_analysis (label, snapshot, n_runs * 2);
+  g_clear_pointer (&label, g_free);
+  g_clear_pointer (&snapshot, wick_signals_snapshot_unref);
+
+  real_liquidations = load_shared (LIQUIDATIONS_FILE, 0);
+  real_open_interest = load_shared (OPEN_INTEREST_FILE, 1);
+  if (real != NULL && wick_series_get_length (real) >= 20000)
+    {
+      WickLiquidations *l = real_liquidations;
+      WickOpenInterest *oi = real_open_interest;
+
+      n = wick_series_get_length (real);
+      snapshot = wick_signals_snapshot_new (HOUR_MS, wick_series_get_candles (real) + n - 20000,
+                                            20000,
+                                            l ? wick_liquidations_get_buckets (l) : NULL,
+                                            l ? wick_liquidations_get_length (l) : 0,
+                                            oi ? wick_open_interest_get_points (oi) : NULL,
+                                            oi ? wick_open_interest_get_length (oi) : 0);
+      bench_analysis ("20,000 real BTCUSDT 1h", snapshot, n_runs);
+    }
+  else
+    {
+      synthetic_liquidations = make_liquidations (synthetic, 20000);
+      snapshot = wick_signals_snapshot_new (HOUR_MS, synthetic, 20000,
+                                            synthetic_liquidations, 20000, NULL, 0);
+      bench_analysis ("20,000 synthetic", snapshot, n_runs);
+      g_clear_pointer (&synthetic_liquidations, g_free);
+    }
+  g_clear_pointer (&snapshot, wick_signals_snapshot_unref);
+
+  synthetic_liquidations = make_liquidations (million, million_n);
+  snapshot = wick_signals_snapshot_new (HOUR_MS, million, million_n,
+                                        synthetic_liquidations, million_n, NULL, 0);
+  label = g_strdup_printf ("%u synthetic", million_n);
+  bench_analysis (label, snapshot, MAX (n_runs / 5, 5));
 
   return 0;
 }

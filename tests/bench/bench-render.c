@@ -2,8 +2,9 @@
  *
  * Prints the median of many full 1920×1080 frames for the bundled sample (about 120 candles
  * in view, then all 1,700) and for a million synthetic candles through the pyramid, the
- * static part and the drag-motion overlay with five price lines, and the time of a whole PNG
- * export.
+ * static part and the drag-motion overlay with five price lines, the same frames with the
+ * liquidation heatmap behind the candles (built once, outside the frames, as the widget and
+ * the exporter do) and the time of a whole PNG export.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 #include "config.h"
 
 #include "wick-export.h"
+#include "wick-heatmap-view.h"
 #include "wick-lod.h"
 #include "wick-render.h"
 #include "wick-sample-source.h"
@@ -101,12 +103,13 @@ typedef enum
 /* Median time of a frame (static + overlay, or one of them) on a 1920×1080 ARGB32 surface.
  * With a line being dragged in @scene, each frame moves its preview a little, as a drag
  * motion does. */
-static void
+static double
 bench_frames (const char   *name,
               WickScene    *scene,
               WickViewport *viewport,
               Part          part)
 {
+  double result;
   double drag_price = scene->drag_price;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   g_autofree double *samples = g_new (double, n_frames);
@@ -138,6 +141,44 @@ bench_frames (const char   *name,
   cairo_surface_destroy (surface);
   scene->drag_price = drag_price;
   print_row (name, samples, n_frames);
+  result = median (samples, n_frames);
+
+  return result;
+}
+
+/* The heatmap of @market for the view, built once; then the frames with it, and what it adds
+ * to the median frame without it (@frame_without). */
+static WickHeatmapImage *
+bench_heatmap (const char   *name,
+               WickMarket   *market,
+               WickScene    *scene,
+               WickViewport *viewport,
+               double        frame_without)
+{
+  g_autoptr(WickHeatmapImage) image = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *build_name = g_strdup_printf ("  %s: heatmap build (once)", name);
+  g_autofree char *frame_name = g_strdup_printf ("  %s: frame with the heatmap", name);
+  WickHeatmapOptions options;
+  double build[1];
+  double start;
+  double with;
+
+  wick_heatmap_options_init (&options);
+  start = now_ms ();
+  image = wick_heatmap_view_build (market, viewport, &options, &error);
+  build[0] = now_ms () - start;
+  if (image == NULL)
+    g_error ("%s", error->message);
+  print_row (build_name, build, 1);
+
+  scene->heatmap = image;
+  scene->show_heatmap = TRUE;
+  with = bench_frames (frame_name, scene, viewport, PART_ALL);
+  printf ("| %-44s | %9.2f | %9s | %5s |\n", "    added by the heatmap", with - frame_without,
+          "", "");
+
+  return g_steal_pointer (&image);
 }
 
 /* Five price lines where a trader would draw them on the sample, one of them labelled, one
@@ -271,11 +312,14 @@ main (int   argc,
   g_autoptr(WickLod) million_lod = NULL;
   g_autoptr(WickViewport) viewport = NULL;
   g_autoptr(WickLevelStore) levels = NULL;
+  g_autoptr(WickHeatmapImage) sample_heatmap = NULL;
+  g_autoptr(WickHeatmapImage) million_heatmap = NULL;
   g_autofree char *temp_dir = NULL;
   g_autofree double *lod_samples = NULL;
   WickSeries *series;
   WickScene scene;
   guint million_n = 1000000;
+  double frame;
   int i;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -315,8 +359,13 @@ main (int   argc,
 
   /* (a) The first view: 5 days centred on 5–6 Jan 2026, 120 hourly candles. */
   wick_viewport_show_range (viewport, series, FIRST_VIEW_FROM_MS, FIRST_VIEW_TO_MS);
-  bench_frames ("sample, ~120 candles in view", &scene, viewport, PART_ALL);
+  frame = bench_frames ("sample, ~120 candles in view", &scene, viewport, PART_ALL);
   write_png ("sample-120.png", &scene, viewport);
+
+  sample_heatmap = bench_heatmap ("sample", sample, &scene, viewport, frame);
+  write_png ("sample-120-heatmap.png", &scene, viewport);
+  scene.heatmap = NULL;
+  scene.show_heatmap = FALSE;
 
   scene.has_crosshair = TRUE;
   scene.crosshair_x = WIDTH / 2.0;
@@ -382,8 +431,26 @@ main (int   argc,
   wick_scene_init (&scene, million, wick_palette_get (FALSE));
   scene.lod = million_lod;
   wick_viewport_fit_all (viewport, wick_market_get_series (million));
-  bench_frames ("1,000,000 candles, all in view", &scene, viewport, PART_ALL);
+  frame = bench_frames ("1,000,000 candles, all in view", &scene, viewport, PART_ALL);
   write_png ("million.png", &scene, viewport);
+
+  /* The grid holds the latest WICK_HEATMAP_VIEW_MAX_COLUMNS candles in view. */
+  million_heatmap = bench_heatmap ("1,000,000", million, &scene, viewport, frame);
+  write_png ("million-heatmap.png", &scene, viewport);
+  g_clear_object (&million_heatmap);
+
+  /* Its last day, 1,440 candles, where the grid covers the whole plot. */
+  scene.heatmap = NULL;
+  scene.show_heatmap = FALSE;
+  {
+    const WickCandle *last = wick_series_get_last (wick_market_get_series (million));
+
+    wick_viewport_show_range (viewport, wick_market_get_series (million),
+                              last->open_time_ms - 1439 * MINUTE_MS, last->open_time_ms + MINUTE_MS);
+  }
+  frame = bench_frames ("1,000,000 candles, the last 1,440 in view", &scene, viewport, PART_ALL);
+  million_heatmap = bench_heatmap ("last 1,440", million, &scene, viewport, frame);
+  write_png ("million-day-heatmap.png", &scene, viewport);
 
   /* The PNG export of the first view: render, encode (libpng, fast settings), write, rename. */
   wick_scene_init (&scene, sample, wick_palette_get (FALSE));

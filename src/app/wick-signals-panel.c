@@ -1,0 +1,404 @@
+/* wick-signals-panel.c: the side panel listing the reversal signals, newest first
+ *
+ * Each row shows an arrow for the direction, the kind's name, the price and the candle's
+ * time in UTC, the explanation (whole in the row's tooltip) and the strength as a small level
+ * bar. A drop-down keeps one kind. Selecting a row, or activating it, emits
+ * WickSignalsPanel::signal-activated with the signal's index in the analysis, which the
+ * window answers by centring the chart on it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wick-signals-panel"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wick-signals-panel.h"
+
+#include "wick-signal-item.h"
+
+struct _WickSignalsPanel
+{
+  AdwBin              parent_instance;
+
+  /* Template children */
+  GtkDropDown        *kind_dropdown;
+  GtkStringList      *kind_list;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+
+  WickSignals        *signals;      /* Owned, nullable */
+  GListStore         *store;        /* Owned: WickSignalItem, newest first */
+  GtkCustomFilter    *filter;       /* Owned */
+  GtkFilterListModel *filtered;     /* Owned */
+  GtkSingleSelection *selection;    /* Owned */
+  int                 kind_filter;  /* a WickSignalKind, or -1 for all */
+  int                 active_index; /* the signal last announced, -1 for none */
+  gboolean            is_updating;  /* the rows are being replaced: selection changes are ours */
+};
+
+G_DEFINE_FINAL_TYPE (WickSignalsPanel, wick_signals_panel, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SIGNALS,
+  PROP_KIND_FILTER,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+filter_item (gpointer item,
+             gpointer user_data)
+{
+  WickSignalsPanel *self = user_data;
+
+  return self->kind_filter < 0 ||
+         (int) wick_signal_item_get_kind (WICK_SIGNAL_ITEM (item)) == self->kind_filter;
+}
+
+/* Newest candle first; of one candle, the signal found last first. */
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  WickSignalItem *item_a = *(WickSignalItem **) a;
+  WickSignalItem *item_b = *(WickSignalItem **) b;
+  gint64 time_a = wick_signal_item_get_time_ms (item_a);
+  gint64 time_b = wick_signal_item_get_time_ms (item_b);
+  guint index_a = wick_signal_item_get_index (item_a);
+  guint index_b = wick_signal_item_get_index (item_b);
+
+  if (time_a != time_b)
+    return time_a > time_b ? -1 : 1;
+
+  return index_a > index_b ? -1 : index_a < index_b;
+}
+
+static void
+wick_signals_panel_update_page (WickSignalsPanel *self)
+{
+  const char *description;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+
+  if (self->signals == NULL)
+    description = NULL;
+  else if (wick_signals_get_n_signals (self->signals) == 0)
+    description = _("The rules found no signal in these candles.");
+  else
+    description = _("None of the signals found is of this kind.");
+
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+wick_signals_panel_emit_activated (WickSignalsPanel *self,
+                                   WickSignalItem   *item)
+{
+  guint index = wick_signal_item_get_index (item);
+
+  self->active_index = (int) index;
+  g_signal_emit (self, signals[SIGNAL_ACTIVATED], 0, index);
+}
+
+static void
+on_selected_cb (WickSignalsPanel   *self,
+                GParamSpec         *pspec,
+                GtkSingleSelection *selection)
+{
+  WickSignalItem *item = gtk_single_selection_get_selected_item (selection);
+
+  /* A new position of the same row, after filtering, is no new choice. */
+  if (self->is_updating || item == NULL ||
+      (int) wick_signal_item_get_index (item) == self->active_index)
+    return;
+
+  wick_signals_panel_emit_activated (self, item);
+}
+
+/* Enter or a double click: centre on the row again, even when it is already selected. */
+static void
+on_list_view_activate_cb (WickSignalsPanel *self,
+                          guint             position,
+                          GtkListView      *list_view)
+{
+  g_autoptr(WickSignalItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                          position);
+
+  if (item != NULL)
+    wick_signals_panel_emit_activated (self, item);
+}
+
+static void
+on_kind_selected_cb (WickSignalsPanel *self,
+                     GParamSpec       *pspec,
+                     GtkDropDown      *dropdown)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  /* The first entry is "All Kinds"; then the kinds in WickSignalKind order. */
+  wick_signals_panel_set_kind_filter (self, position == 0 || position == GTK_INVALID_LIST_POSITION
+                                              ? -1 : (int) position - 1);
+}
+
+static void
+wick_signals_panel_dispose (GObject *object)
+{
+  WickSignalsPanel *self = (WickSignalsPanel *)object;
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->signals, wick_signals_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WICK_TYPE_SIGNALS_PANEL);
+
+  G_OBJECT_CLASS (wick_signals_panel_parent_class)->dispose (object);
+}
+
+static void
+wick_signals_panel_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  WickSignalsPanel *self = WICK_SIGNALS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SIGNALS:
+      g_value_set_boxed (value, wick_signals_panel_get_signals (self));
+      break;
+
+    case PROP_KIND_FILTER:
+      g_value_set_int (value, wick_signals_panel_get_kind_filter (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wick_signals_panel_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  WickSignalsPanel *self = WICK_SIGNALS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SIGNALS:
+      wick_signals_panel_set_signals (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_KIND_FILTER:
+      wick_signals_panel_set_kind_filter (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wick_signals_panel_class_init (WickSignalsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wick_signals_panel_dispose;
+  object_class->get_property = wick_signals_panel_get_property;
+  object_class->set_property = wick_signals_panel_set_property;
+
+  properties[PROP_SIGNALS] =
+    g_param_spec_boxed ("signals", NULL, NULL,
+                        WICK_TYPE_SIGNALS,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_KIND_FILTER] =
+    g_param_spec_int ("kind-filter", NULL, NULL,
+                      -1, WICK_N_SIGNAL_KINDS - 1, -1,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * WickSignalsPanel::signal-activated:
+   * @index: the signal's index in the panel's analysis
+   *
+   * A row was selected or activated.
+   */
+  signals[SIGNAL_ACTIVATED] =
+    g_signal_new ("signal-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /* The rows' template looks the item type up by name. */
+  g_type_ensure (WICK_TYPE_SIGNAL_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/wick-signals-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, WickSignalsPanel, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WickSignalsPanel, kind_list);
+  gtk_widget_class_bind_template_child (widget_class, WickSignalsPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, WickSignalsPanel, list_view);
+  gtk_widget_class_bind_template_child (widget_class, WickSignalsPanel, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "wicksignalspanel");
+}
+
+static void
+wick_signals_panel_init (WickSignalsPanel *self)
+{
+  self->kind_filter = -1;
+  self->active_index = -1;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (int kind = 0; kind < WICK_N_SIGNAL_KINDS; kind++)
+    gtk_string_list_append (self->kind_list, wick_signal_kind_get_label (kind));
+
+  self->store = g_list_store_new (WICK_TYPE_SIGNAL_ITEM);
+  self->filter = gtk_custom_filter_new (filter_item, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (wick_signals_panel_update_page), self, G_CONNECT_SWAPPED);
+
+  wick_signals_panel_update_page (self);
+}
+
+GtkWidget *
+wick_signals_panel_new (void)
+{
+  return g_object_new (WICK_TYPE_SIGNALS_PANEL, NULL);
+}
+
+/**
+ * wick_signals_panel_get_signals:
+ *
+ * Returns: (transfer none) (nullable): the analysis listed
+ */
+WickSignals *
+wick_signals_panel_get_signals (WickSignalsPanel *self)
+{
+  g_return_val_if_fail (WICK_IS_SIGNALS_PANEL (self), NULL);
+
+  return self->signals;
+}
+
+/**
+ * wick_signals_panel_set_signals:
+ * @signals: (nullable): the analysis to list; a reference is taken
+ *
+ * Lists the signals of @signals, newest first, through the kind filter. No row is
+ * selected afterwards.
+ */
+void
+wick_signals_panel_set_signals (WickSignalsPanel *self,
+                                WickSignals      *signals)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint n;
+
+  g_return_if_fail (WICK_IS_SIGNALS_PANEL (self));
+
+  if (self->signals == signals)
+    return;
+
+  g_clear_pointer (&self->signals, wick_signals_unref);
+  self->signals = signals != NULL ? wick_signals_ref (signals) : NULL;
+
+  n = signals != NULL ? wick_signals_get_n_signals (signals) : 0;
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, wick_signal_item_new (signals, i));
+  g_ptr_array_sort (items, compare_newest_first);
+
+  self->is_updating = TRUE;
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+  self->active_index = -1;
+  self->is_updating = FALSE;
+
+  wick_signals_panel_update_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNALS]);
+}
+
+/**
+ * wick_signals_panel_get_kind_filter:
+ *
+ * Returns: the one #WickSignalKind listed, or -1 when all are
+ */
+int
+wick_signals_panel_get_kind_filter (WickSignalsPanel *self)
+{
+  g_return_val_if_fail (WICK_IS_SIGNALS_PANEL (self), -1);
+
+  return self->kind_filter;
+}
+
+/**
+ * wick_signals_panel_set_kind_filter:
+ * @kind: a #WickSignalKind to list only signals of that kind, or -1 for all
+ */
+void
+wick_signals_panel_set_kind_filter (WickSignalsPanel *self,
+                                    int               kind)
+{
+  g_return_if_fail (WICK_IS_SIGNALS_PANEL (self));
+  g_return_if_fail (kind >= -1 && kind < WICK_N_SIGNAL_KINDS);
+
+  if (self->kind_filter == kind)
+    return;
+
+  self->kind_filter = kind;
+  gtk_drop_down_set_selected (self->kind_dropdown, (guint) (kind + 1));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  wick_signals_panel_update_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND_FILTER]);
+}
+
+/**
+ * wick_signals_panel_get_model:
+ *
+ * Returns: (transfer none): the rows shown, as #WickSignalItem, newest first
+ */
+GListModel *
+wick_signals_panel_get_model (WickSignalsPanel *self)
+{
+  g_return_val_if_fail (WICK_IS_SIGNALS_PANEL (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}

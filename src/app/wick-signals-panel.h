@@ -1,0 +1,27 @@
+/* wick-signals-panel.h: the side panel listing the reversal signals, newest first
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "wick-signals.h"
+
+G_BEGIN_DECLS
+
+#define WICK_TYPE_SIGNALS_PANEL (wick_signals_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (WickSignalsPanel, wick_signals_panel, WICK, SIGNALS_PANEL, AdwBin)
+
+GtkWidget   *wick_signals_panel_new             (void);
+WickSignals *wick_signals_panel_get_signals     (WickSignalsPanel *self);
+void         wick_signals_panel_set_signals     (WickSignalsPanel *self,
+                                                 WickSignals      *signals);
+int          wick_signals_panel_get_kind_filter (WickSignalsPanel *self);
+void         wick_signals_panel_set_kind_filter (WickSignalsPanel *self,
+                                                 int               kind);
+GListModel  *wick_signals_panel_get_model       (WickSignalsPanel *self);
+
+G_END_DECLS

@@ -1,0 +1,417 @@
+/* wick-signals-swings.c: V-shaped recoveries, higher lows, n-week highs and lows, RSI divergence
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wick-signals"
+
+#include "config.h"
+
+#include "wick-signals-private.h"
+
+#include "wick-format.h"
+
+#include <glib/gi18n-lib.h>
+
+#define WEEK_MS G_GINT64_CONSTANT (604800000)
+
+/* A V-shaped recovery from swing low j, completed at candle t. */
+typedef struct
+{
+  guint  j;
+  guint  t;
+  double drop;    /* H0 - L[j] */
+  double high;    /* H0 */
+  double rally;   /* the highest close since j over L[j], less 1 */
+} Recovery;
+
+static void
+report_v_recovery (WickSignalsContext *ctx,
+                   const Recovery     *v)
+{
+  const WickSignalParams *params = ctx->params;
+  const WickCandle *c = ctx->candles;
+  double low = c[v->j].low;
+  double retrace = (c[v->t].close - low) / v->drop;
+  gboolean is_sharp = FALSE;
+  g_autofree char *drop_text = wick_format_percent (v->drop / v->high, 1);
+  g_autofree char *low_text = wick_format_level (low);
+  g_autofree char *rally_text = wick_format_percent (v->rally, 1);
+  g_autofree char *duration = _wick_signals_format_duration ((gint64) (v->t - v->j) *
+                                                             ctx->interval_ms);
+  g_autofree char *retrace_text = wick_format_percent (retrace, 0);
+  char *text;
+  guint k;
+
+  for (k = v->j > 2 ? v->j - 2 : 0; k <= v->j + 2; k++)
+    if (ctx->flags[k] & (WICK_BAR_LONG_CASCADE | WICK_BAR_CAPITULATION))
+      is_sharp = TRUE;
+
+  text = g_strdup_printf (is_sharp
+                          /* Translators: per cent, a price, per cent, a duration ("25 hours"),
+                           * per cent. Sharp: after a liquidation cascade or capitulation. */
+                          ? _("Sharp V-shaped recovery: down %s %% to %s, then up %s %% in %s, "
+                              "retracing %s %% of the drop")
+                          : _("V-shaped recovery: down %s %% to %s, then up %s %% in %s, "
+                              "retracing %s %% of the drop"),
+                          drop_text, low_text, rally_text, duration, retrace_text);
+
+  _wick_signals_emit (ctx, WICK_SIGNAL_V_RECOVERY, WICK_SIGNAL_BULLISH,
+                      v->j, v->t, v->t, c[v->t].close, low,
+                      0.4 + 0.2 * _wick_clamp01 ((v->rally - params->v_rally) / params->v_rally) +
+                      0.2 * _wick_clamp01 ((retrace - params->v_retrace) / (1.0 - params->v_retrace)) +
+                      (is_sharp ? 0.2 : 0.0),
+                      -1, text);
+}
+
+/* §4: the first candle that completes a V from swing low @swing, if any. */
+static gboolean
+find_v_recovery (WickSignalsContext *ctx,
+                 const WickPivot    *swing,
+                 Recovery           *v)
+{
+  const WickSignalParams *params = ctx->params;
+  const WickCandle *c = ctx->candles;
+  guint j = swing->index;
+  double low = c[j].low;
+  double atr = _wick_atr_before (ctx, j);
+  double high = low, best_close;
+  guint k, t;
+
+  if (!(atr > 0.0))
+    return FALSE;
+
+  /* The drop from the highest high of the candles before; j must be their lowest low. */
+  for (k = j > params->v_high_bars ? j - params->v_high_bars : 0; k < j; k++)
+    {
+      if (c[k].low < low)
+        return FALSE;
+      high = MAX (high, c[k].high);
+    }
+  high = MAX (high, c[j].high);
+
+  v->j = j;
+  v->high = high;
+  v->drop = high - low;
+  if (!(v->drop > 0.0) || (v->drop / high < params->v_drop && v->drop < params->v_drop_atr * atr))
+    return FALSE;
+
+  best_close = c[j].close;
+  for (t = j + 1; t <= j + params->v_max_bars && t < ctx->n; t++)
+    {
+      /* A lower low means j was not the bottom of the V. */
+      if (c[t].low < low)
+        return FALSE;
+
+      best_close = MAX (best_close, c[t].close);
+      v->rally = (best_close - low) / low;
+      v->t = t;
+
+      if (t >= swing->confirmed_index && v->rally >= params->v_rally &&
+          (c[t].close - low) / v->drop >= params->v_retrace)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Each swing low's V, one per completing candle: of two Vs completed by the same candle,
+ * the one from the lower low. */
+static void
+find_v_recoveries (WickSignalsContext *ctx)
+{
+  const WickPivot *swings = (const WickPivot *) (gpointer) ctx->swings->data;
+  Recovery pending = { 0, }, v;
+  gboolean has_pending = FALSE;
+  guint s;
+
+  for (s = 0; s < ctx->swings->len; s++)
+    {
+      if (swings[s].kind != WICK_PIVOT_LOW || !find_v_recovery (ctx, &swings[s], &v))
+        continue;
+
+      if (has_pending && pending.t == v.t)
+        {
+          if (ctx->candles[v.j].low < ctx->candles[pending.j].low)
+            pending = v;
+          continue;
+        }
+
+      if (has_pending)
+        report_v_recovery (ctx, &pending);
+      pending = v;
+      has_pending = TRUE;
+    }
+
+  if (has_pending)
+    report_v_recovery (ctx, &pending);
+}
+
+static void
+report_higher_low (WickSignalsContext *ctx,
+                   const WickPivot    *p1,
+                   const WickPivot    *high,
+                   const WickPivot    *p2,
+                   guint               confirmed)
+{
+  double atr = _wick_atr_before (ctx, p2->index);
+  g_autofree char *low_text = NULL;
+  g_autofree char *gap_text = NULL;
+  g_autofree char *p1_text = NULL;
+  g_autofree char *high_text = NULL;
+
+  if (!(atr > 0.0) || !(p2->price > p1->price + ctx->params->higher_low_atr * atr))
+    return;
+
+  low_text = wick_format_level (p2->price);
+  gap_text = wick_format_level (p2->price - p1->price);
+  p1_text = wick_format_level (p1->price);
+  high_text = wick_format_level (high->price);
+
+  _wick_signals_emit (ctx, WICK_SIGNAL_HIGHER_LOW, WICK_SIGNAL_BULLISH,
+                      p1->index, p2->index, confirmed, p2->price, p1->price,
+                      0.4 + 0.6 * _wick_clamp01 ((p2->price - p1->price) /
+                                                 (high->price - p1->price)),
+                      -1,
+                      /* Translators: four prices */
+                      g_strdup_printf (_("Higher low at %s, %s above the %s low, "
+                                         "after the high at %s"),
+                                       low_text, gap_text, p1_text, high_text));
+}
+
+/* §4's higher low on the minor zig-zag, walked as wick_zigzag_build () walks it, one
+ * confirmed pivot at a time: a low point is final when the next high point is added. */
+static void
+find_higher_lows (WickSignalsContext *ctx)
+{
+  const WickPivot *pivots = (const WickPivot *) (gpointer) ctx->swings->data;
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (WickPivot));
+  guint i;
+
+  for (i = 0; i < ctx->swings->len; i++)
+    {
+      const WickPivot *pivot = &pivots[i];
+      WickPivot *last;
+
+      if (points->len == 0)
+        {
+          g_array_append_val (points, *pivot);
+          continue;
+        }
+
+      last = &g_array_index (points, WickPivot, points->len - 1);
+
+      if (pivot->kind == last->kind)
+        {
+          if (pivot->kind == WICK_PIVOT_HIGH ? pivot->price > last->price
+                                             : pivot->price < last->price)
+            *last = *pivot;
+        }
+      else if (pivot->index > last->index &&
+               fabs (pivot->price - last->price) >= ctx->params->swing_leg_atr * ctx->atr[pivot->index])
+        {
+          g_array_append_val (points, *pivot);
+
+          /* Lows L0, L1 = P1, L2 = P2 with highs between, and now the high after P2: the
+           * first higher low after a lower low. */
+          if (pivot->kind == WICK_PIVOT_HIGH && points->len >= 6)
+            {
+              const WickPivot *p = (const WickPivot *) (gpointer) points->data;
+              guint n = points->len;
+
+              if (p[n - 4].price < p[n - 6].price)
+                report_higher_low (ctx, &p[n - 4], &p[n - 3], &p[n - 2], pivot->confirmed_index);
+            }
+        }
+    }
+}
+
+/* n-week highs and lows at the swing highs and lows, with a stack of the candles that are
+ * not exceeded by any later one, so each swing finds the last candle at or beyond it. */
+static void
+find_n_week_extremes (WickSignalsContext *ctx)
+{
+  const WickSignalParams *params = ctx->params;
+  const WickCandle *c = ctx->candles;
+  const WickPivot *swings = (const WickPivot *) (gpointer) ctx->swings->data;
+  g_autofree guint *highs = g_new (guint, MAX (ctx->n, 1));
+  g_autofree guint *lows = g_new (guint, MAX (ctx->n, 1));
+  guint n_highs = 0, n_lows = 0;
+  guint s = 0, i;
+
+  for (i = 0; i < ctx->n && s < ctx->swings->len; i++)
+    {
+      while (n_highs > 0 && c[highs[n_highs - 1]].high < c[i].high)
+        n_highs--;
+      while (n_lows > 0 && c[lows[n_lows - 1]].low > c[i].low)
+        n_lows--;
+
+      for (; s < ctx->swings->len && swings[s].index == i; s++)
+        {
+          const WickPivot *swing = &swings[s];
+          gboolean is_high = swing->kind == WICK_PIVOT_HIGH;
+          guint n_before = is_high ? n_highs : n_lows;
+          gboolean has_before = n_before > 0;
+          guint since = has_before ? (is_high ? highs : lows)[n_before - 1] : 0;
+          guint weeks = (guint) ((c[i].open_time_ms - c[since].open_time_ms) / WEEK_MS);
+          g_autofree char *price = NULL;
+          g_autofree char *date = NULL;
+          const char *format;
+
+          if (weeks < params->n_week_min)
+            continue;
+
+          price = wick_format_level (swing->price);
+          date = _wick_signals_format_date (c[since].open_time_ms);
+
+          if (is_high)
+            format = has_before
+                     /* Translators: a number of weeks, a price, then a date ("17 Nov 2025") */
+                     ? g_dngettext (GETTEXT_PACKAGE, "%u-week high at %s: the highest high since %s",
+                                    "%u-week high at %s: the highest high since %s", weeks)
+                     : g_dngettext (GETTEXT_PACKAGE,
+                                    "%u-week high at %s: the highest high since the data starts on %s",
+                                    "%u-week high at %s: the highest high since the data starts on %s",
+                                    weeks);
+          else
+            format = has_before
+                     ? g_dngettext (GETTEXT_PACKAGE, "%u-week low at %s: the lowest low since %s",
+                                    "%u-week low at %s: the lowest low since %s", weeks)
+                     : g_dngettext (GETTEXT_PACKAGE,
+                                    "%u-week low at %s: the lowest low since the data starts on %s",
+                                    "%u-week low at %s: the lowest low since the data starts on %s",
+                                    weeks);
+
+          _wick_signals_emit (ctx, is_high ? WICK_SIGNAL_N_WEEK_HIGH : WICK_SIGNAL_N_WEEK_LOW,
+                              is_high ? WICK_SIGNAL_BULLISH : WICK_SIGNAL_BEARISH,
+                              since, i, swing->confirmed_index, swing->price,
+                              has_before ? (is_high ? c[since].high : c[since].low) : NAN,
+                              0.5 + 0.5 * _wick_clamp01 ((double) (weeks - params->n_week_min) /
+                                                         (52.0 - params->n_week_min)),
+                              -1, g_strdup_printf (format, weeks, price, date));
+
+          if (is_high)
+            {
+              WickWeekLevel level = { i, swing->confirmed_index, weeks, swing->price };
+
+              g_array_append_val (ctx->week_levels, level);
+            }
+        }
+
+      highs[n_highs++] = i;
+      lows[n_lows++] = i;
+    }
+}
+
+static gboolean
+is_rsi_pivot (const double *rsi,
+              guint         p,
+              guint         bars,
+              gboolean      is_high)
+{
+  guint k;
+
+  for (k = 1; k <= bars; k++)
+    {
+      double left = rsi[p - k], right = rsi[p + k];
+
+      if (isnan (left) || isnan (right))
+        return FALSE;
+      if (is_high ? !(rsi[p] > left && rsi[p] >= right) : !(rsi[p] < left && rsi[p] <= right))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+report_divergence (WickSignalsContext *ctx,
+                   guint               p1,
+                   guint               p2,
+                   gboolean            is_bullish)
+{
+  const WickCandle *c = ctx->candles;
+  double price1 = is_bullish ? c[p1].low : c[p1].high;
+  double price2 = is_bullish ? c[p2].low : c[p2].high;
+  gboolean is_extreme = is_bullish ? ctx->rsi[p1] < 30.0 : ctx->rsi[p1] > 70.0;
+  g_autofree char *price1_text = wick_format_level (price1);
+  g_autofree char *price2_text = wick_format_level (price2);
+  char rsi1[WICK_FORMAT_BUF_SIZE];
+  char rsi2[WICK_FORMAT_BUF_SIZE];
+  char *text;
+
+  wick_format_grouped_into (rsi1, sizeof rsi1, ctx->rsi[p1], 1);
+  wick_format_grouped_into (rsi2, sizeof rsi2, ctx->rsi[p2], 1);
+
+  if (is_bullish)
+    /* Translators: a price, the earlier price, an RSI value, the earlier RSI value */
+    text = g_strdup_printf (_("Bullish RSI divergence: a lower low at %s (from %s) while RSI "
+                              "made a higher low, %s (from %s)"),
+                            price2_text, price1_text, rsi2, rsi1);
+  else
+    text = g_strdup_printf (_("Bearish RSI divergence: a higher high at %s (from %s) while RSI "
+                              "made a lower high, %s (from %s)"),
+                            price2_text, price1_text, rsi2, rsi1);
+
+  _wick_signals_emit (ctx, WICK_SIGNAL_RSI_DIVERGENCE,
+                      is_bullish ? WICK_SIGNAL_BULLISH : WICK_SIGNAL_BEARISH,
+                      p1, p2, p2 + ctx->params->divergence_bars, price2, price1,
+                      0.4 + 0.3 * _wick_clamp01 (fabs (ctx->rsi[p2] - ctx->rsi[p1]) / 10.0) +
+                      (is_extreme ? 0.3 : 0.0),
+                      -1, text);
+}
+
+/* §6: regular divergences between consecutive RSI pivots. */
+static void
+find_rsi_divergences (WickSignalsContext *ctx)
+{
+  const WickSignalParams *params = ctx->params;
+  const WickCandle *c = ctx->candles;
+  guint bars = params->divergence_bars;
+  guint last_low = G_MAXUINT, last_high = G_MAXUINT;
+  guint p;
+
+  if (ctx->n <= 2 * bars)
+    return;
+
+  for (p = bars; p + bars < ctx->n; p++)
+    {
+      if (isnan (ctx->rsi[p]))
+        continue;
+
+      if (is_rsi_pivot (ctx->rsi, p, bars, FALSE))
+        {
+          if (last_low != G_MAXUINT &&
+              p - last_low >= params->divergence_min_bars &&
+              p - last_low <= params->divergence_max_bars &&
+              ctx->rsi[p] > ctx->rsi[last_low] && c[p].low < c[last_low].low)
+            report_divergence (ctx, last_low, p, TRUE);
+          last_low = p;
+        }
+
+      if (is_rsi_pivot (ctx->rsi, p, bars, TRUE))
+        {
+          if (last_high != G_MAXUINT &&
+              p - last_high >= params->divergence_min_bars &&
+              p - last_high <= params->divergence_max_bars &&
+              ctx->rsi[p] < ctx->rsi[last_high] && c[p].high > c[last_high].high)
+            report_divergence (ctx, last_high, p, FALSE);
+          last_high = p;
+        }
+    }
+}
+
+/**
+ * _wick_signals_find_swings:
+ *
+ * The rules read from swings: V-shaped recoveries and higher lows (§4), n-week highs and lows
+ * (and the levels the breakout rule needs from them), and RSI divergences (§6).
+ */
+void
+_wick_signals_find_swings (WickSignalsContext *ctx)
+{
+  find_v_recoveries (ctx);
+  find_higher_lows (ctx);
+  find_n_week_extremes (ctx);
+  find_rsi_divergences (ctx);
+}

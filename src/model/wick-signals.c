@@ -1,0 +1,799 @@
+/* wick-signals.c: the analysis of a market: indicators, patterns, zones and reversal signals
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wick-signals"
+
+#include "config.h"
+
+#include "wick-signals.h"
+
+#include "wick-indicators.h"
+#include "wick-signals-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HOUR_MS G_GINT64_CONSTANT (3600000)
+#define DAY_MS  (24 * HOUR_MS)
+
+struct _WickSignalsSnapshot
+{
+  gint64                 interval_ms;
+  WickCandle            *candles;        /* Owned */
+  guint                  n_candles;
+  WickLiquidationBucket *liquidations;   /* Owned, nullable */
+  guint                  n_liquidations;
+  WickOpenInterestPoint *open_interest;  /* Owned, nullable */
+  guint                  n_open_interest;
+};
+
+struct _WickSignals
+{
+  WickSignalsSnapshot *snapshot;                     /* Owned */
+  guint                n_candles;
+  double              *indicators[WICK_N_INDICATORS]; /* Owned */
+  int                 *patterns[WICK_N_PATTERNS];     /* Owned */
+  WickZones           *zones;                        /* Owned */
+  WickSignal          *signals;                      /* Owned */
+  guint                n_signals;
+  GStringChunk        *strings;                      /* Owned: the explanations */
+};
+
+G_DEFINE_BOXED_TYPE (WickSignalsSnapshot, wick_signals_snapshot,
+                     wick_signals_snapshot_ref, wick_signals_snapshot_unref)
+G_DEFINE_BOXED_TYPE (WickSignals, wick_signals, wick_signals_ref, wick_signals_unref)
+
+static const struct
+{
+  const char *id;
+  const char *label;
+} kinds[WICK_N_SIGNAL_KINDS] = {
+  [WICK_SIGNAL_LIQUIDATION_CASCADE] = { "liquidation-cascade", N_("Liquidation cascade") },
+  [WICK_SIGNAL_CAPITULATION_VOLUME] = { "capitulation-volume", N_("Capitulation volume") },
+  [WICK_SIGNAL_SUPPORT_TEST] = { "support-test", N_("Support test") },
+  [WICK_SIGNAL_V_RECOVERY] = { "v-recovery", N_("V-shaped recovery") },
+  [WICK_SIGNAL_HIGHER_LOW] = { "higher-low", N_("Higher low") },
+  [WICK_SIGNAL_BREAKOUT] = { "breakout", N_("Breakout") },
+  [WICK_SIGNAL_FAILED_BREAKOUT] = { "failed-breakout", N_("Failed breakout") },
+  [WICK_SIGNAL_N_WEEK_HIGH] = { "n-week-high", N_("N-week high") },
+  [WICK_SIGNAL_N_WEEK_LOW] = { "n-week-low", N_("N-week low") },
+  [WICK_SIGNAL_RSI_DIVERGENCE] = { "rsi-divergence", N_("RSI divergence") },
+  [WICK_SIGNAL_REVERSAL_CANDLE] = { "reversal-candle", N_("Reversal candle") },
+};
+
+static const char * const indicator_names[WICK_N_INDICATORS] = {
+  "rsi14", "atr14", "ema20", "ema50", "macd", "macd_signal", "macd_hist",
+  "bb_upper", "bb_mid", "bb_lower", "vwap",
+};
+
+/**
+ * wick_signal_params_init:
+ * @params: (out caller-allocates): the parameters to fill
+ *
+ * Fills @params with the defaults of signals.md and the choices in the header.
+ */
+void
+wick_signal_params_init (WickSignalParams *params)
+{
+  g_return_if_fail (params != NULL);
+
+  *params = (WickSignalParams) {
+    .baseline_bars = 168,
+    .cascade_z = 3.5,
+    .cascade_floor_usd = 25e6,
+    .cascade_share = 0.65,
+    .cascade_move_atr = 1.0,
+    .cascade_gap_bars = 1,
+    .capitulation_z = 3.0,
+    .capitulation_volume = 3.0,
+    .capitulation_near_bars = 2,
+    .capitulation_low_bars = 24,
+    .capitulation_range_atr = 1.5,
+    .capitulation_shadow = 0.5,
+    .volume_average_bars = 20,
+    .swing_bars = WICK_PIVOTS_MINOR_BARS,
+    .swing_leg_atr = WICK_ZIGZAG_MINOR_ATR,
+    .v_high_bars = 24,
+    .v_drop = 0.025,
+    .v_drop_atr = 3.0,
+    .v_rally = 0.03,
+    .v_max_bars = 36,
+    .v_retrace = 0.618,
+    .higher_low_atr = 0.1,
+    .breakout_margin = 0.001,
+    .breakout_margin_atr = 0.25,
+    .breakout_volume = 1.5,
+    .failed_breakout_bars = 3,
+    .spring_atr = 0.1,
+    .spring_close_bars = 3,
+    .spring_stop_atr = 1.5,
+    .probe_bars = 12,
+    .n_week_min = 4,
+    .divergence_bars = 5,
+    .divergence_min_bars = 5,
+    .divergence_max_bars = 60,
+    .touch_atr = 0.1,
+  };
+  wick_zone_params_init (&params->zones);
+}
+
+/**
+ * wick_signal_kind_to_string:
+ * @kind: a kind
+ *
+ * Returns: the kind's stable id, as in "support-test", for machine-readable output
+ */
+const char *
+wick_signal_kind_to_string (WickSignalKind kind)
+{
+  g_return_val_if_fail (kind < WICK_N_SIGNAL_KINDS, NULL);
+
+  return kinds[kind].id;
+}
+
+/**
+ * wick_signal_kind_get_label:
+ * @kind: a kind
+ *
+ * Returns: the kind's translated name, as in "Support test"
+ */
+const char *
+wick_signal_kind_get_label (WickSignalKind kind)
+{
+  g_return_val_if_fail (kind < WICK_N_SIGNAL_KINDS, NULL);
+
+  return _(kinds[kind].label);
+}
+
+/**
+ * wick_signal_direction_to_string:
+ * @direction: a direction
+ *
+ * Returns: "bullish" or "bearish"
+ */
+const char *
+wick_signal_direction_to_string (WickSignalDirection direction)
+{
+  g_return_val_if_fail (direction == WICK_SIGNAL_BULLISH || direction == WICK_SIGNAL_BEARISH, NULL);
+
+  return direction == WICK_SIGNAL_BULLISH ? "bullish" : "bearish";
+}
+
+/**
+ * wick_indicator_get_name:
+ * @indicator: an indicator output
+ *
+ * Returns: its column name, as in "rsi14" or "bb_upper"
+ */
+const char *
+wick_indicator_get_name (WickIndicator indicator)
+{
+  g_return_val_if_fail (indicator < WICK_N_INDICATORS, NULL);
+
+  return indicator_names[indicator];
+}
+
+/**
+ * wick_signals_snapshot_new:
+ * @interval_ms: the candle interval
+ * @candles: (array length=n_candles): closed candles, oldest first, as a WickSeries holds them
+ * @n_candles: how many
+ * @liquidations: (array length=n_liquidations) (nullable): liquidation buckets, oldest first
+ * @n_liquidations: how many
+ * @open_interest: (array length=n_open_interest) (nullable): open interest, oldest first
+ * @n_open_interest: how many
+ *
+ * Copies the data, so the snapshot stays as it is whatever happens to the originals.
+ *
+ * Returns: (transfer full): the snapshot
+ */
+WickSignalsSnapshot *
+wick_signals_snapshot_new (gint64                       interval_ms,
+                           const WickCandle            *candles,
+                           guint                        n_candles,
+                           const WickLiquidationBucket *liquidations,
+                           guint                        n_liquidations,
+                           const WickOpenInterestPoint *open_interest,
+                           guint                        n_open_interest)
+{
+  WickSignalsSnapshot *self;
+
+  g_return_val_if_fail (interval_ms > 0, NULL);
+  g_return_val_if_fail (candles != NULL || n_candles == 0, NULL);
+  g_return_val_if_fail (liquidations != NULL || n_liquidations == 0, NULL);
+  g_return_val_if_fail (open_interest != NULL || n_open_interest == 0, NULL);
+
+  self = g_atomic_rc_box_new0 (WickSignalsSnapshot);
+  self->interval_ms = interval_ms;
+  self->candles = g_memdup2 (candles, (gsize) n_candles * sizeof *candles);
+  self->n_candles = n_candles;
+  self->liquidations = g_memdup2 (liquidations, (gsize) n_liquidations * sizeof *liquidations);
+  self->n_liquidations = n_liquidations;
+  self->open_interest = g_memdup2 (open_interest, (gsize) n_open_interest * sizeof *open_interest);
+  self->n_open_interest = n_open_interest;
+
+  return self;
+}
+
+/**
+ * wick_signals_snapshot_new_for_market:
+ * @market: a market
+ *
+ * Copies the market's candles, hourly liquidations and open interest. Call it on the thread
+ * that owns @market.
+ *
+ * Returns: (transfer full): the snapshot
+ */
+WickSignalsSnapshot *
+wick_signals_snapshot_new_for_market (WickMarket *market)
+{
+  WickSeries *series;
+  WickLiquidations *liquidations;
+  WickOpenInterest *open_interest;
+
+  g_return_val_if_fail (WICK_IS_MARKET (market), NULL);
+
+  series = wick_market_get_series (market);
+  liquidations = wick_market_get_liquidations (market);
+  open_interest = wick_market_get_open_interest (market);
+
+  return wick_signals_snapshot_new (wick_series_get_interval_ms (series),
+                                    wick_series_get_candles (series),
+                                    wick_series_get_length (series),
+                                    liquidations ? wick_liquidations_get_buckets (liquidations) : NULL,
+                                    liquidations ? wick_liquidations_get_length (liquidations) : 0,
+                                    open_interest ? wick_open_interest_get_points (open_interest) : NULL,
+                                    open_interest ? wick_open_interest_get_length (open_interest) : 0);
+}
+
+WickSignalsSnapshot *
+wick_signals_snapshot_ref (WickSignalsSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+wick_signals_snapshot_clear (gpointer data)
+{
+  WickSignalsSnapshot *self = data;
+
+  g_clear_pointer (&self->candles, g_free);
+  g_clear_pointer (&self->liquidations, g_free);
+  g_clear_pointer (&self->open_interest, g_free);
+  self->n_candles = self->n_liquidations = self->n_open_interest = 0;
+}
+
+void
+wick_signals_snapshot_unref (WickSignalsSnapshot *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release_full (self, wick_signals_snapshot_clear);
+}
+
+gint64
+wick_signals_snapshot_get_interval_ms (WickSignalsSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->interval_ms;
+}
+
+/**
+ * wick_signals_snapshot_get_candles:
+ * @self: a snapshot
+ * @n_candles: (out) (optional): how many
+ *
+ * Returns: (transfer none) (array length=n_candles): the candles
+ */
+const WickCandle *
+wick_signals_snapshot_get_candles (WickSignalsSnapshot *self,
+                                   guint               *n_candles)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_candles != NULL)
+    *n_candles = self->n_candles;
+  return self->candles;
+}
+
+/**
+ * wick_signals_snapshot_get_liquidations:
+ * @self: a snapshot
+ * @n_liquidations: (out) (optional): how many
+ *
+ * Returns: (transfer none) (array length=n_liquidations) (nullable): the buckets
+ */
+const WickLiquidationBucket *
+wick_signals_snapshot_get_liquidations (WickSignalsSnapshot *self,
+                                        guint               *n_liquidations)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_liquidations != NULL)
+    *n_liquidations = self->n_liquidations;
+  return self->liquidations;
+}
+
+/**
+ * wick_signals_snapshot_get_open_interest:
+ * @self: a snapshot
+ * @n_open_interest: (out) (optional): how many
+ *
+ * Returns: (transfer none) (array length=n_open_interest) (nullable): the points
+ */
+const WickOpenInterestPoint *
+wick_signals_snapshot_get_open_interest (WickSignalsSnapshot *self,
+                                         guint               *n_open_interest)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_open_interest != NULL)
+    *n_open_interest = self->n_open_interest;
+  return self->open_interest;
+}
+
+/* Takes @explanation. */
+void
+_wick_signals_emit (WickSignalsContext  *ctx,
+                    WickSignalKind       kind,
+                    WickSignalDirection  direction,
+                    guint                start_index,
+                    guint                index,
+                    guint                confirmed_index,
+                    double               price,
+                    double               level,
+                    double               strength,
+                    int                  pattern,
+                    char                *explanation)
+{
+  WickSignal signal = {
+    .kind = kind,
+    .direction = direction,
+    .index = index,
+    .start_index = MIN (start_index, index),
+    .confirmed_index = confirmed_index,
+    .time_ms = ctx->candles[index].open_time_ms,
+    .confirmed_time_ms = ctx->candles[confirmed_index].open_time_ms,
+    .price = price,
+    .level = level,
+    .strength = _wick_clamp01 (strength),
+    .pattern = pattern,
+    .explanation = g_string_chunk_insert (ctx->strings, explanation),
+  };
+
+  g_assert (index <= confirmed_index && confirmed_index < ctx->n);
+
+  g_array_append_val (ctx->signals, signal);
+  g_free (explanation);
+}
+
+/* "25 hours", "3 days", "45 minutes": whole units, the largest that divides the span. */
+char *
+_wick_signals_format_duration (gint64 duration_ms)
+{
+  if (duration_ms >= 2 * DAY_MS && duration_ms % DAY_MS == 0)
+    {
+      guint days = (guint) (duration_ms / DAY_MS);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", days), days);
+    }
+
+  if (duration_ms >= HOUR_MS && duration_ms % HOUR_MS == 0)
+    {
+      guint hours = (guint) (duration_ms / HOUR_MS);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours", hours), hours);
+    }
+
+  {
+    guint minutes = (guint) (duration_ms / 60000);
+
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes", minutes),
+                            minutes);
+  }
+}
+
+/* "17 Nov 2025", in UTC. */
+char *
+_wick_signals_format_date (gint64 time_ms)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (time_ms / 1000);
+
+  if (dt == NULL)
+    return g_strdup ("–");
+
+  /* Translators: a date in an explanation, see g_date_time_format () */
+  return g_date_time_format (dt, C_("signal date", "%-d %b %Y"));
+}
+
+static int
+compare_signals (const void *a,
+                 const void *b)
+{
+  const WickSignal *x = a;
+  const WickSignal *y = b;
+
+  if (x->index != y->index)
+    return x->index < y->index ? -1 : 1;
+  if (x->confirmed_index != y->confirmed_index)
+    return x->confirmed_index < y->confirmed_index ? -1 : 1;
+  if (x->kind != y->kind)
+    return (int) x->kind - (int) y->kind;
+  return (int) x->direction - (int) y->direction;
+}
+
+static void
+compute_indicators (WickSignals      *self,
+                    const WickCandle *c,
+                    guint             n)
+{
+  double **v = self->indicators;
+  guint p;
+
+  for (p = 0; p < WICK_N_INDICATORS; p++)
+    v[p] = g_new (double, MAX (n, 1));
+
+  wick_indicators_rsi (c, n, WICK_RSI_PERIOD, v[WICK_INDICATOR_RSI]);
+  wick_indicators_atr (c, n, WICK_ATR_PERIOD, v[WICK_INDICATOR_ATR]);
+  wick_indicators_ema (c, n, 20, v[WICK_INDICATOR_EMA20]);
+  wick_indicators_ema (c, n, 50, v[WICK_INDICATOR_EMA50]);
+  wick_indicators_macd (c, n, WICK_MACD_FAST_PERIOD, WICK_MACD_SLOW_PERIOD,
+                        WICK_MACD_SIGNAL_PERIOD, v[WICK_INDICATOR_MACD],
+                        v[WICK_INDICATOR_MACD_SIGNAL], v[WICK_INDICATOR_MACD_HIST]);
+  wick_indicators_bbands (c, n, WICK_BBANDS_PERIOD, WICK_BBANDS_NB_DEV,
+                          v[WICK_INDICATOR_BB_UPPER], v[WICK_INDICATOR_BB_MIDDLE],
+                          v[WICK_INDICATOR_BB_LOWER]);
+  wick_indicators_vwap_daily (c, n, v[WICK_INDICATOR_VWAP]);
+
+  for (p = 0; p < WICK_N_PATTERNS; p++)
+    {
+      self->patterns[p] = g_new (int, MAX (n, 1));
+      wick_patterns_compute (p, c, n, self->patterns[p]);
+    }
+}
+
+/* SMA (V, bars) of the candles before each one; NAN until there are enough. */
+static double *
+volume_average_before (const WickCandle *c,
+                       guint             n,
+                       guint             bars)
+{
+  double *average = g_new (double, MAX (n, 1));
+  double sum = 0.0;
+  guint i;
+
+  for (i = 0; i < n; i++)
+    {
+      average[i] = bars > 0 && i >= bars ? sum / bars : NAN;
+      sum += c[i].volume;
+      if (bars > 0 && i >= bars)
+        sum -= c[i - bars].volume;
+    }
+
+  return average;
+}
+
+/**
+ * wick_signals_analyze:
+ * @snapshot: the data
+ * @params: (nullable): the parameters, or %NULL for the defaults
+ * @cancellable: (nullable): checked between the stages
+ * @error: where to put %G_IO_ERROR_CANCELLED
+ *
+ * Runs the whole analysis. Safe to call from any thread; see the header.
+ *
+ * Returns: (transfer full) (nullable): the result, or %NULL when cancelled
+ */
+WickSignals *
+wick_signals_analyze (WickSignalsSnapshot     *snapshot,
+                      const WickSignalParams  *params,
+                      GCancellable            *cancellable,
+                      GError                 **error)
+{
+  g_autoptr(WickSignals) self = NULL;
+  WickSignalParams defaults;
+  WickSignalsContext ctx;
+  const WickCandle *c;
+  guint n, p;
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+  g_return_val_if_fail (params == NULL || params->swing_bars >= 1, NULL);
+  g_return_val_if_fail (params == NULL || params->baseline_bars >= 2, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (params == NULL)
+    {
+      wick_signal_params_init (&defaults);
+      params = &defaults;
+    }
+
+  c = snapshot->candles;
+  n = snapshot->n_candles;
+
+  self = g_atomic_rc_box_new0 (WickSignals);
+  self->snapshot = wick_signals_snapshot_ref (snapshot);
+  self->n_candles = n;
+  self->strings = g_string_chunk_new (4096);
+
+  compute_indicators (self, c, n);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  self->zones = wick_zones_detect (c, n, self->indicators[WICK_INDICATOR_ATR], &params->zones);
+
+  ctx = (WickSignalsContext) {
+    .params = params,
+    .cancellable = cancellable,
+    .candles = c,
+    .n = n,
+    .interval_ms = snapshot->interval_ms,
+    .liquidations = snapshot->liquidations,
+    .n_liquidations = snapshot->n_liquidations,
+    .open_interest = snapshot->open_interest,
+    .n_open_interest = snapshot->n_open_interest,
+    .atr = self->indicators[WICK_INDICATOR_ATR],
+    .rsi = self->indicators[WICK_INDICATOR_RSI],
+    .volume_average = volume_average_before (c, n, params->volume_average_bars),
+    .flags = g_new0 (guint8, MAX (n, 1)),
+    .swings = wick_pivots_find (c, n, 0, params->swing_bars, params->swing_bars),
+    .week_levels = g_array_new (FALSE, FALSE, sizeof (WickWeekLevel)),
+    .signals = g_array_new (FALSE, FALSE, sizeof (WickSignal)),
+    .strings = self->strings,
+  };
+  for (p = 0; p < WICK_N_PATTERNS; p++)
+    ctx.patterns[p] = self->patterns[p];
+
+  /* The rules run in this order: each grades with what the ones before left. */
+  _wick_signals_find_flow (&ctx);
+  if (!g_cancellable_is_cancelled (cancellable))
+    _wick_signals_find_swings (&ctx);
+  if (!g_cancellable_is_cancelled (cancellable))
+    _wick_signals_find_levels (&ctx);
+
+  g_free (ctx.volume_average);
+  g_free (ctx.flags);
+  g_array_unref (ctx.swings);
+  g_array_unref (ctx.week_levels);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_array_unref (ctx.signals);
+      return NULL;
+    }
+
+  qsort (ctx.signals->data, ctx.signals->len, sizeof (WickSignal), compare_signals);
+  self->n_signals = ctx.signals->len;
+  self->signals = (WickSignal *) (gpointer) g_array_free (ctx.signals, FALSE);
+
+  return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  WickSignalsSnapshot *snapshot;
+  WickSignalParams     params;
+} AnalyzeData;
+
+static void
+analyze_data_free (AnalyzeData *data)
+{
+  g_clear_pointer (&data->snapshot, wick_signals_snapshot_unref);
+  g_free (data);
+}
+
+static void
+analyze_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  AnalyzeData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  WickSignals *result;
+
+  result = wick_signals_analyze (data->snapshot, &data->params, cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) wick_signals_unref);
+}
+
+/**
+ * wick_signals_analyze_async:
+ * @snapshot: the data; a reference is kept until the analysis ends
+ * @params: (nullable): the parameters, copied; %NULL for the defaults
+ * @cancellable: (nullable): a cancellable
+ * @callback: called in the thread-default main context of the caller
+ * @user_data: for @callback
+ *
+ * Runs wick_signals_analyze () in a worker thread.
+ */
+void
+wick_signals_analyze_async (WickSignalsSnapshot    *snapshot,
+                            const WickSignalParams *params,
+                            GCancellable           *cancellable,
+                            GAsyncReadyCallback     callback,
+                            gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AnalyzeData *data;
+
+  g_return_if_fail (snapshot != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (AnalyzeData, 1);
+  data->snapshot = wick_signals_snapshot_ref (snapshot);
+  if (params != NULL)
+    data->params = *params;
+  else
+    wick_signal_params_init (&data->params);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wick_signals_analyze_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) analyze_data_free);
+  g_task_run_in_thread (task, analyze_thread);
+}
+
+/**
+ * wick_signals_analyze_finish:
+ * @result: the result given to the callback
+ * @error: the error, such as %G_IO_ERROR_CANCELLED
+ *
+ * Returns: (transfer full) (nullable): the analysis
+ */
+WickSignals *
+wick_signals_analyze_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wick_signals_analyze_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * wick_signals_ref:
+ * @self: an analysis
+ *
+ * The analysis is immutable, so a reference can be handed to another thread.
+ *
+ * Returns: (transfer full): @self
+ */
+WickSignals *
+wick_signals_ref (WickSignals *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+wick_signals_clear (gpointer data)
+{
+  WickSignals *self = data;
+  guint p;
+
+  for (p = 0; p < WICK_N_INDICATORS; p++)
+    g_clear_pointer (&self->indicators[p], g_free);
+  for (p = 0; p < WICK_N_PATTERNS; p++)
+    g_clear_pointer (&self->patterns[p], g_free);
+  g_clear_pointer (&self->zones, wick_zones_unref);
+  g_clear_pointer (&self->signals, g_free);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->snapshot, wick_signals_snapshot_unref);
+  self->n_signals = 0;
+}
+
+void
+wick_signals_unref (WickSignals *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release_full (self, wick_signals_clear);
+}
+
+/**
+ * wick_signals_get_snapshot:
+ * @self: an analysis
+ *
+ * Returns: (transfer none): the data it was made from
+ */
+WickSignalsSnapshot *
+wick_signals_get_snapshot (WickSignals *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->snapshot;
+}
+
+guint
+wick_signals_get_n_candles (WickSignals *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_candles;
+}
+
+/**
+ * wick_signals_get_indicator:
+ * @self: an analysis
+ * @indicator: which output
+ *
+ * Returns: (transfer none) (array length=n_candles): one value per candle, NAN where the
+ *   indicator has none yet
+ */
+const double *
+wick_signals_get_indicator (WickSignals   *self,
+                            WickIndicator  indicator)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (indicator < WICK_N_INDICATORS, NULL);
+
+  return self->indicators[indicator];
+}
+
+/**
+ * wick_signals_get_pattern:
+ * @self: an analysis
+ * @pattern: which pattern
+ *
+ * Returns: (transfer none) (array length=n_candles): TA-Lib's output per candle; 0 before
+ *   the pattern's lookback (wick_patterns_get_lookback ()) means "no value"
+ */
+const int *
+wick_signals_get_pattern (WickSignals *self,
+                          WickPattern  pattern)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (pattern < WICK_N_PATTERNS, NULL);
+
+  return self->patterns[pattern];
+}
+
+/**
+ * wick_signals_get_zones:
+ * @self: an analysis
+ *
+ * Returns: (transfer none): the zones at the last candle
+ */
+WickZones *
+wick_signals_get_zones (WickSignals *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->zones;
+}
+
+guint
+wick_signals_get_n_signals (WickSignals *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_signals;
+}
+
+/**
+ * wick_signals_get_signal:
+ * @self: an analysis
+ * @index: below wick_signals_get_n_signals ()
+ *
+ * Signals are ordered by candle, then by confirmation, kind and direction.
+ *
+ * Returns: (transfer none): the signal, valid as long as @self
+ */
+const WickSignal *
+wick_signals_get_signal (WickSignals *self,
+                         guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->n_signals, NULL);
+
+  return &self->signals[index];
+}

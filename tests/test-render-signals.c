@@ -1,0 +1,420 @@
+/* test-render-signals.c: the markers of reversal signals, as pixels, and their hit-test
+ *
+ * The signals are the ones the analysis finds in the bundled sample; each case picks the
+ * signal it needs from them rather than assuming where they are.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "wick-render.h"
+#include "wick-render-signals.h"
+#include "wick-sample-source.h"
+
+#define WIDTH          800
+#define HEIGHT         480
+/* Candles in view: wide enough apart that neighbouring markers never share a column. */
+#define VISIBLE_BARS   20
+/* Two pixels' channels may differ this much and still count as the same colour. */
+#define TOLERANCE      (2.5 / 255)
+
+typedef struct
+{
+  WickMarket      *market;
+  WickSignals     *signals;
+  WickViewport    *viewport;
+  const WickCandle *candles;  /* Borrowed from signals' snapshot */
+  guint            n_candles;
+  gint64           interval_ms;
+  WickScene        scene;
+  cairo_surface_t *surface;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(WickSource) source = wick_sample_source_new ();
+  g_autoptr(WickSignalsSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  WickSignalsSnapshot *analysed;
+
+  fixture->market = wick_source_load (source, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  snapshot = wick_signals_snapshot_new_for_market (fixture->market);
+  fixture->signals = wick_signals_analyze (snapshot, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wick_signals_get_n_signals (fixture->signals), >, 0);
+
+  analysed = wick_signals_get_snapshot (fixture->signals);
+  fixture->candles = wick_signals_snapshot_get_candles (analysed, &fixture->n_candles);
+  fixture->interval_ms = wick_signals_snapshot_get_interval_ms (analysed);
+
+  fixture->viewport = wick_viewport_new ();
+  wick_viewport_set_size (fixture->viewport, WIDTH, HEIGHT);
+
+  wick_scene_init (&fixture->scene, fixture->market, wick_palette_get (FALSE));
+  fixture->scene.signals = fixture->signals;
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&fixture->surface, cairo_surface_destroy);
+  g_clear_object (&fixture->viewport);
+  g_clear_pointer (&fixture->signals, wick_signals_unref);
+  g_clear_object (&fixture->market);
+}
+
+/* Shows VISIBLE_BARS candles from candle @first on. */
+static void
+show_candles_from (Fixture *fixture,
+                   gint64   first)
+{
+  gint64 from_ms = fixture->candles[0].open_time_ms + first * fixture->interval_ms;
+
+  wick_viewport_show_range (fixture->viewport, wick_market_get_series (fixture->market),
+                            from_ms, from_ms + VISIBLE_BARS * fixture->interval_ms);
+}
+
+/* Shows VISIBLE_BARS candles around the candle of @signal. */
+static void
+show_around (Fixture          *fixture,
+             const WickSignal *signal)
+{
+  show_candles_from (fixture, (gint64) signal->index - VISIBLE_BARS / 2);
+}
+
+static void
+render (Fixture *fixture)
+{
+  cairo_t *cr;
+
+  g_clear_pointer (&fixture->surface, cairo_surface_destroy);
+  fixture->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cr = cairo_create (fixture->surface);
+  wick_render_static (cr, &fixture->scene, fixture->viewport);
+  cairo_destroy (cr);
+  cairo_surface_flush (fixture->surface);
+}
+
+static gboolean
+pixel_is (Fixture         *fixture,
+          int              x,
+          int              y,
+          const WickColor *color)
+{
+  unsigned char *data = cairo_image_surface_get_data (fixture->surface);
+  int stride = cairo_image_surface_get_stride (fixture->surface);
+  guint32 pixel;
+
+  if (x < 0 || y < 0 || x >= WIDTH || y >= HEIGHT)
+    return FALSE;
+
+  /* Every pixel of a frame is opaque, so premultiplication changes nothing. */
+  pixel = *(guint32 *) (data + (gsize) y * stride + 4 * x);
+  return fabs (((pixel >> 16) & 0xff) / 255. - color->red) < TOLERANCE &&
+         fabs (((pixel >> 8) & 0xff) / 255. - color->green) < TOLERANCE &&
+         fabs ((pixel & 0xff) / 255. - color->blue) < TOLERANCE;
+}
+
+/* Pixels of @color in columns x0..x1 and rows y0..y1, both inclusive. */
+static guint
+count_color (Fixture         *fixture,
+             int              x0,
+             int              y0,
+             int              x1,
+             int              y1,
+             const WickColor *color)
+{
+  guint n = 0;
+
+  for (int y = MAX (y0, 0); y <= MIN (y1, HEIGHT - 1); y++)
+    for (int x = MAX (x0, 0); x <= MIN (x1, WIDTH - 1); x++)
+      n += pixel_is (fixture, x, y, color);
+
+  return n;
+}
+
+/* The first signal of @direction alone at its candle in that direction, or -1. */
+static int
+find_lone_signal (Fixture             *fixture,
+                  WickSignalDirection  direction)
+{
+  guint n = wick_signals_get_n_signals (fixture->signals);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const WickSignal *signal = wick_signals_get_signal (fixture->signals, i);
+      guint same = 0;
+
+      if (signal->direction != direction || signal->index < VISIBLE_BARS ||
+          signal->index + VISIBLE_BARS >= fixture->n_candles)
+        continue;
+
+      for (guint j = 0; j < n; j++)
+        {
+          const WickSignal *other = wick_signals_get_signal (fixture->signals, j);
+
+          same += other->index == signal->index && other->direction == direction;
+        }
+
+      if (same == 1)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/* The marker of @index is drawn in the columns of its candle's wick on the side of
+ * @direction, and nothing of its colour on the other side. */
+static void
+check_marker_side (Fixture             *fixture,
+                   WickSignalDirection  direction)
+{
+  const WickPalette *palette = fixture->scene.palette;
+  const WickColor *color = direction == WICK_SIGNAL_BULLISH ? &palette->signal_bullish
+                                                            : &palette->signal_bearish;
+  const WickSignal *signal;
+  const WickCandle *candle;
+  WickSignalMarker marker;
+  WickRect plot;
+  int index, x, low_y, high_y;
+  double centre;
+
+  index = find_lone_signal (fixture, direction);
+  g_assert_cmpint (index, >=, 0);
+  signal = wick_signals_get_signal (fixture->signals, index);
+  candle = &fixture->candles[signal->index];
+
+  show_around (fixture, signal);
+  render (fixture);
+
+  /* Where the viewport puts the candle: its wick's pixel column, its low and its high. */
+  wick_viewport_get_plot (fixture->viewport, &plot);
+  centre = wick_viewport_time_to_x (fixture->viewport,
+                                    candle->open_time_ms + fixture->interval_ms / 2.0);
+  x = (int) floor (centre);
+  low_y = (int) ceil (wick_viewport_price_to_y (fixture->viewport, candle->low));
+  high_y = (int) floor (wick_viewport_price_to_y (fixture->viewport, candle->high));
+  g_assert_cmpfloat (centre, >, plot.x);
+  g_assert_cmpfloat (centre, <, plot.x + plot.width);
+
+  g_assert_true (wick_render_signal_marker (fixture->signals, fixture->viewport, index, &marker));
+  g_assert_true (marker.has_arrow);
+  g_assert_cmpfloat (marker.tip_x, ==, x + .5);
+
+  if (direction == WICK_SIGNAL_BULLISH)
+    {
+      g_assert_false (marker.is_above);
+      g_assert_cmpfloat (marker.bounds.y, >, low_y);
+      /* Arrow and badge fill the wick's column under the low … */
+      g_assert_cmpuint (count_color (fixture, x - 1, low_y + 1, x + 1, low_y + 40, color), >, 10);
+      /* … the badge is as wide as drawn, and nothing of it is over the candle. */
+      g_assert_true (pixel_is (fixture, (int) marker.badge.x + 1,
+                               (int) (marker.badge.y + marker.badge.height / 2), color));
+      g_assert_cmpuint (count_color (fixture, x - 3, (int) plot.y, x + 3, low_y - 1, color), ==, 0);
+    }
+  else
+    {
+      g_assert_true (marker.is_above);
+      g_assert_cmpfloat (marker.bounds.y + marker.bounds.height, <, high_y);
+      g_assert_cmpuint (count_color (fixture, x - 1, high_y - 40, x + 1, high_y - 1, color), >, 10);
+      g_assert_true (pixel_is (fixture, (int) marker.badge.x + 1,
+                               (int) (marker.badge.y + marker.badge.height / 2), color));
+      g_assert_cmpuint (count_color (fixture, x - 3, high_y + 1, x + 3,
+                                     (int) (plot.y + plot.height) - 1, color), ==, 0);
+    }
+
+  /* Without the signals, none of it is there. */
+  fixture->scene.signals = NULL;
+  render (fixture);
+  g_assert_cmpuint (count_color (fixture, (int) plot.x, (int) plot.y,
+                                 (int) (plot.x + plot.width) - 1,
+                                 (int) (plot.y + plot.height) - 1, color), ==, 0);
+}
+
+static void
+test_bullish_below (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  check_marker_side (fixture, WICK_SIGNAL_BULLISH);
+}
+
+static void
+test_bearish_above (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  check_marker_side (fixture, WICK_SIGNAL_BEARISH);
+}
+
+/* A view that starts right after a signal's candle, with no signal in it: that signal's
+ * badge would reach into the plot if it were drawn, and it is not. */
+static void
+test_out_of_view (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const WickPalette *palette = fixture->scene.palette;
+  guint n = wick_signals_get_n_signals (fixture->signals);
+  WickRect plot;
+  gint64 first = -1;
+
+  for (guint i = 0; i < n && first < 0; i++)
+    {
+      guint start = wick_signals_get_signal (fixture->signals, i)->index + 1;
+      gboolean is_empty = start + VISIBLE_BARS + 1 < fixture->n_candles;
+
+      for (guint j = 0; j < n && is_empty; j++)
+        {
+          guint other = wick_signals_get_signal (fixture->signals, j)->index;
+
+          is_empty = other < start || other > start + VISIBLE_BARS;
+        }
+
+      if (is_empty)
+        first = start;
+    }
+
+  g_assert_cmpint (first, >=, 0);
+  show_candles_from (fixture, first);
+  render (fixture);
+
+  for (guint i = 0; i < n; i++)
+    {
+      WickSignalMarker marker;
+
+      g_assert_false (wick_render_signal_marker (fixture->signals, fixture->viewport, i, &marker));
+    }
+
+  wick_viewport_get_plot (fixture->viewport, &plot);
+  g_assert_cmpuint (count_color (fixture, (int) plot.x, (int) plot.y,
+                                 (int) (plot.x + plot.width) - 1, (int) (plot.y + plot.height) - 1,
+                                 &palette->signal_bullish), ==, 0);
+  g_assert_cmpuint (count_color (fixture, (int) plot.x, (int) plot.y,
+                                 (int) (plot.x + plot.width) - 1, (int) (plot.y + plot.height) - 1,
+                                 &palette->signal_bearish), ==, 0);
+}
+
+/* The pointer finds the marker where it is drawn, and its tooltip tells the explanation. */
+static void
+test_hit_test (Fixture       *fixture,
+               gconstpointer  data)
+{
+  int index = find_lone_signal (fixture, WICK_SIGNAL_BULLISH);
+  const WickSignal *signal;
+  g_autofree char *tooltip = NULL;
+  WickSignalMarker marker;
+  double cx, cy;
+
+  g_assert_cmpint (index, >=, 0);
+  signal = wick_signals_get_signal (fixture->signals, index);
+  show_around (fixture, signal);
+  g_assert_true (wick_render_signal_marker (fixture->signals, fixture->viewport, index, &marker));
+
+  cx = marker.badge.x + marker.badge.width / 2;
+  cy = marker.badge.y + marker.badge.height / 2;
+  g_assert_cmpint (wick_render_signals_hit_test (fixture->signals, fixture->viewport, -1, cx, cy),
+                   ==, index);
+  /* The arrow counts, and so does a pixel or two around the marker. */
+  g_assert_cmpint (wick_render_signals_hit_test (fixture->signals, fixture->viewport, -1,
+                                                 marker.tip_x, marker.tip_y + 1), ==, index);
+  g_assert_cmpint (wick_render_signals_hit_test (fixture->signals, fixture->viewport, -1,
+                                                 marker.badge.x - 1, cy), ==, index);
+  /* Beside it, short of the next candle's markers, or under it, nothing. */
+  g_assert_cmpint (wick_render_signals_hit_test (fixture->signals, fixture->viewport, -1,
+                                                 cx + 18, cy), ==, -1);
+  g_assert_cmpint (wick_render_signals_hit_test (fixture->signals, fixture->viewport, -1,
+                                                 cx, cy + marker.badge.height + 8), ==, -1);
+
+  tooltip = wick_render_signals_dup_tooltip (fixture->signals, index);
+  g_assert_nonnull (strstr (tooltip, signal->explanation));
+  g_assert_nonnull (strstr (tooltip, wick_signal_kind_get_label (signal->kind)));
+  g_assert_null (wick_render_signals_dup_tooltip (fixture->signals,
+                                                  wick_signals_get_n_signals (fixture->signals)));
+}
+
+/* Several signals at one candle stack outward without covering each other. */
+static void
+test_stacked (Fixture       *fixture,
+              gconstpointer  data)
+{
+  guint n = wick_signals_get_n_signals (fixture->signals);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const WickSignal *signal = wick_signals_get_signal (fixture->signals, i);
+      WickSignalMarker a, b;
+
+      for (guint j = i + 1; j < n; j++)
+        {
+          const WickSignal *other = wick_signals_get_signal (fixture->signals, j);
+
+          if (other->index != signal->index || other->direction != signal->direction)
+            continue;
+
+          show_around (fixture, signal);
+          g_assert_true (wick_render_signal_marker (fixture->signals, fixture->viewport, i, &a));
+          g_assert_true (wick_render_signal_marker (fixture->signals, fixture->viewport, j, &b));
+          g_assert_true (a.has_arrow || !b.has_arrow);
+          g_assert_false (b.has_arrow);
+          g_assert_cmpfloat (a.badge.x, ==, b.badge.x);
+          g_assert_true (a.badge.y + a.badge.height <= b.badge.y ||
+                         b.badge.y + b.badge.height <= a.badge.y);
+          return;
+        }
+    }
+
+  g_test_skip ("No candle of the sample has two signals of one direction");
+}
+
+/* The selected marker gets a ring in the text colour, and wins the pointer. */
+static void
+test_selected (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const WickPalette *palette = fixture->scene.palette;
+  int index = find_lone_signal (fixture, WICK_SIGNAL_BEARISH);
+  WickSignalMarker marker;
+  int ring_x, mid_y;
+
+  g_assert_cmpint (index, >=, 0);
+  show_around (fixture, wick_signals_get_signal (fixture->signals, index));
+  g_assert_true (wick_render_signal_marker (fixture->signals, fixture->viewport, index, &marker));
+  ring_x = (int) marker.badge.x - 2;
+  mid_y = (int) (marker.badge.y + marker.badge.height / 2);
+
+  render (fixture);
+  g_assert_false (pixel_is (fixture, ring_x, mid_y, &palette->text));
+
+  fixture->scene.selected_signal = index;
+  render (fixture);
+  g_assert_true (pixel_is (fixture, ring_x, mid_y, &palette->text));
+  g_assert_true (pixel_is (fixture, (int) marker.badge.x + 1, mid_y, &palette->signal_bearish));
+  g_assert_cmpint (wick_render_signals_hit_test (fixture->signals, fixture->viewport, index,
+                                                 marker.badge.x + 2, mid_y), ==, index);
+}
+
+#define ADD_TEST(path, func) \
+  g_test_add ("/wick/render-signals/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD_TEST ("bullish-below", test_bullish_below);
+  ADD_TEST ("bearish-above", test_bearish_above);
+  ADD_TEST ("out-of-view", test_out_of_view);
+  ADD_TEST ("hit-test", test_hit_test);
+  ADD_TEST ("stacked", test_stacked);
+  ADD_TEST ("selected", test_selected);
+
+  return g_test_run ();
+}
