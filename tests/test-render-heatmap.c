@@ -379,7 +379,8 @@ test_view_spec (Fixture       *fixture,
   g_assert_cmpuint (spec.n_columns, ==, N_CANDLES);
   g_assert_cmpfloat (spec.price_low, <=, 80 - 20);
   g_assert_cmpfloat (spec.price_low + spec.n_buckets * spec.bucket_size, >=, 130 + 20);
-  g_assert_cmpfloat (spec.bucket_size, ==, wick_heatmap_nice_bucket_size (80, 130, 400));
+  g_assert_cmpfloat (spec.bucket_size, ==,
+                    wick_heatmap_nice_bucket_size (80, 130, WICK_HEATMAP_VIEW_AUTO_BUCKETS));
   g_assert_cmpuint (spec.sides, ==, WICK_HEATMAP_BOTH_SIDES);
 
   grid = wick_heatmap_new (fixture->model, &spec, &error);

@@ -185,7 +185,6 @@ build_cascade (Path *p,
   path_walk (p, 99.0, 6);
 }
 
-
 /* A range at @top, a slide to 101, a low candle there with @low, @close and @volume, and a
  * rally to @rally over @rally_bars candles. Returns the low candle. */
 G_GNUC_UNUSED static guint
@@ -207,7 +206,6 @@ build_sell_off (Path   *p,
 
   return j;
 }
-
 
 /* A range under 105 (highs at 105.5 twice make the zone), then a close above it on @volume,
  * then @next. Returns the breakout candle. */
@@ -231,7 +229,6 @@ build_breakout (Path   *p,
   return i;
 }
 
-
 /* A range with two lows at 99.5 (the zone), then a decline to @from and the test candle. */
 G_GNUC_UNUSED static guint
 build_support (Path   *p,
@@ -254,7 +251,6 @@ build_support (Path   *p,
 
   return i;
 }
-
 
 /* Walks to @to in steps of -1 and +0.7, or in 3 candles when not @is_slow. */
 G_GNUC_UNUSED static void
@@ -354,7 +350,6 @@ load_sample (void)
   return market;
 }
 
-
 G_GNUC_UNUSED static void
 on_analyzed_cb (GObject      *source,
                 GAsyncResult *result,
@@ -378,7 +373,6 @@ analyze_async (WickSignalsSnapshot  *snapshot,
 
   return wick_signals_analyze_finish (result, error);
 }
-
 
 /* The one signal of @kind placed at @time_ms. */
 G_GNUC_UNUSED static const WickSignal *
@@ -428,7 +422,6 @@ log_signals (WickSignals *result,
   for (i = 0; i < WICK_N_SIGNAL_KINDS; i++)
     g_test_message ("%-19s %u", wick_signal_kind_to_string (i), counts[i]);
 }
-
 
 G_GNUC_UNUSED static gpointer
 load_real (const char *name,

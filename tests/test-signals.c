@@ -21,7 +21,8 @@
 #include <string.h>
 
 #define REAL_CANDLES      "binance-BTCUSDT-1h-2024-01-01_2026-04-30.csv"
-#define REAL_LIQUIDATIONS "coinglass-BTC-liquidations-1h-binance-bybit-okx-2025-11-23_2026-05-22.csv"
+#define REAL_LIQUIDATIONS "coinglass-BTC-liquidations-1h-binance-bybit-okx-" \
+                          "2025-11-23_2026-05-22.csv"
 #define REAL_INTEREST     "coinglass-BTC-oi-funding-1h-binance-bybit-okx-2025-12-04_2026-06-02.csv"
 
 static void
@@ -112,7 +113,8 @@ test_v_recovery (void)
   g_assert_cmpuint (s->index, >=, j + 3);
   g_assert_cmpuint (s->index, <=, j + 8);
   g_assert_cmpfloat (s->level, ==, 98.0);
-  g_assert_true (g_str_has_prefix (s->explanation, "Sharp V-shaped recovery: down 7.1 % to 98, then up "));
+  g_assert_true (g_str_has_prefix (s->explanation,
+                                   "Sharp V-shaped recovery: down 7.1 % to 98, then up "));
 
   /* A drop of 4 from 102 and a rally to 100.8: 70 % back, but only 2.9 % up. */
   g_clear_pointer (&result, wick_signals_unref);
@@ -155,7 +157,8 @@ test_higher_low (void)
   g_assert_cmpfloat (s->price, ==, 98.5);
   g_assert_cmpfloat (s->level, ==, 95.5);
   g_assert_cmpuint (s->confirmed_index, >, c + 3);
-  g_assert_cmpstr (s->explanation, ==, "Higher low at 98.50, 3 above the 95.50 low, after the high at 104.50");
+  g_assert_cmpstr (s->explanation, ==,
+                   "Higher low at 98.50, 3 above the 95.50 low, after the high at 104.50");
 
   /* Rising lows only: 100, 102, 104; no decline to turn. */
   g_clear_pointer (&result, wick_signals_unref);
@@ -210,7 +213,8 @@ test_breakout (void)
   g_assert_nonnull (s);
   g_assert_cmpint (s->direction, ==, WICK_SIGNAL_BEARISH);
   g_assert_cmpuint (s->start_index, ==, i);
-  g_assert_true (g_str_has_suffix (s->explanation, "closed back below at 104.50, 1 hour after the breakout"));
+  g_assert_true (g_str_has_suffix (s->explanation,
+                                   "closed back below at 104.50, 1 hour after the breakout"));
 }
 
 static void
@@ -248,7 +252,8 @@ test_support_test (void)
   g_assert_cmpuint (s->index, ==, i + 1);           /* the excursion's low, 98.3 */
   g_assert_cmpuint (s->confirmed_index, ==, i + 1);
   g_assert_cmpstr (s->explanation, ==,
-                   "Support test at 99.50: closed below, down to 98.30, and back above after 1 hour");
+                   "Support test at 99.50: closed below, down to 98.30, "
+                   "and back above after 1 hour");
 
   /* A close far below, a real breakdown. */
   g_clear_pointer (&result, wick_signals_unref);
@@ -497,7 +502,8 @@ test_format (void)
   } grouped[] = {
     { 92000, 0, "92,000" }, { 93859.71, 2, "93,859.71" }, { 999.5, 0, "1,000" },
     { 2.5, 0, "2" }, { 0.125, 2, "0.12" }, { 0.375, 2, "0.38" }, { -0.001, 2, "0.00" },
-    { -1234567.891, 2, "-1,234,567.89" }, { 0.000123, 6, "0.000123" }, { 1e20, 0, "100,000,000,000,000,000,000" },
+    { -1234567.891, 2, "-1,234,567.89" }, { 0.000123, 6, "0.000123" },
+    { 1e20, 0, "100,000,000,000,000,000,000" },
   };
   char buffer[WICK_FORMAT_BUF_SIZE];
   guint i;
@@ -511,7 +517,10 @@ test_format (void)
   g_assert_cmpstr (buffer, ==, "–");
 
 #define CHECK_FORMAT(call, expected) \
-  G_STMT_START { g_autofree char *text = (call); g_assert_cmpstr (text, ==, (expected)); } G_STMT_END
+  G_STMT_START { \
+    g_autofree char *text = (call); \
+    g_assert_cmpstr (text, ==, (expected)); \
+  } G_STMT_END
   CHECK_FORMAT (wick_format_level (91540.0), "91,540");
   CHECK_FORMAT (wick_format_level (94789.08), "94,789.08");
   CHECK_FORMAT (wick_format_level (99.5), "99.50");
@@ -638,7 +647,8 @@ test_sample (void)
 
   s = find_at (result, WICK_SIGNAL_N_WEEK_HIGH, utc_ms (2026, 1, 6, 15));
   g_assert_cmpfloat (s->price, ==, 94412.35);
-  g_assert_cmpstr (s->explanation, ==, "7-week high at 94,412.35: the highest high since 14 Nov 2025");
+  g_assert_cmpstr (s->explanation, ==,
+                   "7-week high at 94,412.35: the highest high since 14 Nov 2025");
 
   /* The higher low of the 7th, above the cascade's low. */
   for (i = 0, s = NULL; i < wick_signals_get_n_signals (result); i++)
@@ -691,14 +701,16 @@ test_real_data (void)
   g_assert_cmpfloat (s->price, ==, 94789.08);
   g_assert_cmpint (candles[s->start_index].open_time_ms, >=, utc_ms (2025, 11, 17, 0));
   g_assert_cmpint (candles[s->start_index].open_time_ms, <, utc_ms (2025, 11, 18, 0));
-  g_assert_cmpstr (s->explanation, ==, "7-week high at 94,789.08: the highest high since 17 Nov 2025");
+  g_assert_cmpstr (s->explanation, ==,
+                   "7-week high at 94,789.08: the highest high since 17 Nov 2025");
 
   /* Cleared on 13 January on nearly four times the average volume. */
   s = find_at (result, WICK_SIGNAL_BREAKOUT, utc_ms (2026, 1, 13, 22));
   g_assert_cmpfloat (s->level, ==, 94789.08);
   g_assert_cmpfloat (s->price, ==, 95757.21);
-  g_assert_true (g_str_has_prefix (s->explanation, "Breakout above the 7-week high at 94,789.08: "
-                                                   "closed at 95,757.21 on 3.9× the average volume"));
+  g_assert_true (g_str_has_prefix (s->explanation,
+                                   "Breakout above the 7-week high at 94,789.08: "
+                                   "closed at 95,757.21 on 3.9× the average volume"));
 
   /* The slide at the end of January: a nine-week low at 81,118 with capitulation volume. */
   s = find_at (result, WICK_SIGNAL_N_WEEK_LOW, utc_ms (2026, 1, 30, 1));

@@ -22,7 +22,7 @@
  * wick_heatmap_options_init:
  * @options: (out caller-allocates): the options to fill
  *
- * Both sides, every tier, automatic buckets, and cells transparent below 15 % of the colour
+ * Both sides, every tier, automatic buckets, and cells transparent below 30 % of the colour
  * scale and solid from 90 % of it: the defaults of the settings.
  */
 void
@@ -33,7 +33,7 @@ wick_heatmap_options_init (WickHeatmapOptions *options)
   options->sides = WICK_HEATMAP_BOTH_SIDES;
   options->tiers = WICK_HEATMAP_ALL_TIERS;
   options->bucket_size = 0;
-  options->threshold_low = 0.15;
+  options->threshold_low = 0.3;
   options->threshold_high = 0.9;
 }
 
@@ -155,7 +155,7 @@ grid_price_range (WickViewport *viewport,
  * The candles in view and half as many again on either side (at least 16, and at most
  * %WICK_HEATMAP_VIEW_MAX_COLUMNS in all, keeping the latest candles in view), the visible
  * prices and half their range again above and below, in buckets of the options' size or of
- * a round size making about %WICK_HEATMAP_DEFAULT_BUCKETS over the visible range.
+ * a round size making about %WICK_HEATMAP_VIEW_AUTO_BUCKETS over the visible range.
  */
 void
 wick_heatmap_view_get_spec (WickViewport             *viewport,
@@ -201,7 +201,7 @@ wick_heatmap_view_get_spec (WickViewport             *viewport,
   bucket = options->bucket_size > 0 && isfinite (options->bucket_size)
              ? options->bucket_size
              : wick_heatmap_nice_bucket_size (visible_low, visible_high,
-                                              WICK_HEATMAP_DEFAULT_BUCKETS);
+                                              WICK_HEATMAP_VIEW_AUTO_BUCKETS);
   if ((high - low) / bucket > WICK_HEATMAP_VIEW_MAX_BUCKETS)
     bucket = wick_heatmap_nice_bucket_size (low, high, WICK_HEATMAP_VIEW_MAX_BUCKETS);
 

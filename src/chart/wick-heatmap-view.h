@@ -22,13 +22,16 @@ G_BEGIN_DECLS
 /* Grids stop at this many candles (the latest in view) and this many price buckets. */
 #define WICK_HEATMAP_VIEW_MAX_COLUMNS 8192
 #define WICK_HEATMAP_VIEW_MAX_BUCKETS 4096
+/* Automatic buckets over the visible prices: few enough that nearby levels read as one band
+ * a few pixels tall rather than as hairlines. */
+#define WICK_HEATMAP_VIEW_AUTO_BUCKETS 150
 
 typedef struct
 {
   guint  sides;            /* WICK_HEATMAP_LONGS, WICK_HEATMAP_SHORTS or both */
   guint  tiers;            /* bit i shows the levels of WickHeatmapConfig.tiers[i] */
   double bucket_size;      /* USD per price bucket; 0 for automatic: about
-                            * WICK_HEATMAP_DEFAULT_BUCKETS over the visible range */
+                            * WICK_HEATMAP_VIEW_AUTO_BUCKETS over the visible range */
   double threshold_low;    /* 0..1 of the colour scale (the square root of a cell's share of
                             * the largest cell): below it cells are transparent */
   double threshold_high;   /* at and above it they are solid */

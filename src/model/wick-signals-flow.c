@@ -12,6 +12,7 @@
 #include "wick-format.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define HOUR_MS G_GINT64_CONSTANT (3600000)
@@ -327,8 +328,10 @@ report_episode (WickSignalsContext *ctx,
     {
       text = g_strdup_printf (is_long
                               /* Translators: a dollar amount, a duration ("4 hours"), a price */
-                              ? _("Long liquidation cascade: %s of longs liquidated in %s, down to %s")
-                              : _("Short liquidation cascade: %s of shorts liquidated in %s, up to %s"),
+                              ? _("Long liquidation cascade: %s of longs liquidated in %s, "
+                                  "down to %s")
+                              : _("Short liquidation cascade: %s of shorts liquidated in %s, "
+                                  "up to %s"),
                               total_text, duration, price);
     }
 

@@ -30,7 +30,6 @@ typedef struct
 typedef struct
 {
   double   level;       /* R */
-  double   name;        /* the zone's name, or the n-week high */
   guint    index;       /* the close above */
   guint    weeks;       /* N of an n-week high; 0 for a zone */
   gboolean has_volume;
@@ -268,7 +267,7 @@ report_breakout (WickSignalsContext *ctx,
   guint i = attempt->index;
   double atr = _wick_atr_before (ctx, i);
   double ratio = c[i].volume / ctx->volume_average[i];
-  g_autofree char *name = wick_format_level (attempt->name);
+  g_autofree char *name = wick_format_level (attempt->level);
   g_autofree char *close = wick_format_level (c[i].close);
   char ratio_text[WICK_FORMAT_BUF_SIZE];
   char *text;
@@ -306,7 +305,7 @@ report_failed_breakout (WickSignalsContext *ctx,
 {
   const WickCandle *c = ctx->candles;
   double atr = _wick_atr_before (ctx, attempt->index);
-  g_autofree char *name = wick_format_level (attempt->name);
+  g_autofree char *name = wick_format_level (attempt->level);
   g_autofree char *close = wick_format_level (c[f].close);
   g_autofree char *duration = _wick_signals_format_duration ((gint64) (f - attempt->index) *
                                                              ctx->interval_ms);
@@ -384,7 +383,7 @@ check_breakouts (WickSignalsContext  *ctx,
         continue;
 
       best = (Attempt) {
-        level, k < n_bands ? band_name (&b[k]) : level, i, k < n_bands ? 0 : week->weeks,
+        level, i, k < n_bands ? 0 : week->weeks,
         c[i].volume >= params->breakout_volume * ctx->volume_average[i],
       };
     }

@@ -16,9 +16,9 @@ G_BEGIN_DECLS
 /* Per-candle flags the flow rules leave for the others. */
 enum
 {
-  WICK_BAR_LONG_CASCADE   = 1 << 0,  /* passes §3's liquidation tests, long side */
-  WICK_BAR_SHORT_CASCADE  = 1 << 1,
-  WICK_BAR_CAPITULATION   = 1 << 2,  /* volume spike that is (a) or (b) of §3 */
+  WICK_BAR_LONG_CASCADE  = 1 << 0,  /* passes §3's liquidation tests, long side */
+  WICK_BAR_SHORT_CASCADE = 1 << 1,
+  WICK_BAR_CAPITULATION  = 1 << 2,  /* a volume spike of §3's shape (a) or (b) */
 };
 
 /* One resistance level from an n-week high, for the breakout rule. */
@@ -44,28 +44,28 @@ typedef struct
 
 typedef struct _WickZoneIndex WickZoneIndex;
 
-/* The state of one analysis. The rules read the candles and arrays and append signals;
- * everything is owned by the analysis in wick-signals.c. */
+/* The state of one analysis. The rules read the candles and arrays and append signals; what
+ * is marked owned belongs to wick_signals_analyze (), which frees it. */
 typedef struct
 {
-  const WickSignalParams *params;      /* Borrowed */
-  GCancellable           *cancellable; /* Borrowed, nullable */
-  const WickCandle       *candles;     /* Borrowed from the snapshot */
-  guint                   n;
-  gint64                  interval_ms;
-  const WickLiquidationBucket *liquidations;  /* Borrowed, nullable */
-  guint                   n_liquidations;
-  const WickOpenInterestPoint *open_interest; /* Borrowed, nullable */
-  guint                   n_open_interest;
-  const double           *atr;         /* Borrowed: ATR (14) */
-  const double           *rsi;         /* Borrowed: RSI (14) */
-  const int              *patterns[WICK_N_PATTERNS];  /* Borrowed */
-  double                 *volume_average;  /* Owned: SMA (V, 20) of the candles before, or NAN */
-  guint8                 *flags;       /* Owned: WICK_BAR_* per candle */
-  GArray                 *swings;      /* Owned: WickPivot, swing_bars/swing_bars */
-  GArray                 *week_levels; /* Owned: WickWeekLevel, by confirmation */
-  GArray                 *signals;     /* Owned: WickSignal, explanation owned by strings */
-  GStringChunk           *strings;     /* Owned */
+  const WickSignalParams      *params;          /* Borrowed */
+  GCancellable                *cancellable;     /* Borrowed, nullable */
+  const WickCandle            *candles;         /* Borrowed from the snapshot */
+  guint                        n;
+  gint64                       interval_ms;
+  const WickLiquidationBucket *liquidations;    /* Borrowed, nullable */
+  guint                        n_liquidations;
+  const WickOpenInterestPoint *open_interest;   /* Borrowed, nullable */
+  guint                        n_open_interest;
+  const double                *atr;             /* Borrowed: ATR (14) */
+  const double                *rsi;             /* Borrowed: RSI (14) */
+  const int                   *patterns[WICK_N_PATTERNS];  /* Borrowed */
+  double                      *volume_average;  /* Owned: SMA (V, 20) of the candles before */
+  guint8                      *flags;           /* Owned: WICK_BAR_* per candle */
+  GArray                      *swings;          /* Owned: WickPivot, swing_bars on each side */
+  GArray                      *week_levels;     /* Owned: WickWeekLevel, by confirmation */
+  GArray                      *signals;         /* Owned: WickSignal */
+  GStringChunk                *strings;         /* Borrowed from the result: explanations */
 } WickSignalsContext;
 
 static inline double

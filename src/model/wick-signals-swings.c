@@ -59,7 +59,8 @@ report_v_recovery (WickSignalsContext *ctx,
   _wick_signals_emit (ctx, WICK_SIGNAL_V_RECOVERY, WICK_SIGNAL_BULLISH,
                       v->j, v->t, v->t, c[v->t].close, low,
                       0.4 + 0.2 * _wick_clamp01 ((v->rally - params->v_rally) / params->v_rally) +
-                      0.2 * _wick_clamp01 ((retrace - params->v_retrace) / (1.0 - params->v_retrace)) +
+                      0.2 * _wick_clamp01 ((retrace - params->v_retrace) /
+                                           (1.0 - params->v_retrace)) +
                       (is_sharp ? 0.2 : 0.0),
                       -1, text);
 }
@@ -93,7 +94,9 @@ find_v_recovery (WickSignalsContext *ctx,
   v->j = j;
   v->high = high;
   v->drop = high - low;
-  if (!(v->drop > 0.0) || (v->drop / high < params->v_drop && v->drop < params->v_drop_atr * atr))
+  /* X, or in a quiet market 3 ATR that are at least half of X. */
+  if (!(v->drop / high >= params->v_drop ||
+        (v->drop >= params->v_drop_atr * atr && v->drop / high >= params->v_drop / 2.0)))
     return FALSE;
 
   best_close = c[j].close;
@@ -208,7 +211,8 @@ find_higher_lows (WickSignalsContext *ctx)
             *last = *pivot;
         }
       else if (pivot->index > last->index &&
-               fabs (pivot->price - last->price) >= ctx->params->swing_leg_atr * ctx->atr[pivot->index])
+               fabs (pivot->price - last->price) >=
+               ctx->params->swing_leg_atr * ctx->atr[pivot->index])
         {
           g_array_append_val (points, *pivot);
 
@@ -267,19 +271,24 @@ find_n_week_extremes (WickSignalsContext *ctx)
           if (is_high)
             format = has_before
                      /* Translators: a number of weeks, a price, then a date ("17 Nov 2025") */
-                     ? g_dngettext (GETTEXT_PACKAGE, "%u-week high at %s: the highest high since %s",
+                     ? g_dngettext (GETTEXT_PACKAGE,
+                                    "%u-week high at %s: the highest high since %s",
                                     "%u-week high at %s: the highest high since %s", weeks)
                      : g_dngettext (GETTEXT_PACKAGE,
-                                    "%u-week high at %s: the highest high since the data starts on %s",
-                                    "%u-week high at %s: the highest high since the data starts on %s",
+                                    "%u-week high at %s: the highest high since the data "
+                                    "starts on %s",
+                                    "%u-week high at %s: the highest high since the data "
+                                    "starts on %s",
                                     weeks);
           else
             format = has_before
                      ? g_dngettext (GETTEXT_PACKAGE, "%u-week low at %s: the lowest low since %s",
                                     "%u-week low at %s: the lowest low since %s", weeks)
                      : g_dngettext (GETTEXT_PACKAGE,
-                                    "%u-week low at %s: the lowest low since the data starts on %s",
-                                    "%u-week low at %s: the lowest low since the data starts on %s",
+                                    "%u-week low at %s: the lowest low since the data starts "
+                                    "on %s",
+                                    "%u-week low at %s: the lowest low since the data starts "
+                                    "on %s",
                                     weeks);
 
           _wick_signals_emit (ctx, is_high ? WICK_SIGNAL_N_WEEK_HIGH : WICK_SIGNAL_N_WEEK_LOW,

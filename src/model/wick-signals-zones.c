@@ -260,7 +260,8 @@ recluster (WickZoneIndex *zi,
     {
       /* Equal prices go with the region even where they do not join (ε of 0), so the price
        * range below holds the region's members and no others. */
-      while (lo > 0 && (is_linked (zi->params, &p[lo - 1], &p[lo]) || p[lo - 1].price == p[lo].price))
+      while (lo > 0 &&
+             (is_linked (zi->params, &p[lo - 1], &p[lo]) || p[lo - 1].price == p[lo].price))
         lo--;
       while (hi + 1 < zi->active->len &&
              (is_linked (zi->params, &p[hi], &p[hi + 1]) || p[hi + 1].price == p[hi].price))

@@ -14,21 +14,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
-#include <string.h>
 
 #define HOUR_MS G_GINT64_CONSTANT (3600000)
 #define DAY_MS  (24 * HOUR_MS)
-
-struct _WickSignalsSnapshot
-{
-  gint64                 interval_ms;
-  WickCandle            *candles;        /* Owned */
-  guint                  n_candles;
-  WickLiquidationBucket *liquidations;   /* Owned, nullable */
-  guint                  n_liquidations;
-  WickOpenInterestPoint *open_interest;  /* Owned, nullable */
-  guint                  n_open_interest;
-};
 
 struct _WickSignals
 {
@@ -42,8 +30,6 @@ struct _WickSignals
   GStringChunk        *strings;                      /* Owned: the explanations */
 };
 
-G_DEFINE_BOXED_TYPE (WickSignalsSnapshot, wick_signals_snapshot,
-                     wick_signals_snapshot_ref, wick_signals_snapshot_unref)
 G_DEFINE_BOXED_TYPE (WickSignals, wick_signals, wick_signals_ref, wick_signals_unref)
 
 static const struct
@@ -174,168 +160,6 @@ wick_indicator_get_name (WickIndicator indicator)
   g_return_val_if_fail (indicator < WICK_N_INDICATORS, NULL);
 
   return indicator_names[indicator];
-}
-
-/**
- * wick_signals_snapshot_new:
- * @interval_ms: the candle interval
- * @candles: (array length=n_candles): closed candles, oldest first, as a WickSeries holds them
- * @n_candles: how many
- * @liquidations: (array length=n_liquidations) (nullable): liquidation buckets, oldest first
- * @n_liquidations: how many
- * @open_interest: (array length=n_open_interest) (nullable): open interest, oldest first
- * @n_open_interest: how many
- *
- * Copies the data, so the snapshot stays as it is whatever happens to the originals.
- *
- * Returns: (transfer full): the snapshot
- */
-WickSignalsSnapshot *
-wick_signals_snapshot_new (gint64                       interval_ms,
-                           const WickCandle            *candles,
-                           guint                        n_candles,
-                           const WickLiquidationBucket *liquidations,
-                           guint                        n_liquidations,
-                           const WickOpenInterestPoint *open_interest,
-                           guint                        n_open_interest)
-{
-  WickSignalsSnapshot *self;
-
-  g_return_val_if_fail (interval_ms > 0, NULL);
-  g_return_val_if_fail (candles != NULL || n_candles == 0, NULL);
-  g_return_val_if_fail (liquidations != NULL || n_liquidations == 0, NULL);
-  g_return_val_if_fail (open_interest != NULL || n_open_interest == 0, NULL);
-
-  self = g_atomic_rc_box_new0 (WickSignalsSnapshot);
-  self->interval_ms = interval_ms;
-  self->candles = g_memdup2 (candles, (gsize) n_candles * sizeof *candles);
-  self->n_candles = n_candles;
-  self->liquidations = g_memdup2 (liquidations, (gsize) n_liquidations * sizeof *liquidations);
-  self->n_liquidations = n_liquidations;
-  self->open_interest = g_memdup2 (open_interest, (gsize) n_open_interest * sizeof *open_interest);
-  self->n_open_interest = n_open_interest;
-
-  return self;
-}
-
-/**
- * wick_signals_snapshot_new_for_market:
- * @market: a market
- *
- * Copies the market's candles, hourly liquidations and open interest. Call it on the thread
- * that owns @market.
- *
- * Returns: (transfer full): the snapshot
- */
-WickSignalsSnapshot *
-wick_signals_snapshot_new_for_market (WickMarket *market)
-{
-  WickSeries *series;
-  WickLiquidations *liquidations;
-  WickOpenInterest *open_interest;
-
-  g_return_val_if_fail (WICK_IS_MARKET (market), NULL);
-
-  series = wick_market_get_series (market);
-  liquidations = wick_market_get_liquidations (market);
-  open_interest = wick_market_get_open_interest (market);
-
-  return wick_signals_snapshot_new (wick_series_get_interval_ms (series),
-                                    wick_series_get_candles (series),
-                                    wick_series_get_length (series),
-                                    liquidations ? wick_liquidations_get_buckets (liquidations) : NULL,
-                                    liquidations ? wick_liquidations_get_length (liquidations) : 0,
-                                    open_interest ? wick_open_interest_get_points (open_interest) : NULL,
-                                    open_interest ? wick_open_interest_get_length (open_interest) : 0);
-}
-
-WickSignalsSnapshot *
-wick_signals_snapshot_ref (WickSignalsSnapshot *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return g_atomic_rc_box_acquire (self);
-}
-
-static void
-wick_signals_snapshot_clear (gpointer data)
-{
-  WickSignalsSnapshot *self = data;
-
-  g_clear_pointer (&self->candles, g_free);
-  g_clear_pointer (&self->liquidations, g_free);
-  g_clear_pointer (&self->open_interest, g_free);
-  self->n_candles = self->n_liquidations = self->n_open_interest = 0;
-}
-
-void
-wick_signals_snapshot_unref (WickSignalsSnapshot *self)
-{
-  g_return_if_fail (self != NULL);
-
-  g_atomic_rc_box_release_full (self, wick_signals_snapshot_clear);
-}
-
-gint64
-wick_signals_snapshot_get_interval_ms (WickSignalsSnapshot *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->interval_ms;
-}
-
-/**
- * wick_signals_snapshot_get_candles:
- * @self: a snapshot
- * @n_candles: (out) (optional): how many
- *
- * Returns: (transfer none) (array length=n_candles): the candles
- */
-const WickCandle *
-wick_signals_snapshot_get_candles (WickSignalsSnapshot *self,
-                                   guint               *n_candles)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  if (n_candles != NULL)
-    *n_candles = self->n_candles;
-  return self->candles;
-}
-
-/**
- * wick_signals_snapshot_get_liquidations:
- * @self: a snapshot
- * @n_liquidations: (out) (optional): how many
- *
- * Returns: (transfer none) (array length=n_liquidations) (nullable): the buckets
- */
-const WickLiquidationBucket *
-wick_signals_snapshot_get_liquidations (WickSignalsSnapshot *self,
-                                        guint               *n_liquidations)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  if (n_liquidations != NULL)
-    *n_liquidations = self->n_liquidations;
-  return self->liquidations;
-}
-
-/**
- * wick_signals_snapshot_get_open_interest:
- * @self: a snapshot
- * @n_open_interest: (out) (optional): how many
- *
- * Returns: (transfer none) (array length=n_open_interest) (nullable): the points
- */
-const WickOpenInterestPoint *
-wick_signals_snapshot_get_open_interest (WickSignalsSnapshot *self,
-                                         guint               *n_open_interest)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  if (n_open_interest != NULL)
-    *n_open_interest = self->n_open_interest;
-  return self->open_interest;
 }
 
 /* Takes @explanation. */
@@ -497,6 +321,9 @@ wick_signals_analyze (WickSignalsSnapshot     *snapshot,
                       GError                 **error)
 {
   g_autoptr(WickSignals) self = NULL;
+  const WickLiquidationBucket *liquidations;
+  const WickOpenInterestPoint *open_interest;
+  guint n_liquidations, n_open_interest;
   WickSignalParams defaults;
   WickSignalsContext ctx;
   const WickCandle *c;
@@ -514,8 +341,9 @@ wick_signals_analyze (WickSignalsSnapshot     *snapshot,
       params = &defaults;
     }
 
-  c = snapshot->candles;
-  n = snapshot->n_candles;
+  c = wick_signals_snapshot_get_candles (snapshot, &n);
+  liquidations = wick_signals_snapshot_get_liquidations (snapshot, &n_liquidations);
+  open_interest = wick_signals_snapshot_get_open_interest (snapshot, &n_open_interest);
 
   self = g_atomic_rc_box_new0 (WickSignals);
   self->snapshot = wick_signals_snapshot_ref (snapshot);
@@ -533,11 +361,11 @@ wick_signals_analyze (WickSignalsSnapshot     *snapshot,
     .cancellable = cancellable,
     .candles = c,
     .n = n,
-    .interval_ms = snapshot->interval_ms,
-    .liquidations = snapshot->liquidations,
-    .n_liquidations = snapshot->n_liquidations,
-    .open_interest = snapshot->open_interest,
-    .n_open_interest = snapshot->n_open_interest,
+    .interval_ms = wick_signals_snapshot_get_interval_ms (snapshot),
+    .liquidations = liquidations,
+    .n_liquidations = n_liquidations,
+    .open_interest = open_interest,
+    .n_open_interest = n_open_interest,
     .atr = self->indicators[WICK_INDICATOR_ATR],
     .rsi = self->indicators[WICK_INDICATOR_RSI],
     .volume_average = volume_average_before (c, n, params->volume_average_bars),
@@ -653,7 +481,8 @@ wick_signals_analyze_finish (GAsyncResult  *result,
                              GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wick_signals_analyze_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == wick_signals_analyze_async,
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

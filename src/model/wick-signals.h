@@ -97,9 +97,10 @@ G_BEGIN_DECLS
  *    the excursion's lowest candle. Bullish. Strength 0.4 + 0.3 × the zone's touches before
  *    (full at 3) + 0.3 when a cascade candle is the probe or one of the two before it.
  *  v-recovery (§4). A swing low j, the lowest low of the 24 candles before it, with a drop
- *    from H0 = max H[j-24..j] of at least 2.5 % or at least 3 ATR: §4 proposes 2.5 %, but on
- *    hourly candles that is five typical ranges in a quiet market and two in a wild one, and
- *    swings are measured in ATR elsewhere (§1: legs of 2 ATR minor, 5 major). Then the first
+ *    from H0 = max H[j-24..j] of at least 2.5 %, or of at least 3 ATR that is at least 1.25 %:
+ *    §4 proposes 2.5 %, but on hourly candles that is five typical ranges in a quiet market
+ *    and two in a wild one, and swings are measured in ATR elsewhere (§1: legs of 2 ATR minor,
+ *    5 major); half of X keeps a dip of a few quiet hours from counting. Then the first
  *    candle t, j + 3 <= t <= j + 36, where the highest close since j is >= 3 % above L[j] and
  *    C[t] has won back >= 61.8 % of the drop, with no low below L[j] in between. Reported at t,
  *    bullish, one per t (from the lowest of the lows completed there); "sharp" when a cascade
@@ -115,8 +116,9 @@ G_BEGIN_DECLS
  *    (below), as §4 reads the seven-week high; an n-week high is used up once cleared. At
  *    candle i: C[i-1] <= R, C[i] > R + max (0.1 % of R, 0.25 ATR), V[i] >= 1.5 × average
  *    volume, and (strict) C[i+1] > R; reported at i, confirmed at i + 1, bullish. Of several
- *    levels cleared at once, the highest. Strength 0.4 + 0.3 × the volume ratio past 1.5 (full
- *    at 3) + 0.3 × the close's distance above R (full at 1 ATR).
+ *    levels cleared at once, the highest. R is quoted as it is (a zone's high, not its name),
+ *    so the closes it is compared with read right. Strength 0.4 + 0.3 × the volume ratio past
+ *    1.5 (full at 3) + 0.3 × the close's distance above R (full at 1 ATR).
  *  failed-breakout (§4). After a close above R by the margin, with volume or not, a close back
  *    below R within 3 candles; reported at that close, bearish. Strength 0.5 + 0.5 × how far
  *    below R it closed (full at 1 ATR).
@@ -224,7 +226,7 @@ typedef struct
   /* §4 */
   guint          v_high_bars;             /* K1 = 24 */
   double         v_drop;                  /* X = 0.025 */
-  double         v_drop_atr;              /* 3 */
+  double         v_drop_atr;              /* 3, when the drop is at least X / 2 */
   double         v_rally;                 /* Y = 0.03 */
   guint          v_max_bars;              /* K2 = 36 */
   double         v_retrace;               /* 0.618 */

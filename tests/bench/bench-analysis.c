@@ -30,7 +30,8 @@
 
 #define HOUR_MS     G_GINT64_CONSTANT (3600000)
 #define REAL_FILE   "binance-BTCUSDT-1h-2024-01-01_2026-04-30.csv"
-#define LIQUIDATIONS_FILE  "coinglass-BTC-liquidations-1h-binance-bybit-okx-2025-11-23_2026-05-22.csv"
+#define LIQUIDATIONS_FILE  "coinglass-BTC-liquidations-1h-binance-bybit-okx-" \
+                           "2025-11-23_2026-05-22.csv"
 #define OPEN_INTEREST_FILE "coinglass-BTC-oi-funding-1h-binance-bybit-okx-2025-12-04_2026-06-02.csv"
 #define N_INDICATOR_OUTPUTS 12
 
@@ -189,7 +190,7 @@ bench_analysis (const char          *label,
       n_signals = wick_signals_get_n_signals (result);
     }
 
-  name = g_strdup_printf ("%s: analysis (%u signals)", label, n_signals);
+  name = g_strdup_printf ("%s: %u signals", label, n_signals);
   print_row (name, samples, runs);
 }
 
