@@ -255,6 +255,11 @@ test_liquidations_bad (void)
     { T1 ",1,2\n" T0 ",1,2\n", WICK_CSV_ERROR_OUT_OF_ORDER,
       "line 2 (2024-01-01T00:00:00Z): the time is not after the row before it (2024-01-01T01:00:00Z)" },
     { "", WICK_CSV_ERROR_EMPTY, "the file is empty" },
+    /* Columns found by name */
+    { "short_liq_usd,open_time_ms,long_liq_usd\n" "2," T0 ",x\n", WICK_CSV_ERROR_NOT_A_NUMBER,
+      "line 2: “x” is not a number" },
+    { "exchange,open_time_ms,long_liq_usd,short_liq_usd\n" "all," T0 ",1\n",
+      WICK_CSV_ERROR_COLUMNS, "line 2: expected 4 columns, found 3" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -301,6 +306,108 @@ test_open_interest (void)
   g_assert_error (error, WICK_CSV_ERROR, WICK_CSV_ERROR_INVALID_VALUE);
   g_assert_cmpstr (error->message, ==,
                    "line 2 (2024-01-01T01:00:00Z): closing open interest of -2.00 USD is negative");
+}
+
+/* Liquidation and open-interest columns found by header name */
+
+typedef struct
+{
+  const char *name;
+  const char *data;
+  double      first;      /* long liquidations, or opening open interest, of the first row */
+  double      second;     /* short liquidations, or closing open interest */
+  const char *missing;    /* NULL when it parses, else the column the error names */
+} NamedCase;
+
+static const NamedCase liquidation_named_cases[] = {
+  { "reordered",
+    "short_liq_usd,open_time_ms,long_liq_usd\n" "2," T0 ",1\n" "4," T1 ",3\n", 1, 2, NULL },
+  { "extra-columns",
+    "exchange,open_time_ms,total_liq_usd,long_liq_usd,note,short_liq_usd\n"
+    "all," T0 ",3,1,calm,2\n" "all," T1 ",7,3,,4\n", 1, 2, NULL },
+  { "quoted",
+    "\"open_time_ms\", \"long_liq_usd\" ,\"short_liq_usd\"\n" T0 ",1,2\n" T1 ",3,4\n", 1, 2, NULL },
+  { "no-header", T0 ",1,2,3\n" T1 ",3,4,7\n", 1, 2, NULL },
+  { "missing-short",
+    "open_time_ms,long_liq_usd,total_liq_usd\n" T0 ",1,2\n", 0, 0, "short_liq_usd" },
+  { "missing-time",
+    "time,long_liq_usd,short_liq_usd\n" T0 ",1,2\n", 0, 0, "open_time_ms" },
+};
+
+static const NamedCase open_interest_named_cases[] = {
+  { "reordered",
+    "oi_close_usd,open_time_ms,oi_open_usd\n" "20," T0 ",10\n" "40," T1 ",20\n", 10, 20, NULL },
+  { "extra-columns",
+    "open_time_ms,symbol,oi_open_usd,oi_high_usd,oi_low_usd,oi_close_usd,funding_rate_close\n"
+    T0 ",BTC,10,25,5,20,0.01\n" T1 ",BTC,20,45,15,40,-0.01\n", 10, 20, NULL },
+  { "close-only",
+    "open_time_ms,funding_rate_close,oi_close_usd\n" T0 ",0.01,20\n" T1 ",0.01,40\n", 20, 20, NULL },
+  { "missing-close",
+    "open_time_ms,oi_open_usd,oi_high_usd,oi_low_usd\n" T0 ",1,2,1\n", 0, 0, "oi_close_usd" },
+  { "missing-time",
+    "timestamp,oi_open_usd,oi_high_usd,oi_low_usd,oi_close_usd\n" T0 ",1,2,1,2\n", 0, 0,
+    "open_time_ms" },
+};
+
+static void
+check_named_error (const NamedCase *tc,
+                   const GError    *error)
+{
+  g_autofree char *expected = g_strdup_printf ("the header has no “%s” column", tc->missing);
+
+  g_assert_error (error, WICK_CSV_ERROR, WICK_CSV_ERROR_MISSING_COLUMN);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+test_liquidations_named (gconstpointer data)
+{
+  const NamedCase *tc = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WickLiquidations) liquidations = NULL;
+  const WickLiquidationBucket *b;
+
+  liquidations = wick_csv_parse_liquidations (tc->data, strlen (tc->data), 0, &error);
+  if (tc->missing != NULL)
+    {
+      g_assert_null (liquidations);
+      check_named_error (tc, error);
+      return;
+    }
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (wick_liquidations_get_length (liquidations), ==, 2);
+  b = wick_liquidations_get_buckets (liquidations);
+  g_assert_cmpint (b[0].time_ms, ==, T0_MS);
+  g_assert_cmpfloat (b[0].long_usd, ==, tc->first);
+  g_assert_cmpfloat (b[0].short_usd, ==, tc->second);
+  g_assert_cmpfloat (b[1].long_usd, ==, 3);
+  g_assert_cmpfloat (b[1].short_usd, ==, 4);
+}
+
+static void
+test_open_interest_named (gconstpointer data)
+{
+  const NamedCase *tc = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WickOpenInterest) oi = NULL;
+  const WickOpenInterestPoint *p;
+
+  oi = wick_csv_parse_open_interest (tc->data, strlen (tc->data), 0, &error);
+  if (tc->missing != NULL)
+    {
+      g_assert_null (oi);
+      check_named_error (tc, error);
+      return;
+    }
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (wick_open_interest_get_length (oi), ==, 2);
+  p = wick_open_interest_lookup (oi, T0_MS);
+  g_assert_nonnull (p);
+  g_assert_cmpfloat (p->open_usd, ==, tc->first);
+  g_assert_cmpfloat (p->close_usd, ==, tc->second);
+  g_assert_cmpfloat (wick_open_interest_lookup (oi, T0_MS + HOUR_MS)->close_usd, ==, 40);
 }
 
 /* Real data from ../shared/data, when it is there */
@@ -745,6 +852,18 @@ main (int   argc,
   g_test_add_func ("/wick/csv/liquidations/good", test_liquidations);
   g_test_add_func ("/wick/csv/liquidations/bad", test_liquidations_bad);
   g_test_add_func ("/wick/csv/open-interest", test_open_interest);
+  for (guint i = 0; i < G_N_ELEMENTS (liquidation_named_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/wick/csv/liquidations/by-name/%s",
+                                               liquidation_named_cases[i].name);
+      g_test_add_data_func (path, &liquidation_named_cases[i], test_liquidations_named);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (open_interest_named_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/wick/csv/open-interest/by-name/%s",
+                                               open_interest_named_cases[i].name);
+      g_test_add_data_func (path, &open_interest_named_cases[i], test_open_interest_named);
+    }
   g_test_add_func ("/wick/csv/real/candles", test_real_candles);
   g_test_add_func ("/wick/csv/real/liquidations", test_real_liquidations);
   g_test_add_func ("/wick/csv/real/open-interest", test_real_open_interest);

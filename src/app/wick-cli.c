@@ -397,6 +397,33 @@ read_heatmap_choice (const char          *text,
   return TRUE;
 }
 
+/* Whether @settings says to show @key, FALSE when it lacks the key (an older schema). */
+static gboolean
+read_show_key (GSettings  *settings,
+               const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+
+  return g_settings_schema_has_key (schema, key) && g_settings_get_boolean (settings, key);
+}
+
+/* Which indicator lines an export draws: as the window last did when the settings are
+ * installed, else none. */
+static void
+read_indicator_choice (WickScene *scene)
+{
+  g_autoptr(GSettings) settings = wick_heatmap_settings_new_default ();
+
+  if (settings == NULL)
+    return;
+
+  scene->show_ema20 = read_show_key (settings, "show-ema20");
+  scene->show_ema50 = read_show_key (settings, "show-ema50");
+  scene->show_vwap = read_show_key (settings, "show-vwap");
+}
+
 int
 wick_cli_run_export (const WickCliOptions *options)
 {
@@ -476,6 +503,7 @@ wick_cli_run_export (const WickCliOptions *options)
       g_clear_error (&error);
     }
   scene.signals = signals;
+  read_indicator_choice (&scene);
 
   if (show_heatmap &&
       !(heatmap = wick_heatmap_view_build (market, viewport, &heatmap_options, &error)))

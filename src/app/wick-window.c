@@ -217,22 +217,46 @@ map_time_zone_to_local (GValue   *value,
 }
 
 static void
+on_settings_indicators_changed_cb (WickWindow *self,
+                                   const char *key,
+                                   GSettings  *settings)
+{
+  wick_chart_set_indicators (self->chart,
+                             g_settings_get_boolean (settings, "show-ema20"),
+                             g_settings_get_boolean (settings, "show-ema50"),
+                             g_settings_get_boolean (settings, "show-vwap"));
+}
+
+static void
 wick_window_restore_state (WickWindow *self)
 {
+  static const char * const keys[] = {
+    "time-zone", "theme", "show-ema20", "show-ema50", "show-vwap",
+  };
   GSettings *settings = wick_window_get_settings (self);
   g_autoptr(GSimpleActionGroup) group = NULL;
-  g_autoptr(GAction) time_zone_action = NULL;
-  g_autoptr(GAction) theme_action = NULL;
 
   if (settings == NULL)
     return;
 
-  /* The menu's radio items change these settings; the chart follows them live. */
+  /* The menu's radio and check items change these settings; the chart follows them live. */
   group = g_simple_action_group_new ();
-  time_zone_action = g_settings_create_action (settings, "time-zone");
-  theme_action = g_settings_create_action (settings, "theme");
-  g_action_map_add_action (G_ACTION_MAP (group), time_zone_action);
-  g_action_map_add_action (G_ACTION_MAP (group), theme_action);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (settings, keys[i]);
+
+      g_action_map_add_action (G_ACTION_MAP (group), action);
+    }
+  g_signal_connect_object (settings, "changed::show-ema20",
+                           G_CALLBACK (on_settings_indicators_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::show-ema50",
+                           G_CALLBACK (on_settings_indicators_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::show-vwap",
+                           G_CALLBACK (on_settings_indicators_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_settings_indicators_changed_cb (self, NULL, settings);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
   _wick_window_heatmap_set_settings (self, settings);
   g_settings_bind_with_mapping (settings, "time-zone", self->chart, "local-time",

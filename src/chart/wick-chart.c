@@ -53,6 +53,9 @@ struct _WickChart
   guint            dark : 1;
   guint            has_crosshair : 1;
   guint            static_dirty : 1;
+  guint            show_ema20 : 1;
+  guint            show_ema50 : 1;
+  guint            show_vwap : 1;
 };
 
 G_DEFINE_FINAL_TYPE (WickChart, wick_chart, GTK_TYPE_WIDGET)
@@ -123,6 +126,9 @@ wick_chart_fill_scene (WickChart *self,
   scene->show_heatmap = self->heatmap != NULL;
   scene->signals = self->signals;
   scene->selected_signal = self->selected_signal;
+  scene->show_ema20 = self->show_ema20;
+  scene->show_ema50 = self->show_ema50;
+  scene->show_vwap = self->show_vwap;
   wick_interaction_fill_scene (self->interaction, scene);
 }
 
@@ -1046,6 +1052,35 @@ wick_chart_set_signals (WickChart   *self,
   g_clear_pointer (&self->signals, wick_signals_unref);
   self->signals = signals != NULL ? wick_signals_ref (signals) : NULL;
   self->selected_signal = -1;
+  wick_chart_invalidate (self);
+}
+
+/**
+ * wick_chart_set_indicators:
+ * @ema20: whether to draw the signals' EMA (20) over the candles
+ * @ema50: whether to draw their EMA (50)
+ * @vwap: whether to draw their daily VWAP
+ *
+ * Chooses the indicator lines drawn on the price pane, from the analysis set with
+ * wick_chart_set_signals(); none without one.
+ */
+void
+wick_chart_set_indicators (WickChart *self,
+                           gboolean   ema20,
+                           gboolean   ema50,
+                           gboolean   vwap)
+{
+  g_return_if_fail (WICK_IS_CHART (self));
+
+  ema20 = !!ema20;
+  ema50 = !!ema50;
+  vwap = !!vwap;
+  if (self->show_ema20 == ema20 && self->show_ema50 == ema50 && self->show_vwap == vwap)
+    return;
+
+  self->show_ema20 = ema20;
+  self->show_ema50 = ema50;
+  self->show_vwap = vwap;
   wick_chart_invalidate (self);
 }
 

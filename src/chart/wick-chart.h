@@ -45,6 +45,10 @@ void              wick_chart_set_heatmap     (WickChart      *self,
 WickSignals      *wick_chart_get_signals     (WickChart      *self);
 void              wick_chart_set_signals     (WickChart      *self,
                                               WickSignals    *signals);
+void              wick_chart_set_indicators  (WickChart      *self,
+                                              gboolean        ema20,
+                                              gboolean        ema50,
+                                              gboolean        vwap);
 int               wick_chart_get_selected_signal (WickChart *self);
 void              wick_chart_select_signal   (WickChart      *self,
                                               int             index);

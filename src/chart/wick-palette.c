@@ -37,6 +37,9 @@ static const WickPalette light_palette = {
   .liquidation_short = RGB (0x2962ff),
   .signal_bullish   = RGB (0x00796b),
   .signal_bearish   = RGB (0xc62828),
+  .ema20            = RGB (0xe69500),
+  .ema50            = RGB (0x8e24aa),
+  .vwap             = RGB (0x1e88e5),
 };
 
 static const WickPalette dark_palette = {
@@ -63,6 +66,9 @@ static const WickPalette dark_palette = {
   .liquidation_short = RGB (0x448aff),
   .signal_bullish   = RGB (0x00897b),
   .signal_bearish   = RGB (0xd32f2f),
+  .ema20            = RGB (0xffb300),
+  .ema50            = RGB (0xba68c8),
+  .vwap             = RGB (0x42a5f5),
 };
 
 /**

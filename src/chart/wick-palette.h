@@ -44,6 +44,9 @@ struct _WickPalette
   WickColor liquidation_short; /* realised short liquidations: bubbles over the candles */
   WickColor signal_bullish;    /* a bullish signal's marker, under its candle */
   WickColor signal_bearish;    /* a bearish signal's marker, over its candle */
+  WickColor ema20;             /* the EMA (20) line on the price pane and its legend */
+  WickColor ema50;             /* the EMA (50) line */
+  WickColor vwap;              /* the daily VWAP line */
 };
 
 const WickPalette *wick_palette_get          (gboolean   dark);

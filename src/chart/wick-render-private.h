@@ -5,7 +5,8 @@
  * and the price lines, wick-render-candles.c the candles and their volume,
  * wick-render-heatmap.c the liquidation heatmap with its legend and bubbles,
  * wick-render-zones.c the detected zones' bands and pins, wick-render-signals.c the signal
- * markers, wick-render-overlay.c what moves
+ * markers, wick-render-indicators.c the indicator lines and their legend,
+ * wick-render-overlay.c what moves
  * (the line being dragged among it).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -109,6 +110,8 @@ void   _wick_render_candles          (Frame                      *f);
 void   _wick_render_heatmap          (Frame                      *f);
 void   _wick_render_heatmap_bubbles  (Frame                      *f);
 void   _wick_render_heatmap_legend   (Frame                      *f);
+void   _wick_render_indicators       (Frame                      *f);
+void   _wick_render_indicator_legend (Frame                      *f);
 void   _wick_render_level            (Frame                      *f,
                                       const WickLevel            *level,
                                       double                      price,

@@ -570,7 +570,8 @@ draw_watermark (Frame *f)
  * @viewport: the mapping; its size is the area drawn
  *
  * Background, grid, with `show_heatmap` the scene's liquidation heatmap, the bands of the
- * scene's zones (with `show_zone_pins`, their pins), volume, candles, the heatmap's
+ * scene's zones (with `show_zone_pins`, their pins), volume, candles, the indicator lines
+ * the scene shows (`show_ema20`, `show_ema50`, `show_vwap`) with their legend, the heatmap's
  * realised-liquidation bubbles, the scene's signal markers, last-price line and label, the
  * price lines of the scene's level store (all but the one being dragged) with their labels,
  * axes, market line and the heatmap's legend and, with `show_title_block`, the title block
@@ -620,6 +621,7 @@ wick_render_static (cairo_t         *cr,
   _wick_render_heatmap (&f);
   _wick_render_zones (&f);
   _wick_render_candles (&f);
+  _wick_render_indicators (&f);
   _wick_render_heatmap_bubbles (&f);
   _wick_render_signals (&f);
   draw_last_price_line (&f);
@@ -628,6 +630,7 @@ wick_render_static (cairo_t         *cr,
   if (scene->show_title_block)
     draw_watermark (&f);
   _wick_render_market_line (&f, TRUE);
+  _wick_render_indicator_legend (&f);
   _wick_render_heatmap_legend (&f);
   cairo_restore (cr);
 

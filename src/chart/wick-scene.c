@@ -18,7 +18,7 @@
  * Resets every field: no level-of-detail pyramid (the renderer builds a temporary one when it
  * needs it), UTC, no title, volume shown, no title block, no crosshair, no price lines
  * (nor a hovered, selected or dragged one), no zones (nor pins, nor a hovered one), no
- * signals (nor a selected one) and no heatmap.
+ * signals (nor a selected one), no indicator lines and no heatmap.
  */
 void
 wick_scene_init (WickScene         *scene,

@@ -45,6 +45,9 @@ struct _WickScene
   WickSignals       *signals;            /* Borrowed, nullable: reversal signals, drawn as markers
                                           * at their candles */
   int                selected_signal;    /* index into signals, -1 for none: emphasised */
+  guint              show_ema20 : 1;     /* the signals' EMA (20) as a line over the candles */
+  guint              show_ema50 : 1;     /* the signals' EMA (50) */
+  guint              show_vwap : 1;      /* the signals' daily VWAP */
 };
 
 void wick_scene_init (WickScene         *scene,

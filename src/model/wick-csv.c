@@ -28,6 +28,10 @@
  * first field is not a number), LF or CRLF line ends, no final newline, blank lines, spaces
  * around fields and double quotes around a number. Columns after the ones we need are
  * ignored, but every row must have as many columns as the first.
+ *
+ * Liquidation and open-interest files find their columns by name when they have a header
+ * (CsvColumns), so exports that order or add columns differently read right; without one,
+ * the columns are taken in the fixed order the parsers document.
  */
 
 #define MAX_FIELD_QUOTE 40   /* bytes of a bad field quoted back in an error message */
@@ -42,7 +46,22 @@ typedef struct
   const char *line_end;
   guint       line;         /* 1-based number of the current line */
   guint       n_columns;    /* columns of the first row (or header) */
+  const char *header_start; /* the header row, or NULL when the file has none */
+  const char *header_end;
 } CsvReader;
+
+#define MAX_NAMED_VALUES 2
+
+/* Where a row's time and values are, as 0-based columns; a value's column is -1 when the
+ * file lacks that optional column. */
+typedef struct
+{
+  int      time;
+  int      values[MAX_NAMED_VALUES];
+  guint    n_values;
+  guint    n_read;    /* the last column needed; with is_fast, the numbers after the time */
+  gboolean is_fast;   /* the time first and n_read numbers after it, all parsed */
+} CsvColumns;
 
 static const double powers_of_ten[] = {
   1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -465,6 +484,95 @@ csv_reader_init (CsvReader   *reader,
       reader->pos = reader->line_start;
       reader->line--;
     }
+  else
+    {
+      reader->header_start = reader->line_start;
+      reader->header_end = reader->line_end;
+    }
+
+  return TRUE;
+}
+
+/* The 0-based column of the header named @name (spaces and quotes aside), or -1. */
+static int
+csv_reader_find_column (CsvReader  *reader,
+                        const char *name)
+{
+  const char *p = reader->header_start;
+  gsize len = strlen (name);
+
+  for (int column = 0; p != NULL; column++)
+    {
+      const char *next = find_field_end (p, reader->header_end);
+      const char *start = p;
+      const char *stop = next;
+
+      trim_field (&start, &stop);
+      if ((gsize) (stop - start) == len && memcmp (start, name, len) == 0)
+        return column;
+
+      p = next < reader->header_end ? next + 1 : NULL;
+    }
+
+  return -1;
+}
+
+/*
+ * Finds the time (@names[0]) and the values (@names[1…]) by name in the header; the first
+ * @n_required names must be there. Without a header, @positions gives their columns. @names
+ * and @positions hold 1 + @n_values entries.
+ */
+static gboolean
+csv_reader_find_columns (CsvReader          *reader,
+                         const char * const *names,
+                         const int          *positions,
+                         guint               n_values,
+                         guint               n_required,
+                         CsvColumns         *columns,
+                         GError            **error)
+{
+  int found[1 + MAX_NAMED_VALUES];
+  gboolean is_fixed = TRUE;
+  int last = 0;
+
+  g_assert (n_values <= MAX_NAMED_VALUES);
+
+  for (guint i = 0; i <= n_values; i++)
+    {
+      found[i] = reader->header_start != NULL ? csv_reader_find_column (reader, names[i])
+                                              : positions[i];
+      if (found[i] < 0 && i < n_required)
+        {
+          g_set_error (error, WICK_CSV_ERROR, WICK_CSV_ERROR_MISSING_COLUMN,
+                       /* Translators: %s is a column name, such as open_time_ms */
+                       _("the header has no “%s” column"), names[i]);
+          return FALSE;
+        }
+      last = MAX (last, found[i]);
+      is_fixed = is_fixed && found[i] == positions[i];
+    }
+
+  columns->time = found[0];
+  columns->n_values = n_values;
+  columns->n_read = last;
+  columns->is_fast = found[0] == 0;
+  for (guint i = 0; i < n_values; i++)
+    {
+      columns->values[i] = found[1 + i];
+      /* The fast path reads the time and the next n_read numbers, so each must be one. */
+      columns->is_fast = columns->is_fast && found[1 + i] != 0;
+    }
+  for (int column = 1; column <= last && columns->is_fast; column++)
+    {
+      gboolean is_used = FALSE;
+
+      for (guint i = 0; i < n_values; i++)
+        is_used = is_used || columns->values[i] == column;
+      columns->is_fast = is_used;
+    }
+  /* The documented layout reads as it always has: every column up to the last needed must
+   * be a number. Columns by name may hold anything in between. */
+  columns->is_fast = columns->is_fast || is_fixed;
 
   return TRUE;
 }
@@ -519,6 +627,80 @@ csv_reader_next_row (CsvReader  *reader,
     {
       set_columns_error (reader, reader->n_columns, count_columns (reader->line_start, end), error);
       return -1;
+    }
+
+  return 1;
+}
+
+/*
+ * Reads the next row's time and values from the columns of @columns: NAN for an absent
+ * value. Returns 1 for a row, 0 at the end, -1 on error.
+ */
+static int
+csv_reader_next_named_row (CsvReader         *reader,
+                           const CsvColumns  *columns,
+                           gint64            *time,
+                           double            *values,
+                           GError           **error)
+{
+  double read[MAX_NAMED_VALUES + 3];
+  const char *p, *end;
+  guint found;
+  int r;
+
+  for (guint i = 0; i < columns->n_values; i++)
+    values[i] = NAN;
+
+  if (columns->is_fast)
+    {
+      g_assert (columns->n_read <= G_N_ELEMENTS (read));
+
+      if ((r = csv_reader_next_row (reader, time, read, columns->n_read, error)) <= 0)
+        return r;
+
+      for (guint i = 0; i < columns->n_values; i++)
+        if (columns->values[i] > 0)
+          values[i] = read[columns->values[i] - 1];
+      return 1;
+    }
+
+  if (!csv_reader_next_line (reader))
+    return 0;
+
+  end = reader->line_end;
+  found = count_columns (reader->line_start, end);
+  if G_UNLIKELY (found != reader->n_columns)
+    {
+      set_columns_error (reader, reader->n_columns, found, error);
+      return -1;
+    }
+
+  p = reader->line_start;
+  for (int column = 0; column <= (int) columns->n_read; column++)
+    {
+      const char *field = p;
+      gboolean ok = TRUE;
+
+      if (column == columns->time)
+        {
+          ok = parse_time (&p, end, time);
+        }
+      else
+        {
+          for (guint i = 0; i < columns->n_values; i++)
+            if (columns->values[i] == column)
+              ok = parse_double (&p, end, &values[i]);
+        }
+
+      if G_UNLIKELY (!ok)
+        {
+          set_field_error (reader, field, column + 1, column == columns->time, error);
+          return -1;
+        }
+
+      p = find_field_end (p, end);
+      if (p < end)
+        p++;
     }
 
   return 1;
@@ -700,7 +882,9 @@ wick_csv_parse_candles (const char  *data,
  * @error: return location for a #WickCsvError
  *
  * Parses `open_time_ms,long_liq_usd,short_liq_usd` rows (a total column and any others after
- * them are ignored). Amounts must be finite and not negative, times strictly increasing.
+ * them are ignored). With a header, the three columns are found by those names, in any order
+ * among others; a header without one of them is a %WICK_CSV_ERROR_MISSING_COLUMN. Amounts
+ * must be finite and not negative, times strictly increasing.
  *
  * Returns: (transfer full): the hourly (or @bucket_ms) totals, without events, or %NULL on error
  */
@@ -713,6 +897,9 @@ wick_csv_parse_liquidations (const char  *data,
   CsvReader reader;
   g_autoptr(GArray) buckets = NULL;
   g_autoptr(WickLiquidations) liquidations = NULL;
+  static const char * const names[] = { "open_time_ms", "long_liq_usd", "short_liq_usd" };
+  static const int positions[] = { 0, 1, 2 };
+  CsvColumns columns;
   gint64 min_step = G_MAXINT64;
   double v[2];
   gint64 t;
@@ -722,12 +909,13 @@ wick_csv_parse_liquidations (const char  *data,
   g_return_val_if_fail (bucket_ms >= 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!csv_reader_init (&reader, data, len, 3, error))
+  if (!csv_reader_init (&reader, data, len, 3, error) ||
+      !csv_reader_find_columns (&reader, names, positions, 2, 3, &columns, error))
     return NULL;
 
   buckets = g_array_new (FALSE, FALSE, sizeof (WickLiquidationBucket));
 
-  while ((r = csv_reader_next_row (&reader, &t, v, G_N_ELEMENTS (v), error)) > 0)
+  while ((r = csv_reader_next_named_row (&reader, &columns, &t, v, error)) > 0)
     {
       WickLiquidationBucket b = { t, v[0], v[1] };
 
@@ -780,7 +968,10 @@ wick_csv_parse_liquidations (const char  *data,
  * @error: return location for a #WickCsvError
  *
  * Parses `open_time_ms,oi_open_usd,oi_high_usd,oi_low_usd,oi_close_usd` rows (a funding
- * column and any others after them are ignored). Missing hours are fine.
+ * column and any others after them are ignored). With a header, `open_time_ms`,
+ * `oi_close_usd` and, when there is one, `oi_open_usd` are found by name, in any order among
+ * others (without `oi_open_usd`, each point opens at its close); a header without one of the
+ * first two is a %WICK_CSV_ERROR_MISSING_COLUMN. Missing hours are fine.
  *
  * Returns: (transfer full): the open interest, or %NULL on error
  */
@@ -793,8 +984,11 @@ wick_csv_parse_open_interest (const char  *data,
   CsvReader reader;
   g_autoptr(GArray) points = NULL;
   g_autoptr(WickOpenInterest) open_interest = NULL;
+  static const char * const names[] = { "open_time_ms", "oi_close_usd", "oi_open_usd" };
+  static const int positions[] = { 0, 4, 1 };
+  CsvColumns columns;
   gint64 min_step = G_MAXINT64;
-  double v[4];
+  double v[2];
   gint64 t;
   int r;
 
@@ -802,14 +996,22 @@ wick_csv_parse_open_interest (const char  *data,
   g_return_val_if_fail (interval_ms >= 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!csv_reader_init (&reader, data, len, 5, error))
+  if (!csv_reader_init (&reader, data, len, 2, error) ||
+      !csv_reader_find_columns (&reader, names, positions, 2, 2, &columns, error))
     return NULL;
+
+  /* Without a header, the fixed layout's five columns. */
+  if (reader.header_start == NULL && reader.n_columns < 5)
+    {
+      set_columns_error (&reader, 5, reader.n_columns, error);
+      return NULL;
+    }
 
   points = g_array_new (FALSE, FALSE, sizeof (WickOpenInterestPoint));
 
-  while ((r = csv_reader_next_row (&reader, &t, v, G_N_ELEMENTS (v), error)) > 0)
+  while ((r = csv_reader_next_named_row (&reader, &columns, &t, v, error)) > 0)
     {
-      WickOpenInterestPoint point = { t, v[0], v[3] };
+      WickOpenInterestPoint point = { t, columns.values[1] < 0 ? v[0] : v[1], v[0] };
 
       if G_UNLIKELY (!(point.open_usd >= 0.0 && point.close_usd >= 0.0 &&
                        isfinite (point.open_usd) && isfinite (point.close_usd)))

@@ -24,6 +24,7 @@ typedef enum
   WICK_CSV_ERROR_OUT_OF_ORDER,   /* a time not after the row before it */
   WICK_CSV_ERROR_DUPLICATE,      /* a time equal to the row before it */
   WICK_CSV_ERROR_INTERVAL,       /* the interval cannot be inferred (a single row) */
+  WICK_CSV_ERROR_MISSING_COLUMN, /* a header without a column the file needs */
 } WickCsvError;
 
 GQuark            wick_csv_error_quark         (void);
