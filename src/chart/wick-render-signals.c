@@ -180,6 +180,8 @@ layout_markers (WickSignals  *signals,
   GArray *placed;
   WickRect plot;
 
+  double widest = 0;
+
   candles = wick_signals_snapshot_get_candles (snapshot, &n_candles);
   wick_viewport_get_plot (viewport, &plot);
   placed = g_array_new (FALSE, TRUE, sizeof (PlacedMarker));
@@ -197,13 +199,23 @@ layout_markers (WickSignals  *signals,
           gboolean is_clear = TRUE;
 
           move_out (&p.marker, level);
-          for (guint j = 0; j < placed->len && is_clear; j++)
-            is_clear = !rects_overlap (&p.marker.bounds,
-                                       &g_array_index (placed, PlacedMarker, j).marker.bounds);
+
+          /* Signals come in candle order, so markers are placed left to right: only those
+           * that still reach this one's left edge can overlap it, which keeps a dense view
+           * (every signal of a million candles) linear rather than quadratic. */
+          for (guint j = placed->len; j > 0 && is_clear; j--)
+            {
+              const WickRect *other = &g_array_index (placed, PlacedMarker, j - 1).marker.bounds;
+
+              if (other->x + widest < p.marker.bounds.x)
+                break;
+              is_clear = !rects_overlap (&p.marker.bounds, other);
+            }
           if (is_clear)
             break;
         }
 
+      widest = MAX (widest, p.marker.bounds.width);
       g_array_append_val (placed, p);
     }
 
