@@ -33,6 +33,8 @@
 /* The selected badge's ring: its width and its gap to the badge. */
 #define RING_WIDTH       2.0
 #define RING_GAP         1.0
+/* Markers to the left that a new one is checked against for overlap. */
+#define MAX_NEIGHBOURS   64
 
 /**
  * wick_render_signal_tag:
@@ -201,9 +203,10 @@ layout_markers (WickSignals  *signals,
           move_out (&p.marker, level);
 
           /* Signals come in candle order, so markers are placed left to right: only those
-           * that still reach this one's left edge can overlap it, which keeps a dense view
-           * (every signal of a million candles) linear rather than quadratic. */
-          for (guint j = placed->len; j > 0 && is_clear; j--)
+           * that still reach this one's left edge can overlap it. In a view so dense that
+           * hundreds share a few pixels, looking back at the last MAX_NEIGHBOURS is enough
+           * to stack what can be read, and keeps the layout linear. */
+          for (guint j = placed->len; j > 0 && is_clear && placed->len - j < MAX_NEIGHBOURS; j--)
             {
               const WickRect *other = &g_array_index (placed, PlacedMarker, j - 1).marker.bounds;
 
