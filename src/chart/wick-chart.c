@@ -1,9 +1,10 @@
 /* wick-chart.c: the candlestick chart widget
  *
  * The widget only translates GTK input into WickInteraction calls, which pan and zoom the
- * viewport and edit the lines, and hands frames to GTK. Drawing is wick_render(), the same
- * function the exporter uses. The static part is rendered into an image surface only when
- * data, size, theme, lines or viewport change; the crosshair, the legend and a line being
+ * viewport and edit the lines, and hands frames to GTK. What is shown lives in a
+ * WickChartState, which draws with wick_render(), the same function the exporter uses. The
+ * static part is rendered into an image surface only when the state says so (data, options,
+ * lines or viewport) or the size changes; the crosshair, the legend and a line being
  * dragged are drawn on top at every motion.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,46 +17,26 @@
 #include <glib/gi18n-lib.h>
 
 #include "wick-chart.h"
+#include "wick-chart-state.h"
 #include "wick-interaction.h"
-#include "wick-lod.h"
-#include "wick-palette.h"
-#include "wick-render-heatmap.h"
-#include "wick-render-signals.h"
-#include "wick-render.h"
-#include "wick-scene.h"
 
 struct _WickChart
 {
   GtkWidget        parent_instance;
 
-  WickMarket      *market;          /* Owned */
-  WickLod         *lod;             /* Owned */
-  WickViewport    *viewport;        /* Owned */
+  WickChartState  *state;           /* Owned: what is shown */
+  WickViewport    *viewport;        /* Borrowed from state */
+  WickInteraction *interaction;     /* Borrowed from state */
   GdkTexture      *static_texture;  /* Owned: the static part at the current size */
-  GTimeZone       *time_zone;       /* Owned, nullable: UTC when NULL */
-  WickInteraction *interaction;     /* Owned */
-  WickLevelStore  *level_store;     /* Owned, nullable */
-  WickHeatmapImage *heatmap;        /* Owned, nullable: the liquidation heatmap drawn */
-  WickSignals     *signals;         /* Owned, nullable: the signals drawn as markers */
-  int              selected_signal; /* index into signals, -1 for none */
   GtkWidget       *menu;            /* Owned child, nullable: the line's context menu */
   GtkGesture      *drag;            /* Borrowed: the primary button's gesture */
 
-  gulong           series_changed_id;
-
-  double           crosshair_x;
-  double           crosshair_y;
   double           drag_start_x;
   double           drag_start_y;
   double           zoom_last_scale;
 
   guint            n_renders;
-  guint            dark : 1;
-  guint            has_crosshair : 1;
   guint            static_dirty : 1;
-  guint            show_ema20 : 1;
-  guint            show_ema50 : 1;
-  guint            show_vwap : 1;
 };
 
 G_DEFINE_FINAL_TYPE (WickChart, wick_chart, GTK_TYPE_WIDGET)
@@ -72,64 +53,29 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-wick_chart_invalidate (WickChart *self)
-{
-  g_assert (WICK_IS_CHART (self));
-
-  self->static_dirty = TRUE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
 wick_chart_update_accessible (WickChart *self)
 {
+  WickMarket *market = wick_chart_state_get_market (self->state);
   g_autofree char *title = NULL;
 
-  if (self->market == NULL)
+  if (market == NULL)
     return;
 
-  title = wick_market_dup_title (self->market);
+  title = wick_market_dup_title (market);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
 }
 
 static void
-on_viewport_changed_cb (WickChart    *self,
-                        WickViewport *viewport)
+on_state_changed_cb (WickChart      *self,
+                     gboolean        static_changed,
+                     WickChartState *state)
 {
-  wick_chart_invalidate (self);
-}
+  if (static_changed)
+    self->static_dirty = TRUE;
 
-static void
-on_series_changed_cb (WickChart  *self,
-                      WickSeries *series)
-{
-  if (self->lod != NULL)
-    wick_lod_update (self->lod);
-
-  wick_interaction_keep_in_view (self->interaction);
-  wick_chart_invalidate (self);
-}
-
-static void
-wick_chart_fill_scene (WickChart *self,
-                       WickScene *scene)
-{
-  wick_scene_init (scene, self->market, wick_palette_get (self->dark));
-  scene->lod = self->lod;
-  scene->time_zone = self->time_zone;
-  scene->has_crosshair = self->has_crosshair;
-  scene->crosshair_x = self->crosshair_x;
-  scene->crosshair_y = self->crosshair_y;
-  scene->heatmap = self->heatmap;
-  scene->show_heatmap = self->heatmap != NULL;
-  scene->signals = self->signals;
-  scene->selected_signal = self->selected_signal;
-  scene->show_ema20 = self->show_ema20;
-  scene->show_ema50 = self->show_ema50;
-  scene->show_vwap = self->show_vwap;
-  wick_interaction_fill_scene (self->interaction, scene);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static GdkTexture *
@@ -139,21 +85,11 @@ wick_chart_render_static (WickChart *self,
                           int        scale)
 {
   cairo_surface_t *surface;
-  cairo_t *cr;
-  WickScene scene;
   GBytes *bytes;
   GdkTexture *texture;
   int stride;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-
-  wick_chart_fill_scene (self, &scene);
-  wick_render_static (cr, &scene, self->viewport);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
+  surface = wick_chart_state_render_static (self->state, width, height, scale);
   self->n_renders++;
 
   /* The texture keeps the surface alive and owns its pixels; the next render gets a
@@ -179,10 +115,9 @@ wick_chart_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
   graphene_rect_t bounds;
-  WickScene scene;
   cairo_t *cr;
 
-  if (width <= 0 || height <= 0 || self->market == NULL)
+  if (width <= 0 || height <= 0 || wick_chart_state_get_market (self->state) == NULL)
     return;
 
   if (self->static_dirty ||
@@ -199,8 +134,7 @@ wick_chart_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_texture (snapshot, self->static_texture, &bounds);
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  wick_chart_fill_scene (self, &scene);
-  wick_render_overlay (cr, &scene, self->viewport);
+  wick_chart_state_render_overlay (self->state, cr);
   cairo_destroy (cr);
 }
 
@@ -278,7 +212,7 @@ on_drag_begin_cb (WickChart      *self,
   GtkEventController *controller = GTK_EVENT_CONTROLLER (gesture);
   int n_press;
 
-  if (self->market == NULL)
+  if (wick_chart_state_get_market (self->state) == NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -300,12 +234,12 @@ on_drag_update_cb (WickChart      *self,
                    double          offset_y,
                    GtkGestureDrag *gesture)
 {
-  /* Keep the crosshair under the pointer while dragging. */
-  self->has_crosshair = TRUE;
-  self->crosshair_x = self->drag_start_x + offset_x;
-  self->crosshair_y = self->drag_start_y + offset_y;
+  double x = self->drag_start_x + offset_x;
+  double y = self->drag_start_y + offset_y;
 
-  wick_interaction_motion (self->interaction, self->crosshair_x, self->crosshair_y,
+  /* Keep the crosshair under the pointer while dragging. */
+  wick_chart_state_set_crosshair (self->state, TRUE, x, y);
+  wick_interaction_motion (self->interaction, x, y,
                            get_modifiers (GTK_EVENT_CONTROLLER (gesture)));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -351,9 +285,7 @@ on_motion_cb (WickChart                *self,
               double                    y,
               GtkEventControllerMotion *motion)
 {
-  self->has_crosshair = TRUE;
-  self->crosshair_x = x;
-  self->crosshair_y = y;
+  wick_chart_state_set_crosshair (self->state, TRUE, x, y);
 
   if (!gtk_gesture_is_active (self->drag))
     wick_interaction_motion (self->interaction, x, y,
@@ -366,7 +298,7 @@ static void
 on_leave_cb (WickChart                *self,
              GtkEventControllerMotion *motion)
 {
-  self->has_crosshair = FALSE;
+  wick_chart_state_set_crosshair (self->state, FALSE, 0, 0);
   wick_interaction_leave (self->interaction);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -432,19 +364,14 @@ on_key_pressed_cb (WickChart             *self,
   return wick_interaction_key (self->interaction, interaction_key, modifiers);
 }
 
-/* Only a line being dragged lives in the moving part; hover, selection and every edit of
- * the store change the cached picture. */
+/* The state redraws; the cursor follows the state machine. */
 static void
 on_interaction_changed_cb (WickChart       *self,
                            gboolean         static_changed,
                            WickInteraction *interaction)
 {
-  if (static_changed)
-    self->static_dirty = TRUE;
-
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
                                    wick_interaction_get_cursor_name (interaction));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -462,7 +389,7 @@ on_zoom_scale_changed_cb (WickChart      *self,
 {
   double cx, cy;
 
-  if (self->market == NULL || scale <= 0 || self->zoom_last_scale <= 0)
+  if (wick_chart_state_get_market (self->state) == NULL || scale <= 0 || self->zoom_last_scale <= 0)
     return;
 
   gtk_gesture_get_bounding_box_center (GTK_GESTURE (zoom), &cx, &cy);
@@ -500,36 +427,21 @@ wick_chart_query_tooltip (GtkWidget  *widget,
 {
   WickChart *self = WICK_CHART (widget);
   g_autofree char *text = NULL;
-  int index;
+  gboolean has_area;
+  GdkRectangle area;
 
-  if (keyboard_mode || self->market == NULL)
+  if (keyboard_mode)
     return FALSE;
 
-  if (self->signals != NULL &&
-      (index = wick_render_signals_hit_test (self->signals, self->viewport,
-                                             self->selected_signal, x, y)) >= 0)
-    {
-      WickSignalMarker marker;
-      GdkRectangle area;
-
-      /* The tip area makes the tooltip follow from one marker to the next. */
-      wick_render_signal_marker (self->signals, self->viewport, index, &marker);
-      area = (GdkRectangle) { (int) marker.bounds.x, (int) marker.bounds.y,
-                              (int) marker.bounds.width, (int) marker.bounds.height };
-      text = wick_render_signals_dup_tooltip (self->signals, index);
-      gtk_tooltip_set_text (tooltip, text);
-      gtk_tooltip_set_tip_area (tooltip, &area);
-      return TRUE;
-    }
-
-  if (self->heatmap == NULL)
-    return FALSE;
-
-  text = wick_render_heatmap_dup_tooltip (self->heatmap, self->viewport, x, y);
+  text = wick_chart_state_dup_tooltip (self->state, x, y, &has_area, &area);
   if (text == NULL)
     return FALSE;
 
   gtk_tooltip_set_text (tooltip, text);
+  /* The tip area makes the tooltip follow from one marker to the next. */
+  if (has_area)
+    gtk_tooltip_set_tip_area (tooltip, &area);
+
   return TRUE;
 }
 
@@ -538,20 +450,25 @@ wick_chart_dispose (GObject *object)
 {
   WickChart *self = (WickChart *)object;
 
-  if (self->market != NULL)
-    g_clear_signal_handler (&self->series_changed_id, wick_market_get_series (self->market));
-  g_clear_object (&self->market);
-  g_clear_object (&self->level_store);
-  g_clear_object (&self->heatmap);
-  g_clear_pointer (&self->signals, wick_signals_unref);
-  g_clear_object (&self->interaction);
+  /* The state drops what it holds, as the chart did; it stays valid until finalize, so
+   * a late getter still answers. */
+  self->interaction = NULL;
+  self->viewport = NULL;
+  g_object_run_dispose (G_OBJECT (self->state));
   g_clear_pointer (&self->menu, gtk_widget_unparent);
-  g_clear_pointer (&self->lod, wick_lod_free);
   g_clear_object (&self->static_texture);
-  g_clear_object (&self->viewport);
-  g_clear_pointer (&self->time_zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (wick_chart_parent_class)->dispose (object);
+}
+
+static void
+wick_chart_finalize (GObject *object)
+{
+  WickChart *self = (WickChart *)object;
+
+  g_clear_object (&self->state);
+
+  G_OBJECT_CLASS (wick_chart_parent_class)->finalize (object);
 }
 
 static void
@@ -623,6 +540,7 @@ wick_chart_class_init (WickChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wick_chart_dispose;
+  object_class->finalize = wick_chart_finalize;
   object_class->get_property = wick_chart_get_property;
   object_class->set_property = wick_chart_set_property;
 
@@ -683,13 +601,13 @@ wick_chart_init (WickChart *self)
   GtkGesture *zoom;
   GtkGesture *gesture;
 
-  self->viewport = wick_viewport_new ();
-  self->interaction = wick_interaction_new (self->viewport);
+  self->state = wick_chart_state_new ();
+  self->viewport = wick_chart_state_get_viewport (self->state);
+  self->interaction = wick_chart_state_get_interaction (self->state);
   self->static_dirty = TRUE;
-  self->selected_signal = -1;
 
-  g_signal_connect_object (self->viewport, "changed",
-                           G_CALLBACK (on_viewport_changed_cb), self,
+  g_signal_connect_object (self->state, "changed",
+                           G_CALLBACK (on_state_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->interaction, "changed",
                            G_CALLBACK (on_interaction_changed_cb), self,
@@ -757,7 +675,7 @@ wick_chart_get_market (WickChart *self)
 {
   g_return_val_if_fail (WICK_IS_CHART (self), NULL);
 
-  return self->market;
+  return wick_chart_state_get_market (self->state);
 }
 
 /**
@@ -773,37 +691,11 @@ wick_chart_set_market (WickChart  *self,
                        WickMarket *market)
 {
   g_return_if_fail (WICK_IS_CHART (self));
-  g_return_if_fail (!market || WICK_IS_MARKET (market));
 
-  if (self->market == market)
+  if (!wick_chart_state_set_market (self->state, market))
     return;
 
-  if (self->market != NULL)
-    g_clear_signal_handler (&self->series_changed_id, wick_market_get_series (self->market));
-  g_clear_pointer (&self->lod, wick_lod_free);
-
-  g_set_object (&self->market, market);
-  wick_interaction_set_zones (self->interaction, NULL);
-  g_clear_pointer (&self->signals, wick_signals_unref);
-  self->selected_signal = -1;
-  if (market == NULL)
-    wick_interaction_set_series (self->interaction, NULL);
-
-  if (market != NULL)
-    {
-      WickSeries *series = wick_market_get_series (market);
-
-      self->lod = wick_lod_new (series);
-      wick_interaction_set_series (self->interaction, series);
-      self->series_changed_id =
-        g_signal_connect_object (series, "changed",
-                                 G_CALLBACK (on_series_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-      wick_interaction_fit (self->interaction);
-      wick_chart_update_accessible (self);
-    }
-
-  wick_chart_invalidate (self);
+  wick_chart_update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKET]);
 }
 
@@ -825,7 +717,7 @@ wick_chart_get_dark (WickChart *self)
 {
   g_return_val_if_fail (WICK_IS_CHART (self), FALSE);
 
-  return self->dark;
+  return wick_chart_state_get_dark (self->state);
 }
 
 void
@@ -834,14 +726,8 @@ wick_chart_set_dark (WickChart *self,
 {
   g_return_if_fail (WICK_IS_CHART (self));
 
-  dark = !!dark;
-
-  if (self->dark == dark)
-    return;
-
-  self->dark = dark;
-  wick_chart_invalidate (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
+  if (wick_chart_state_set_dark (self->state, dark))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
 }
 
 /**
@@ -854,7 +740,7 @@ wick_chart_get_local_time (WickChart *self)
 {
   g_return_val_if_fail (WICK_IS_CHART (self), FALSE);
 
-  return self->time_zone != NULL;
+  return wick_chart_state_get_local_time (self->state);
 }
 
 void
@@ -863,15 +749,8 @@ wick_chart_set_local_time (WickChart *self,
 {
   g_return_if_fail (WICK_IS_CHART (self));
 
-  if (wick_chart_get_local_time (self) == !!local_time)
-    return;
-
-  g_clear_pointer (&self->time_zone, g_time_zone_unref);
-  if (local_time)
-    self->time_zone = g_time_zone_new_local ();
-
-  wick_chart_invalidate (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCAL_TIME]);
+  if (wick_chart_state_set_local_time (self->state, local_time))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCAL_TIME]);
 }
 
 void
@@ -880,13 +759,8 @@ wick_chart_show_range (WickChart *self,
                        gint64     to_ms)
 {
   g_return_if_fail (WICK_IS_CHART (self));
-  g_return_if_fail (from_ms < to_ms);
 
-  if (self->market == NULL)
-    return;
-
-  wick_viewport_set_auto_price (self->viewport, TRUE);
-  wick_viewport_show_range (self->viewport, wick_market_get_series (self->market), from_ms, to_ms);
+  wick_chart_state_show_range (self->state, from_ms, to_ms);
 }
 
 void
@@ -894,8 +768,7 @@ wick_chart_zoom_to_fit (WickChart *self)
 {
   g_return_if_fail (WICK_IS_CHART (self));
 
-  if (self->market != NULL)
-    wick_interaction_fit (self->interaction);
+  wick_chart_state_zoom_to_fit (self->state);
 }
 
 /**
@@ -922,7 +795,7 @@ wick_chart_get_level_store (WickChart *self)
 {
   g_return_val_if_fail (WICK_IS_CHART (self), NULL);
 
-  return self->level_store;
+  return wick_chart_state_get_level_store (self->state);
 }
 
 /**
@@ -934,17 +807,9 @@ wick_chart_set_level_store (WickChart      *self,
                             WickLevelStore *store)
 {
   g_return_if_fail (WICK_IS_CHART (self));
-  g_return_if_fail (!store || WICK_IS_LEVEL_STORE (store));
 
-  if (self->level_store == store)
-    return;
-
-  wick_interaction_cancel (self->interaction);
-  g_set_object (&self->level_store, store);
-  wick_interaction_set_level_store (self->interaction, store);
-
-  wick_chart_invalidate (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL_STORE]);
+  if (wick_chart_state_set_level_store (self->state, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL_STORE]);
 }
 
 /**
@@ -971,7 +836,7 @@ wick_chart_get_zones (WickChart *self)
 {
   g_return_val_if_fail (WICK_IS_CHART (self), NULL);
 
-  return wick_interaction_get_zones (self->interaction);
+  return wick_chart_state_get_zones (self->state);
 }
 
 /**
@@ -987,8 +852,7 @@ wick_chart_set_zones (WickChart *self,
 {
   g_return_if_fail (WICK_IS_CHART (self));
 
-  /* The state machine hit-tests the pins and fills the scene; its `changed` redraws. */
-  wick_interaction_set_zones (self->interaction, zones);
+  wick_chart_state_set_zones (self->state, zones);
 }
 
 /**
@@ -1001,7 +865,7 @@ wick_chart_get_heatmap (WickChart *self)
 {
   g_return_val_if_fail (WICK_IS_CHART (self), NULL);
 
-  return self->heatmap;
+  return wick_chart_state_get_heatmap (self->state);
 }
 
 /**
@@ -1014,10 +878,8 @@ wick_chart_set_heatmap (WickChart        *self,
                         WickHeatmapImage *heatmap)
 {
   g_return_if_fail (WICK_IS_CHART (self));
-  g_return_if_fail (!heatmap || WICK_IS_HEATMAP_IMAGE (heatmap));
 
-  if (g_set_object (&self->heatmap, heatmap))
-    wick_chart_invalidate (self);
+  wick_chart_state_set_heatmap (self->state, heatmap);
 }
 
 /**
@@ -1030,7 +892,7 @@ wick_chart_get_signals (WickChart *self)
 {
   g_return_val_if_fail (WICK_IS_CHART (self), NULL);
 
-  return self->signals;
+  return wick_chart_state_get_signals (self->state);
 }
 
 /**
@@ -1046,13 +908,7 @@ wick_chart_set_signals (WickChart   *self,
 {
   g_return_if_fail (WICK_IS_CHART (self));
 
-  if (self->signals == signals)
-    return;
-
-  g_clear_pointer (&self->signals, wick_signals_unref);
-  self->signals = signals != NULL ? wick_signals_ref (signals) : NULL;
-  self->selected_signal = -1;
-  wick_chart_invalidate (self);
+  wick_chart_state_set_signals (self->state, signals);
 }
 
 /**
@@ -1072,16 +928,7 @@ wick_chart_set_indicators (WickChart *self,
 {
   g_return_if_fail (WICK_IS_CHART (self));
 
-  ema20 = !!ema20;
-  ema50 = !!ema50;
-  vwap = !!vwap;
-  if (self->show_ema20 == ema20 && self->show_ema50 == ema50 && self->show_vwap == vwap)
-    return;
-
-  self->show_ema20 = ema20;
-  self->show_ema50 = ema50;
-  self->show_vwap = vwap;
-  wick_chart_invalidate (self);
+  wick_chart_state_set_indicators (self->state, ema20, ema50, vwap);
 }
 
 /**
@@ -1094,7 +941,7 @@ wick_chart_get_selected_signal (WickChart *self)
 {
   g_return_val_if_fail (WICK_IS_CHART (self), -1);
 
-  return self->selected_signal;
+  return wick_chart_state_get_selected_signal (self->state);
 }
 
 /**
@@ -1108,26 +955,9 @@ void
 wick_chart_select_signal (WickChart *self,
                           int        index)
 {
-  const WickSignal *signal;
-  double from_ms, to_ms, centre, half;
-
   g_return_if_fail (WICK_IS_CHART (self));
-  g_return_if_fail (index < 0 ||
-                    (self->signals != NULL &&
-                     (guint) index < wick_signals_get_n_signals (self->signals)));
 
-  self->selected_signal = MAX (index, -1);
-  wick_chart_invalidate (self);
-
-  if (index < 0 || self->market == NULL)
-    return;
-
-  signal = wick_signals_get_signal (self->signals, index);
-  wick_viewport_get_time_range (self->viewport, &from_ms, &to_ms);
-  half = (to_ms - from_ms) / 2;
-  centre = signal->time_ms +
-           wick_signals_snapshot_get_interval_ms (wick_signals_get_snapshot (self->signals)) / 2.0;
-  wick_chart_show_range (self, (gint64) floor (centre - half), (gint64) ceil (centre + half));
+  wick_chart_state_select_signal (self->state, index);
 }
 
 /**
