@@ -84,17 +84,18 @@ wick_palette_get (gboolean dark)
 }
 
 /* The liquidation heatmap's ramp, the same in both palettes: from a faint deep purple through
- * teal to a solid yellow, as viridis, with the opacity rising along it. */
+ * teal to yellow, as viridis, with the opacity rising along it but never so far that the
+ * candles drawn over it stop being legible. */
 static const struct
 {
   double    t;
   WickColor color;
 } heatmap_stops[] = {
-  { 0.00, RGBA (0x440154, .22) },
-  { 0.25, RGBA (0x3b528b, .50) },
-  { 0.50, RGBA (0x21918c, .70) },
-  { 0.75, RGBA (0x5ec962, .85) },
-  { 1.00, RGB (0xfde725) },
+  { 0.00, RGBA (0x440154, .15) },
+  { 0.25, RGBA (0x3b528b, .32) },
+  { 0.50, RGBA (0x21918c, .45) },
+  { 0.75, RGBA (0x5ec962, .58) },
+  { 1.00, RGBA (0xfde725, .72) },
 };
 
 /**
