@@ -104,6 +104,53 @@ test_plot (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (wick_viewport_price_to_y (fixture->viewport, 100000), 50, 1e-9);
 }
 
+/* A lower pane shortens the plot, sits between it and the time axis, and takes no part in
+ * the price mapping but for that. */
+static void
+test_lower_pane (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  WickRect plot, pane;
+
+  g_assert_false (wick_viewport_get_lower_pane (fixture->viewport, &pane));
+  g_assert_cmpfloat (pane.height, ==, 0);
+
+  g_assert_cmpfloat (wick_viewport_lower_pane_height_for (1000), ==, 220);
+  g_assert_cmpfloat (wick_viewport_lower_pane_height_for (200), ==, WICK_VIEWPORT_LOWER_PANE_MIN);
+
+  fixture->n_changed = 0;
+  wick_viewport_set_lower_pane_height (fixture->viewport, 150);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+  g_assert_cmpfloat (wick_viewport_get_lower_pane_height (fixture->viewport), ==, 150);
+  wick_viewport_set_lower_pane_height (fixture->viewport, 150);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+
+  wick_viewport_get_plot (fixture->viewport, &plot);
+  g_assert_cmpfloat (plot.y, ==, 0);
+  g_assert_cmpfloat (plot.width, ==, 1000);
+  g_assert_cmpfloat (plot.height, ==, 450);
+  g_assert_cmpfloat_with_epsilon (wick_viewport_price_to_y (fixture->viewport, 90000), 450, 1e-9);
+  g_assert_cmpfloat_with_epsilon (wick_viewport_price_to_y (fixture->viewport, 100000), 0, 1e-9);
+
+  g_assert_true (wick_viewport_get_lower_pane (fixture->viewport, &pane));
+  g_assert_cmpfloat (pane.x, ==, plot.x);
+  g_assert_cmpfloat (pane.width, ==, plot.width);
+  g_assert_cmpfloat (pane.y, ==, 450 + WICK_VIEWPORT_LOWER_PANE_GAP);
+  g_assert_cmpfloat (pane.y + pane.height, ==, 600);
+
+  /* With a header, too. */
+  wick_viewport_set_header_height (fixture->viewport, 50);
+  wick_viewport_get_plot (fixture->viewport, &plot);
+  g_assert_cmpfloat (plot.height, ==, 400);
+  g_assert_true (wick_viewport_get_lower_pane (fixture->viewport, &pane));
+  g_assert_cmpfloat (pane.y + pane.height, ==, 600);
+
+  wick_viewport_set_lower_pane_height (fixture->viewport, 0);
+  wick_viewport_get_plot (fixture->viewport, &plot);
+  g_assert_cmpfloat (plot.height, ==, 550);
+  g_assert_false (wick_viewport_get_lower_pane (fixture->viewport, &pane));
+}
+
 static void
 test_round_trip_time (Fixture       *fixture,
                       gconstpointer  data)
@@ -672,6 +719,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   ADD_TEST ("plot", test_plot);
+  ADD_TEST ("lower-pane", test_lower_pane);
   ADD_TEST ("round-trip-time", test_round_trip_time);
   ADD_TEST ("round-trip-price", test_round_trip_price);
   ADD_TEST ("zoom-time", test_zoom_time);

@@ -409,12 +409,13 @@ read_show_key (GSettings  *settings,
   return g_settings_schema_has_key (schema, key) && g_settings_get_boolean (settings, key);
 }
 
-/* Which indicator lines an export draws: as the window last did when the settings are
+/* Which indicator lines and lower pane an export draws: as the window last did when the settings are
  * installed, else none. */
 static void
 read_indicator_choice (WickScene *scene)
 {
   g_autoptr(GSettings) settings = wick_heatmap_settings_new_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
 
   if (settings == NULL)
     return;
@@ -422,6 +423,10 @@ read_indicator_choice (WickScene *scene)
   scene->show_ema20 = read_show_key (settings, "show-ema20");
   scene->show_ema50 = read_show_key (settings, "show-ema50");
   scene->show_vwap = read_show_key (settings, "show-vwap");
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (g_settings_schema_has_key (schema, "lower-pane"))
+    scene->lower_pane = g_settings_get_enum (settings, "lower-pane");
 }
 
 int

@@ -228,10 +228,18 @@ on_settings_indicators_changed_cb (WickWindow *self,
 }
 
 static void
+on_settings_lower_pane_changed_cb (WickWindow *self,
+                                   const char *key,
+                                   GSettings  *settings)
+{
+  wick_chart_set_lower_pane (self->chart, g_settings_get_enum (settings, "lower-pane"));
+}
+
+static void
 wick_window_restore_state (WickWindow *self)
 {
   static const char * const keys[] = {
-    "time-zone", "theme", "show-ema20", "show-ema50", "show-vwap",
+    "time-zone", "theme", "show-ema20", "show-ema50", "show-vwap", "lower-pane",
   };
   GSettings *settings = wick_window_get_settings (self);
   g_autoptr(GSimpleActionGroup) group = NULL;
@@ -257,6 +265,10 @@ wick_window_restore_state (WickWindow *self)
                            G_CALLBACK (on_settings_indicators_changed_cb), self,
                            G_CONNECT_SWAPPED);
   on_settings_indicators_changed_cb (self, NULL, settings);
+  g_signal_connect_object (settings, "changed::lower-pane",
+                           G_CALLBACK (on_settings_lower_pane_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_settings_lower_pane_changed_cb (self, NULL, settings);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
   _wick_window_heatmap_set_settings (self, settings);
   g_settings_bind_with_mapping (settings, "time-zone", self->chart, "local-time",

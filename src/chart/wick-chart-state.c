@@ -40,6 +40,7 @@ struct _WickChartState
   guint             show_ema20 : 1;
   guint             show_ema50 : 1;
   guint             show_vwap : 1;
+  WickLowerPane     lower_pane;
 };
 
 G_DEFINE_FINAL_TYPE (WickChartState, wick_chart_state, G_TYPE_OBJECT)
@@ -60,10 +61,30 @@ wick_chart_state_emit_changed (WickChartState *self,
   g_signal_emit (self, signals[CHANGED], 0, static_changed);
 }
 
+/* Gives the lower pane its room in the viewport, for the viewport's present height; returns
+ * whether that changed it (and so emitted the viewport's `changed`). */
+static gboolean
+update_lower_pane_height (WickChartState *self)
+{
+  double height = 0;
+
+  if (self->lower_pane != WICK_LOWER_PANE_NONE)
+    height = wick_viewport_lower_pane_height_for (wick_viewport_get_height (self->viewport));
+  if (wick_viewport_get_lower_pane_height (self->viewport) == height)
+    return FALSE;
+
+  wick_viewport_set_lower_pane_height (self->viewport, height);
+  return TRUE;
+}
+
 static void
 on_viewport_changed_cb (WickChartState *self,
                         WickViewport   *viewport)
 {
+  /* A resize moves the pane; the change that makes emits again. */
+  if (update_lower_pane_height (self))
+    return;
+
   wick_chart_state_emit_changed (self, TRUE);
 }
 
@@ -454,6 +475,36 @@ wick_chart_state_set_indicators (WickChartState *self,
 }
 
 /**
+ * wick_chart_state_set_lower_pane:
+ * @lower_pane: the indicator pane under the price pane, or %WICK_LOWER_PANE_NONE
+ *
+ * The price pane gets shorter by the pane's height (wick_viewport_lower_pane_height_for()),
+ * kept up to date as the viewport is resized.
+ */
+void
+wick_chart_state_set_lower_pane (WickChartState *self,
+                                 WickLowerPane   lower_pane)
+{
+  g_return_if_fail (WICK_IS_CHART_STATE (self));
+  g_return_if_fail (lower_pane <= WICK_LOWER_PANE_MACD);
+
+  if (self->lower_pane == lower_pane)
+    return;
+
+  self->lower_pane = lower_pane;
+  if (!update_lower_pane_height (self))
+    wick_chart_state_emit_changed (self, TRUE);
+}
+
+WickLowerPane
+wick_chart_state_get_lower_pane (WickChartState *self)
+{
+  g_return_val_if_fail (WICK_IS_CHART_STATE (self), WICK_LOWER_PANE_NONE);
+
+  return self->lower_pane;
+}
+
+/**
  * wick_chart_state_get_selected_signal:
  *
  * Returns: the index of the emphasised signal, or -1 for none
@@ -549,6 +600,7 @@ wick_chart_state_fill_scene (WickChartState *self,
   scene->show_ema20 = self->show_ema20;
   scene->show_ema50 = self->show_ema50;
   scene->show_vwap = self->show_vwap;
+  scene->lower_pane = self->lower_pane;
   wick_interaction_fill_scene (self->interaction, scene);
 }
 

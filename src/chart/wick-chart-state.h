@@ -57,6 +57,9 @@ void              wick_chart_state_set_indicators      (WickChartState   *self,
                                                         gboolean          ema20,
                                                         gboolean          ema50,
                                                         gboolean          vwap);
+void              wick_chart_state_set_lower_pane      (WickChartState   *self,
+                                                        WickLowerPane     lower_pane);
+WickLowerPane     wick_chart_state_get_lower_pane      (WickChartState   *self);
 int               wick_chart_state_get_selected_signal (WickChartState   *self);
 void              wick_chart_state_select_signal       (WickChartState   *self,
                                                         int               index);

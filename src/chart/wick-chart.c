@@ -932,6 +932,22 @@ wick_chart_set_indicators (WickChart *self,
 }
 
 /**
+ * wick_chart_set_lower_pane:
+ * @lower_pane: the indicator pane under the price pane, or %WICK_LOWER_PANE_NONE
+ *
+ * Shows the analysis' RSI (14) or MACD (12, 26, 9) in a pane under the candles, which get
+ * that much shorter; the pane is empty without an analysis.
+ */
+void
+wick_chart_set_lower_pane (WickChart     *self,
+                           WickLowerPane  lower_pane)
+{
+  g_return_if_fail (WICK_IS_CHART (self));
+
+  wick_chart_state_set_lower_pane (self->state, lower_pane);
+}
+
+/**
  * wick_chart_get_selected_signal:
  *
  * Returns: the index of the emphasised signal, or -1 for none

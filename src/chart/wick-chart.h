@@ -49,6 +49,8 @@ void              wick_chart_set_indicators  (WickChart      *self,
                                               gboolean        ema20,
                                               gboolean        ema50,
                                               gboolean        vwap);
+void              wick_chart_set_lower_pane  (WickChart      *self,
+                                              WickLowerPane   lower_pane);
 int               wick_chart_get_selected_signal (WickChart *self);
 void              wick_chart_select_signal   (WickChart      *self,
                                               int             index);

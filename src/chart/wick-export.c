@@ -599,6 +599,9 @@ wick_export (const WickScene   *scene,
   wick_viewport_set_size (view, width, height);
   wick_viewport_set_header_height (view, scene->show_title_block ? WICK_RENDER_TITLE_BLOCK_HEIGHT
                                                                  : 0);
+  wick_viewport_set_lower_pane_height (view, scene->lower_pane != WICK_LOWER_PANE_NONE
+                                             ? wick_viewport_lower_pane_height_for (height)
+                                             : 0);
   if (scene->market != NULL && wick_viewport_get_auto_price (view))
     wick_viewport_fit_prices (view, wick_market_get_series (scene->market));
 

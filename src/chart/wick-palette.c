@@ -40,6 +40,11 @@ static const WickPalette light_palette = {
   .ema20            = RGB (0xe69500),
   .ema50            = RGB (0x8e24aa),
   .vwap             = RGB (0x1e88e5),
+  .rsi              = RGB (0x7e57c2),
+  .macd             = RGB (0x2962ff),
+  .macd_signal      = RGB (0xff6d00),
+  .macd_hist_up     = RGBA (0x26a69a, .5),
+  .macd_hist_down   = RGBA (0xef5350, .5),
 };
 
 static const WickPalette dark_palette = {
@@ -69,6 +74,11 @@ static const WickPalette dark_palette = {
   .ema20            = RGB (0xffb300),
   .ema50            = RGB (0xba68c8),
   .vwap             = RGB (0x42a5f5),
+  .rsi              = RGB (0xb39ddb),
+  .macd             = RGB (0x448aff),
+  .macd_signal      = RGB (0xff9100),
+  .macd_hist_up     = RGBA (0x26a69a, .5),
+  .macd_hist_down   = RGBA (0xef5350, .5),
 };
 
 /**

@@ -47,6 +47,11 @@ struct _WickPalette
   WickColor ema20;             /* the EMA (20) line on the price pane and its legend */
   WickColor ema50;             /* the EMA (50) line */
   WickColor vwap;              /* the daily VWAP line */
+  WickColor rsi;               /* the RSI (14) line in the lower pane */
+  WickColor macd;              /* the MACD line in the lower pane */
+  WickColor macd_signal;       /* the MACD's signal line */
+  WickColor macd_hist_up;      /* a MACD histogram bar above zero, translucent */
+  WickColor macd_hist_down;    /* a bar below zero, translucent */
 };
 
 const WickPalette *wick_palette_get          (gboolean   dark);

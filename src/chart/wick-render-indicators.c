@@ -147,13 +147,16 @@ add_point (const Frame *f,
   *pen_down = TRUE;
 }
 
-static void
-draw_line (Frame            *f,
-           const WickCandle *candles,
-           gint64            interval_ms,
-           const double     *values,
-           guint             first,
-           guint             end)
+/* Adds the line of @values over candles @first..@end - 1 to the path, through their centres
+ * at frame_y(): the price pane's mapping, or the lower pane's in a frame whose plot and
+ * value range are the pane's. */
+void
+_wick_render_indicator_path (Frame            *f,
+                             const WickCandle *candles,
+                             gint64            interval_ms,
+                             const double     *values,
+                             guint             first,
+                             guint             end)
 {
   double span = f->to_ms - f->from_ms;
   double candle_px = interval_ms / span * f->plot.width;
@@ -183,26 +186,41 @@ draw_line (Frame            *f,
     }
 }
 
+/* The analysed candles whose centres are in view, @first..@end - 1; FALSE when none (or no
+ * analysis). */
+gboolean
+_wick_render_indicator_range (const Frame       *f,
+                              const WickCandle **candles,
+                              gint64            *interval_ms,
+                              guint             *first,
+                              guint             *end)
+{
+  WickSignalsSnapshot *snapshot;
+  guint n_candles;
+
+  if (f->scene->signals == NULL)
+    return FALSE;
+
+  snapshot = wick_signals_get_snapshot (f->scene->signals);
+  *candles = wick_signals_snapshot_get_candles (snapshot, &n_candles);
+  *interval_ms = wick_signals_snapshot_get_interval_ms (snapshot);
+  n_candles = MIN (n_candles, wick_signals_get_n_candles (f->scene->signals));
+
+  *first = first_centre_at (*candles, *interval_ms, 0, n_candles, f->from_ms);
+  *end = first_centre_at (*candles, *interval_ms, *first, n_candles, f->to_ms);
+  return *first < *end;
+}
+
 /* The lines of the indicators the scene shows, over the candles in view. */
 void
 _wick_render_indicators (Frame *f)
 {
-  WickSignalsSnapshot *snapshot;
   const WickCandle *candles;
   gint64 interval_ms;
-  guint n_candles, first, end;
+  guint first, end;
 
-  if (!any_shown (f->scene))
-    return;
-
-  snapshot = wick_signals_get_snapshot (f->scene->signals);
-  candles = wick_signals_snapshot_get_candles (snapshot, &n_candles);
-  interval_ms = wick_signals_snapshot_get_interval_ms (snapshot);
-  n_candles = MIN (n_candles, wick_signals_get_n_candles (f->scene->signals));
-
-  first = first_centre_at (candles, interval_ms, 0, n_candles, f->from_ms);
-  end = first_centre_at (candles, interval_ms, first, n_candles, f->to_ms);
-  if (first >= end)
+  if (!any_shown (f->scene) ||
+      !_wick_render_indicator_range (f, &candles, &interval_ms, &first, &end))
     return;
 
   cairo_save (f->cr);
@@ -215,8 +233,9 @@ _wick_render_indicators (Frame *f)
       if (!is_shown (f->scene, drawn[k]))
         continue;
 
-      draw_line (f, candles, interval_ms,
-                 wick_signals_get_indicator (f->scene->signals, drawn[k]), first, end);
+      _wick_render_indicator_path (f, candles, interval_ms,
+                                   wick_signals_get_indicator (f->scene->signals, drawn[k]),
+                                   first, end);
       set_color (f->cr, wick_render_indicator_get_color (f->palette, drawn[k]));
       cairo_stroke (f->cr);
     }

@@ -76,11 +76,13 @@ draw_crosshair (Frame            *f,
   _wick_render_set_text (f, f->axis_font, time_text != NULL ? time_text : "", &w, &h);
   left = round (CLAMP (x - w / 2 - TEXT_PAD, 0, MAX (0, f->width - w - 2 * TEXT_PAD)));
   set_color (cr, &f->palette->label_background);
-  cairo_rectangle (cr, left, f->plot.y + f->plot.height, w + 2 * TEXT_PAD,
+  /* On the time axis, under the lower pane if there is one. */
+  cairo_rectangle (cr, left, f->height - WICK_VIEWPORT_AXIS_HEIGHT, w + 2 * TEXT_PAD,
                    WICK_VIEWPORT_AXIS_HEIGHT);
   cairo_fill (cr);
   _wick_render_show_text (f, left + TEXT_PAD,
-                          f->plot.y + f->plot.height + (WICK_VIEWPORT_AXIS_HEIGHT - h) / 2,
+                          f->height - WICK_VIEWPORT_AXIS_HEIGHT +
+                          (WICK_VIEWPORT_AXIS_HEIGHT - h) / 2,
                           &f->palette->label_text);
 }
 

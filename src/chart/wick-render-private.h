@@ -6,7 +6,7 @@
  * wick-render-heatmap.c the liquidation heatmap with its legend and bubbles,
  * wick-render-zones.c the detected zones' bands and pins, wick-render-signals.c the signal
  * markers, wick-render-indicators.c the indicator lines and their legend,
- * wick-render-overlay.c what moves
+ * wick-render-pane.c the lower indicator pane (RSI or MACD), wick-render-overlay.c what moves
  * (the line being dragged among it).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -82,46 +82,58 @@ frame_y (const Frame *f,
          (value - f->space_low) / (f->space_high - f->space_low) * f->plot.height;
 }
 
-void   _wick_render_frame_init       (Frame                      *f,
-                                      cairo_t                    *cr,
-                                      const WickScene            *scene,
-                                      WickViewport               *viewport);
-void   _wick_render_frame_clear      (Frame                      *f);
-void   _wick_render_set_text         (Frame                      *f,
-                                      const PangoFontDescription *font,
-                                      const char                 *text,
-                                      double                     *width,
-                                      double                     *height);
-void   _wick_render_show_text        (Frame                      *f,
-                                      double                      x,
-                                      double                      y,
-                                      const WickColor            *color);
-void   _wick_render_price_label      (Frame                      *f,
-                                      double                      y,
-                                      const char                 *text,
-                                      const WickColor            *background,
-                                      const WickColor            *foreground);
-double _wick_render_market_line      (Frame                      *f,
-                                      gboolean                    draw);
-guint  _wick_render_first_opening_at (const Frame                *f,
-                                      guint                       lo,
-                                      double                      time_ms);
-void   _wick_render_candles          (Frame                      *f);
-void   _wick_render_heatmap          (Frame                      *f);
-void   _wick_render_heatmap_bubbles  (Frame                      *f);
-void   _wick_render_heatmap_legend   (Frame                      *f);
-void   _wick_render_indicators       (Frame                      *f);
-void   _wick_render_indicator_legend (Frame                      *f);
-void   _wick_render_level            (Frame                      *f,
-                                      const WickLevel            *level,
-                                      double                      price,
-                                      gboolean                    is_hovered,
-                                      gboolean                    is_selected);
-void   _wick_render_level_label      (Frame                      *f,
-                                      const WickLevel            *level,
-                                      double                      price);
-void   _wick_render_signals          (Frame                      *f);
-void   _wick_render_zones            (Frame                      *f);
-void   _wick_render_zone_pins        (Frame                      *f);
+void     _wick_render_frame_init       (Frame                       *f,
+                                        cairo_t                     *cr,
+                                        const WickScene             *scene,
+                                        WickViewport                *viewport);
+void     _wick_render_frame_clear      (Frame                       *f);
+void     _wick_render_set_text         (Frame                       *f,
+                                        const PangoFontDescription  *font,
+                                        const char                  *text,
+                                        double                      *width,
+                                        double                      *height);
+void     _wick_render_show_text        (Frame                       *f,
+                                        double                       x,
+                                        double                       y,
+                                        const WickColor             *color);
+void     _wick_render_price_label      (Frame                       *f,
+                                        double                       y,
+                                        const char                  *text,
+                                        const WickColor             *background,
+                                        const WickColor             *foreground);
+double   _wick_render_market_line      (Frame                       *f,
+                                        gboolean                     draw);
+guint    _wick_render_first_opening_at (const Frame                 *f,
+                                        guint                        lo,
+                                        double                       time_ms);
+void     _wick_render_candles          (Frame                       *f);
+void     _wick_render_heatmap          (Frame                       *f);
+void     _wick_render_heatmap_bubbles  (Frame                       *f);
+void     _wick_render_heatmap_legend   (Frame                       *f);
+gboolean _wick_render_indicator_range  (const Frame                 *f,
+                                        const WickCandle           **candles,
+                                        gint64                      *interval_ms,
+                                        guint                       *first,
+                                        guint                       *end);
+void     _wick_render_indicator_path   (Frame                       *f,
+                                        const WickCandle            *candles,
+                                        gint64                       interval_ms,
+                                        const double                *values,
+                                        guint                        first,
+                                        guint                        end);
+void     _wick_render_indicators       (Frame                       *f);
+void     _wick_render_indicator_legend (Frame                       *f);
+void     _wick_render_lower_pane       (Frame                       *f);
+void     _wick_render_level            (Frame                       *f,
+                                        const WickLevel             *level,
+                                        double                       price,
+                                        gboolean                     is_hovered,
+                                        gboolean                     is_selected);
+void     _wick_render_level_label      (Frame                       *f,
+                                        const WickLevel             *level,
+                                        double                       price);
+void     _wick_render_signals          (Frame                       *f);
+void     _wick_render_zones            (Frame                       *f);
+void     _wick_render_zone_pins        (Frame                       *f);
 
 G_END_DECLS

@@ -471,7 +471,7 @@ draw_time_axis (Frame              *f,
                 guint               n_ticks)
 {
   double last_right = -G_MAXDOUBLE;
-  double band_top = f->plot.y + f->plot.height;
+  double band_top = f->height - WICK_VIEWPORT_AXIS_HEIGHT;
   guint i;
 
   for (i = 0; i < n_ticks; i++)
@@ -571,7 +571,8 @@ draw_watermark (Frame *f)
  *
  * Background, grid, with `show_heatmap` the scene's liquidation heatmap, the bands of the
  * scene's zones (with `show_zone_pins`, their pins), volume, candles, the indicator lines
- * the scene shows (`show_ema20`, `show_ema50`, `show_vwap`) with their legend, the heatmap's
+ * the scene shows (`show_ema20`, `show_ema50`, `show_vwap`) with their legend, the lower
+ * pane (`lower_pane`, in the viewport's room for it), the heatmap's
  * realised-liquidation bubbles, the scene's signal markers, last-price line and label, the
  * price lines of the scene's level store (all but the one being dragged) with their labels,
  * axes, market line and the heatmap's legend and, with `show_title_block`, the title block
@@ -637,6 +638,7 @@ wick_render_static (cairo_t         *cr,
   if (scene->show_title_block)
     draw_title_block (&f);
   draw_borders (&f);
+  _wick_render_lower_pane (&f);
   draw_price_axis (&f, price_ticks, n_price_ticks, price_step);
   draw_time_axis (&f, time_ticks, n_time_ticks);
   draw_levels (&f, TRUE);

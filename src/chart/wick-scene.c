@@ -18,7 +18,7 @@
  * Resets every field: no level-of-detail pyramid (the renderer builds a temporary one when it
  * needs it), UTC, no title, volume shown, no title block, no crosshair, no price lines
  * (nor a hovered, selected or dragged one), no zones (nor pins, nor a hovered one), no
- * signals (nor a selected one), no indicator lines and no heatmap.
+ * signals (nor a selected one), no indicator lines, no lower pane and no heatmap.
  */
 void
 wick_scene_init (WickScene         *scene,
@@ -33,4 +33,5 @@ wick_scene_init (WickScene         *scene,
   scene->show_volume = TRUE;
   scene->hovered_zone = -1;
   scene->selected_signal = -1;
+  scene->lower_pane = WICK_LOWER_PANE_NONE;
 }

@@ -48,6 +48,8 @@ struct _WickScene
   guint              show_ema20 : 1;     /* the signals' EMA (20) as a line over the candles */
   guint              show_ema50 : 1;     /* the signals' EMA (50) */
   guint              show_vwap : 1;      /* the signals' daily VWAP */
+  WickLowerPane      lower_pane;         /* the signals' RSI or MACD in a pane under the price
+                                          * pane, where the viewport keeps room for it */
 };
 
 void wick_scene_init (WickScene         *scene,

@@ -28,6 +28,7 @@ typedef struct
   double   width;
   double   height;
   double   header_height;
+  double   lower_pane_height;
   double   from_ms;
   double   to_ms;
   double   low;

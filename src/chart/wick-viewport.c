@@ -42,6 +42,7 @@ view_state_equal (const ViewState *a,
   return a->width == b->width &&
          a->height == b->height &&
          a->header_height == b->header_height &&
+         a->lower_pane_height == b->lower_pane_height &&
          a->from_ms == b->from_ms &&
          a->to_ms == b->to_ms &&
          a->low == b->low &&
@@ -73,6 +74,8 @@ get_plot (const ViewState *s,
   plot->y = s->header_height;
   plot->width = MAX (1.0, s->width - WICK_VIEWPORT_AXIS_WIDTH);
   plot->height = MAX (1.0, s->height - WICK_VIEWPORT_AXIS_HEIGHT - s->header_height);
+  if (s->lower_pane_height > 0)
+    plot->height = MAX (1.0, plot->height - s->lower_pane_height);
 }
 
 /* Keeps the time span in [MIN_SPAN_MS, MAX_SPAN_MS] by growing or shrinking it around @anchor,
@@ -307,10 +310,84 @@ wick_viewport_get_header_height (WickViewport *self)
 }
 
 /**
+ * wick_viewport_lower_pane_height_for:
+ * @height: the whole drawing area's height, in logical pixels
+ *
+ * Returns: the height a lower pane takes from the plot at that size, gap included: about
+ *   22 % of it, at least WICK_VIEWPORT_LOWER_PANE_MIN pixels
+ */
+double
+wick_viewport_lower_pane_height_for (double height)
+{
+  return MAX (WICK_VIEWPORT_LOWER_PANE_MIN, round (0.22 * MAX (0, height)));
+}
+
+/**
+ * wick_viewport_set_lower_pane_height:
+ * @self: a viewport
+ * @height: logical pixels taken from the bottom of the plot for an indicator pane (gap
+ *   included), or 0 for none
+ *
+ * The price pane's mapping is unchanged but for its shorter plot.
+ */
+void
+wick_viewport_set_lower_pane_height (WickViewport *self,
+                                     double        height)
+{
+  ViewState old;
+
+  g_return_if_fail (WICK_IS_VIEWPORT (self));
+  g_return_if_fail (isfinite (height));
+
+  old = self->state;
+  self->state.lower_pane_height = MAX (0, height);
+  _wick_viewport_commit (self, &old);
+}
+
+double
+wick_viewport_get_lower_pane_height (WickViewport *self)
+{
+  g_return_val_if_fail (WICK_IS_VIEWPORT (self), 0);
+
+  return self->state.lower_pane_height;
+}
+
+/**
+ * wick_viewport_get_lower_pane:
+ * @self: a viewport
+ * @pane: (out): the indicator pane: as wide as the plot, between it and the time axis, a gap
+ *   of WICK_VIEWPORT_LOWER_PANE_GAP below the plot; empty (height 0) when there is none
+ *
+ * Returns: whether there is a lower pane
+ */
+gboolean
+wick_viewport_get_lower_pane (WickViewport *self,
+                              WickRect     *pane)
+{
+  WickRect plot;
+  double bottom;
+
+  g_return_val_if_fail (WICK_IS_VIEWPORT (self), FALSE);
+  g_return_val_if_fail (pane != NULL, FALSE);
+
+  get_plot (&self->state, &plot);
+  bottom = self->state.height - WICK_VIEWPORT_AXIS_HEIGHT;
+  pane->x = plot.x;
+  pane->width = plot.width;
+  pane->y = plot.y + plot.height + WICK_VIEWPORT_LOWER_PANE_GAP;
+  pane->height = 0;
+  if (self->state.lower_pane_height <= 0 || bottom - pane->y < 1)
+    return FALSE;
+
+  pane->height = bottom - pane->y;
+  return TRUE;
+}
+
+/**
  * wick_viewport_get_plot:
  * @self: a viewport
  * @plot: (out): the candle area: the size minus the price axis on the right, the time axis at
- *   the bottom and the header (if any) at the top
+ *   the bottom, the header (if any) at the top and the lower pane (if any) under it
  */
 void
 wick_viewport_get_plot (WickViewport *self,
