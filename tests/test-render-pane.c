@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "test-pixel-utils.h"
 #include "wick-render.h"
 #include "wick-render-pane.h"
 
@@ -89,34 +90,8 @@ set_pane (Fixture       *fixture,
 static void
 render (Fixture *fixture)
 {
-  cairo_t *cr;
-
   g_clear_pointer (&fixture->surface, cairo_surface_destroy);
-  fixture->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
-  cr = cairo_create (fixture->surface);
-  wick_render_static (cr, &fixture->scene, fixture->viewport);
-  cairo_destroy (cr);
-  cairo_surface_flush (fixture->surface);
-}
-
-static gboolean
-pixel_is (Fixture         *fixture,
-          int              x,
-          int              y,
-          const WickColor *color)
-{
-  unsigned char *data = cairo_image_surface_get_data (fixture->surface);
-  int stride = cairo_image_surface_get_stride (fixture->surface);
-  guint32 pixel;
-
-  if (x < 0 || y < 0 || x >= WIDTH || y >= HEIGHT)
-    return FALSE;
-
-  /* Every pixel of a frame is opaque, so premultiplication changes nothing. */
-  pixel = *(guint32 *) (data + (gsize) y * stride + 4 * x);
-  return fabs (((pixel >> 16) & 0xff) / 255. - color->red) < TOLERANCE &&
-         fabs (((pixel >> 8) & 0xff) / 255. - color->green) < TOLERANCE &&
-         fabs ((pixel & 0xff) / 255. - color->blue) < TOLERANCE;
+  fixture->surface = test_render_static (&fixture->scene, fixture->viewport, WIDTH, HEIGHT);
 }
 
 /* Pixels of @color in columns x0..x1 and rows y0..y1, both inclusive. */
@@ -128,13 +103,7 @@ count_color (Fixture         *fixture,
              int              y1,
              const WickColor *color)
 {
-  guint n = 0;
-
-  for (int y = MAX (y0, 0); y <= MIN (y1, HEIGHT - 1); y++)
-    for (int x = MAX (x0, 0); x <= MIN (x1, WIDTH - 1); x++)
-      n += pixel_is (fixture, x, y, color);
-
-  return n;
+  return test_count_color (fixture->surface, x0, y0, x1, y1, color, TOLERANCE);
 }
 
 static double
