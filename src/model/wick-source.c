@@ -18,9 +18,109 @@ G_DEFINE_INTERFACE (WickSource, wick_source, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (wick-source-error-quark, wick_source_error)
 
+enum {
+  PROGRESS,
+  STATUS,
+  CACHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 wick_source_default_init (WickSourceInterface *iface)
 {
+  /**
+   * WickSource::progress:
+   * @pages_done: pages fetched so far
+   * @pages_expected: pages the load expects in all (at least @pages_done)
+   *
+   * Emitted by sources that fetch in pages while a load is running.
+   */
+  signals[PROGRESS] =
+    g_signal_new ("progress",
+                  G_TYPE_FROM_INTERFACE (iface),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  /**
+   * WickSource::status:
+   * @message: (nullable): what the source waits for, translated ("Binance asks to wait 30 s"),
+   *   or %NULL once it no longer waits
+   *
+   * Emitted when a load is slowed down by rate limits, retries or a missing network.
+   */
+  signals[STATUS] =
+    g_signal_new ("status",
+                  G_TYPE_FROM_INTERFACE (iface),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * WickSource::cached:
+   * @market: the market as the on-disk cache holds it
+   *
+   * Emitted during a load, before the network answers, when a cached copy exists, so a
+   * window can show it at once. The load still finishes with the updated market.
+   */
+  signals[CACHED] =
+    g_signal_new ("cached",
+                  G_TYPE_FROM_INTERFACE (iface),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, WICK_TYPE_MARKET);
+}
+
+/**
+ * wick_source_set_range:
+ * @self: a #WickSource
+ * @from_ms: first open time wanted, or 0 for the source's default
+ * @to_ms: end of the range (exclusive), or 0 for “up to now”
+ *
+ * Asks the next load for candles covering [@from_ms, @to_ms). Sources that hold a whole file
+ * (the sample, CSV) ignore it and load everything.
+ */
+void
+wick_source_set_range (WickSource *self,
+                       gint64      from_ms,
+                       gint64      to_ms)
+{
+  g_return_if_fail (WICK_IS_SOURCE (self));
+  g_return_if_fail (from_ms >= 0 && to_ms >= 0);
+
+  if (WICK_SOURCE_GET_IFACE (self)->set_range != NULL)
+    WICK_SOURCE_GET_IFACE (self)->set_range (self, from_ms, to_ms);
+}
+
+void
+wick_source_emit_progress (WickSource *self,
+                           guint       pages_done,
+                           guint       pages_expected)
+{
+  g_return_if_fail (WICK_IS_SOURCE (self));
+
+  g_signal_emit (self, signals[PROGRESS], 0, pages_done, MAX (pages_done, pages_expected));
+}
+
+void
+wick_source_emit_status (WickSource *self,
+                         const char *message)
+{
+  g_return_if_fail (WICK_IS_SOURCE (self));
+
+  g_signal_emit (self, signals[STATUS], 0, message);
+}
+
+void
+wick_source_emit_cached (WickSource *self,
+                         WickMarket *market)
+{
+  g_return_if_fail (WICK_IS_SOURCE (self));
+  g_return_if_fail (WICK_IS_MARKET (market));
+
+  g_signal_emit (self, signals[CACHED], 0, market);
 }
 
 /**

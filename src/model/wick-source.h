@@ -38,6 +38,9 @@ struct _WickSourceInterface
   WickMarket *(*load_finish) (WickSource           *self,
                               GAsyncResult         *result,
                               GError              **error);
+  void        (*set_range)   (WickSource           *self,
+                              gint64                from_ms,
+                              gint64                to_ms);
 };
 
 GQuark      wick_source_error_quark (void);
@@ -51,6 +54,16 @@ void        wick_source_load_async  (WickSource           *self,
 WickMarket *wick_source_load_finish (WickSource           *self,
                                      GAsyncResult         *result,
                                      GError              **error);
+void        wick_source_set_range   (WickSource           *self,
+                                     gint64                from_ms,
+                                     gint64                to_ms);
+void        wick_source_emit_progress (WickSource         *self,
+                                       guint               pages_done,
+                                       guint               pages_expected);
+void        wick_source_emit_status   (WickSource         *self,
+                                       const char         *message);
+void        wick_source_emit_cached   (WickSource         *self,
+                                       WickMarket         *market);
 WickMarket *wick_source_load        (WickSource           *self,
                                      const char           *symbol,
                                      const char           *interval,

@@ -21,6 +21,10 @@
  *   holds for linear (USDT/USDC) contracts whose contract value is in base currency. The
  *   channel pushes every instrument of an instType, so @inst_id, when given, keeps only that
  *   instrument's events. Events are returned oldest first.
+ * - Instruments (/api/v5/public/instruments): the `ctVal` of @inst_id, finite and above zero.
+ * - Candle pushes (`candle1H` … on /ws/v5/business): `{"arg":{…},"data":[[ts,o,h,l,c,vol,…,
+ *   confirm]]}`; the newest row is returned, closed when `confirm` is "1". Subscribe
+ *   acknowledgements (`"event":"subscribe"`) are not candles: BAD_SHAPE.
  */
 
 #pragma once
@@ -43,6 +47,17 @@ gboolean wick_okx_parse_liquidations (const char  *data,
                                       const char  *inst_id,
                                       double       ct_val,
                                       GArray     **out_events,
+                                      GError     **error);
+gboolean wick_okx_parse_ct_val       (const char  *data,
+                                      gsize        length,
+                                      const char  *inst_id,
+                                      double      *out_ct_val,
+                                      GError     **error);
+gboolean wick_okx_parse_candle_event (const char  *data,
+                                      gsize        length,
+                                      double       ct_val,
+                                      WickCandle  *out_candle,
+                                      gboolean    *out_is_closed,
                                       GError     **error);
 
 G_END_DECLS
