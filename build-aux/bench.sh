@@ -1,73 +1,136 @@
 #!/usr/bin/env bash
-# Time the chart in a release build: `build-aux/bench.sh [bench-render options]`,
-# e.g. `--frames 100` or `--output DIR` to also write each case as a PNG.
+# Time Wick in a release build:
+#   build-aux/bench.sh [--json FILE] [--runs N] [--quick] [--builddir DIR [--no-build]]
 #
-# First the renderer alone: a table of median frame times (1920×1080) for the bundled sample
-# and a million synthetic candles, the pyramid build time and the PNG export time.
-# Then `wick --export` as a whole process, start to exit, at the default 1920×1080: the
-# sample's default view, and a generated CSV of a million hourly candles exported over its
-# whole range. Each is the median of WICK_BENCH_RUNS runs (15) after a warm-up; peak RSS
-# comes from /usr/bin/time (Debian package `time`), and is left out when that is missing.
+# 1. In process (each a median over repeated runs): static frames at 1920×1080 of the sample and
+#    of 1k to 1M synthetic candles all in view, with and without the heatmap, price lines and
+#    signals, and the drag-motion redraw (bench-render); the analysis at 20k and 1M candles
+#    (bench-analysis); the heatmap model and grid at 20k and 1M (bench-heatmap); the stages of
+#    a 1M-candle export, CSV load first (bench-export); kline page parsing (bench-parse, when
+#    it is there).
+# 2. Whole processes, start to exit, each the median of --runs runs after a warm-up, with the
+#    peak RSS of each: `wick --export` PNG 1920×1080 of the sample's default view and of CSV
+#    files of 1k, 10k, 100k and 1M hourly candles shown whole (--range all), generated into a
+#    temporary folder; and start-up to the first frame of the window on the sample, under
+#    xvfb-run and dbus-run-session, with tests/bench/bench-first-frame.so preloaded to end the
+#    process at its first paint.
+#
+# The tables go to the terminal; --json FILE also writes every median, so runs can be compared.
+# --builddir times another release build (another checkout's, say) and --no-build leaves it as
+# it is. Timings on a shared machine are noisy: compare runs made in the same conditions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . build-aux/setup-common.sh
 
 builddir=_build-bench
-runs=${WICK_BENCH_RUNS:-15}
+json=
+runs=${WICK_BENCH_RUNS:-7}
+quick=0
+build=1
 
-wick_install_packages "${WICK_BUILD_PACKAGES[@]}"
-wick_install_packages time || echo "(no /usr/bin/time: peak RSS will not be measured)"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --json) json=$2; shift 2 ;;
+    --json=*) json=${1#--json=}; shift ;;
+    --runs) runs=$2; shift 2 ;;
+    --runs=*) runs=${1#--runs=}; shift ;;
+    --builddir) builddir=$2; shift 2 ;;
+    --builddir=*) builddir=${1#--builddir=}; shift ;;
+    --no-build) build=0; shift ;;
+    --quick) quick=1; shift ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
 
-if [ -f "$builddir/build.ninja" ]; then
-  meson configure "$builddir" -Dbuildtype=release >/dev/null
-else
-  meson setup "$builddir" -Dbuildtype=release >/dev/null
+if [ "$build" = 1 ]; then
+  wick_install_packages "${WICK_BUILD_PACKAGES[@]}"
+  wick_install_packages xvfb xauth dbus || echo "(no xvfb or dbus: start-up will not be measured)"
+
+  if [ -f "$builddir/build.ninja" ]; then
+    meson configure "$builddir" -Dbuildtype=release >/dev/null
+  else
+    meson setup "$builddir" -Dbuildtype=release >/dev/null
+  fi
+
+  targets=(src/wick tests/bench/bench-render tests/bench/bench-analysis tests/bench/bench-heatmap
+           tests/bench/bench-export tests/bench/bench-first-frame.so)
+  # Another engineer's benchmark; run it when it is there.
+  if [ -f tests/bench/bench-parse.c ]; then
+    targets+=(tests/bench/bench-parse)
+  fi
+  ninja -C "$builddir" "${targets[@]}" >/dev/null
 fi
-
-# The renderer benchmark, and the command line for the whole-process export.
-ninja -C "$builddir" tests/bench/bench-render src/wick >/dev/null
-
-echo "Release build in $builddir ($(nproc) cores)"
-"$builddir/tests/bench/bench-render" "$@"
 
 tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/wick-bench-XXXXXX")
 trap 'rm -rf "$tmpdir"' EXIT
 
-echo
-python3 - "$builddir/src/wick" "$tmpdir" "$runs" <<'EOF'
-import datetime
+echo "Release build in $builddir, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+
+exec python3 - "$builddir" "$tmpdir" "$runs" "$quick" "$json" <<'EOF'
+import json
 import math
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import time
 
-wick, tmpdir, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-SAMPLE_TARGET_MS = 100
-N_CANDLES = 1_000_000
+builddir, tmpdir, runs, quick, json_path = sys.argv[1:6]
+runs = max(int(runs), 3)
+quick = quick == "1"
+bench = os.path.join(builddir, "tests", "bench")
+wick = os.path.join(builddir, "src", "wick")
+shared_data = os.path.abspath(os.path.join("..", "shared", "data"))
+
 HOUR_MS = 3_600_000
 FIRST_MS = 946_684_800_000  # 2000-01-01 00:00 UTC
-time_tool = shutil.which("time", path="/usr/bin")
+SIZES = [1_000, 10_000, 100_000] if quick else [1_000, 10_000, 100_000, 1_000_000]
+TARGETS_MS = {1_000: 50, 10_000: 60, 100_000: 100, 1_000_000: 300}
+
+results = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+           "cores": os.cpu_count(), "runs": runs, "in_process": {}, "whole_process": {}}
+
+ROW = re.compile(r"^\|\s*(?P<name>.+?)\s*\|\s*(?P<median>[0-9.]+)\s*(?P<unit>ms|µs)?\s*\|")
 
 
-def write_csv(path):
-    """Hourly candles in the format of the csv: source, the same on every run: a random walk
-    in log price, pulled gently towards 30,000 so a century of it stays on a readable scale."""
+def run_in_process(name, args, env=None):
+    """Runs a benchmark binary, shows its output and keeps the medians of its table rows."""
+    path = os.path.join(bench, name)
+    if not os.path.exists(path):
+        return
+    print(flush=True)
+    full_env = dict(os.environ, WICK_SHARED_DATA=shared_data, **(env or {}))
+    out = subprocess.run([path] + args, stdout=subprocess.PIPE, text=True, env=full_env,
+                         check=True).stdout
+    print(out, end="", flush=True)
+    rows = {}
+    for line in out.splitlines():
+        m = ROW.match(line)
+        if m is None:
+            continue
+        value = float(m.group("median"))
+        rows[m.group("name")] = value / 1000 if m.group("unit") == "µs" else value
+    results["in_process"][name] = rows
+
+
+def write_csv(path, n):
+    """Hourly candles from 2000: a random walk in log price pulled gently towards 30,000, the
+    same on every run."""
     rand = random.Random(20260101)
     price = 30_000.0
     with open(path, "w") as f:
         f.write("open_time_ms,open,high,low,close,volume\n")
         rows = []
-        for i in range(N_CANDLES):
+        for i in range(n):
             close = price * math.exp(1e-4 * math.log(30_000.0 / price) + rand.gauss(0, 0.004))
             high = max(price, close) * (1 + rand.uniform(0, 0.003))
             low = min(price, close) * (1 - rand.uniform(0, 0.003))
             rows.append("%d,%.2f,%.2f,%.2f,%.2f,%.5f\n"
-                        % (FIRST_MS + i * HOUR_MS, price, high, low, close,
-                           rand.uniform(10, 1000)))
+                        % (FIRST_MS + i * HOUR_MS, price, high, low, close, rand.uniform(10, 1000)))
             price = close
             if len(rows) == 65536:
                 f.writelines(rows)
@@ -75,65 +138,131 @@ def write_csv(path):
         f.writelines(rows)
 
 
-def utc_date(ms):
-    return datetime.datetime.fromtimestamp(ms // 1000, datetime.timezone.utc).strftime("%Y-%m-%d")
+def run_once(args, env):
+    """Wall milliseconds and peak RSS (MB) of one process, and its stderr."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    err = proc.stderr.read().decode(errors="replace")
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = (time.perf_counter() - start) * 1000
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.exit("%s failed (%d): %s" % (" ".join(args), proc.returncode, err.strip()))
+    return elapsed, usage.ru_maxrss / 1024, err
 
 
-def run(args):
-    result = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if result.returncode != 0:
-        sys.exit("%s failed (%d): %s" % (" ".join(args), result.returncode, result.stderr))
-
-
-def bench(args):
-    """Median and best wall time in ms over `runs` runs after one warm-up, and peak RSS in MB."""
-    run(args)
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run(args)
-        samples.append((time.perf_counter() - start) * 1000)
-
-    rss = None
-    if time_tool is not None:
-        out = os.path.join(tmpdir, "rss")
-        run([time_tool, "-f", "%M", "-o", out] + args)
-        with open(out) as f:
-            rss = int(f.read().split()[-1]) / 1024
+def time_process(args, env, n_runs):
+    run_once(args, env)
+    samples, rss = [], 0.0
+    for _ in range(n_runs):
+        ms, mb, _ = run_once(args, env)
+        samples.append(ms)
+        rss = max(rss, mb)
     return statistics.median(samples), min(samples), rss
 
 
-csv = os.path.join(tmpdir, "million-1h.csv")
-print("Generating %s hourly candles in %s ..." % (format(N_CANDLES, ","), csv), flush=True)
-write_csv(csv)
-last_ms = FIRST_MS + (N_CANDLES - 1) * HOUR_MS
-whole = "%s..%s" % (utc_date(FIRST_MS), utc_date(last_ms))
+def print_table(title, rows):
+    print("\n%s\n" % title)
+    print("| %-46s | %9s | %9s | %9s | %-8s |" % ("case", "median", "best", "peak RSS", "target"))
+    print("|%s|%s|%s|%s|%s|" % ("-" * 48, "-" * 11, "-" * 11, "-" * 11, "-" * 10))
+    for name, med, best, rss, target in rows:
+        print("| %-46s | %9.1f | %9.1f | %6.1f MB | %-8s |" % (name, med, best, rss, target),
+              flush=True)
+
+
+# 1. In process
+run_in_process("bench-render", ["--frames", "15" if quick else "30"])
+run_in_process("bench-analysis", ["--runs", "11" if quick else "21"])
+run_in_process("bench-heatmap", ["--runs", "10" if quick else "20"])
+run_in_process("bench-export", ["--runs", "3" if quick else "5",
+                                "--candles", "100000" if quick else "1000000"])
+run_in_process("bench-parse", [])
+
+# 2. Whole processes: exports
+env = dict(os.environ, GSETTINGS_BACKEND="memory", XDG_DATA_HOME=os.path.join(tmpdir, "data"),
+           XDG_CACHE_HOME=os.path.join(tmpdir, "cache"), XDG_CONFIG_HOME=os.path.join(tmpdir, "config"))
+for variable in ("DISPLAY", "WAYLAND_DISPLAY"):
+    env.pop(variable, None)
 png = os.path.join(tmpdir, "out.png")
+rows = []
 
-cases = [
-    ("sample, default view", [wick, "--export", png, "--source", "sample"]),
-    ("CSV, 1,000,000 hourly candles, whole range",
-     [wick, "--export", png, "--source", "csv:" + csv, "--range", whole]),
-]
+med, best, rss = time_process([wick, "--export", png, "--source", "sample"], env, runs * 2)
+rows.append(("sample, default view", med, best, rss, ""))
+results["whole_process"]["export sample"] = {"median_ms": med, "best_ms": best, "rss_mb": rss}
 
-print()
-print("Whole process: wick --export PNG, 1920×1080, %d runs after a warm-up (milliseconds)" % runs)
-print("The CSV case shows all of it: --range %s" % whole)
-print()
-print("| %-44s | %9s | %9s | %5s | %8s |" % ("case", "median", "best", "runs", "peak RSS"))
-print("|%s|%s|%s|%s|%s|" % ("-" * 46, "-" * 11, "-" * 11, "-" * 7, "-" * 10))
-results = {}
-for name, args in cases:
-    med, best, rss = bench(args)
-    results[name] = med
-    print("| %-44s | %9.2f | %9.2f | %5d | %8s |"
-          % (name, med, best, runs, "%.1f MB" % rss if rss is not None else "n/a"),
-          flush=True)
+def whole_range(n):
+    """--range all, or for a build without it the dates of the first and last candles."""
+    probe = subprocess.run([wick, "--export", png, "--source", "csv:" + csv, "--range", "all"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    if probe.returncode == 0:
+        return "all"
+    day = lambda ms: time.strftime("%Y-%m-%d", time.gmtime(ms // 1000))
+    return "%s..%s" % (day(FIRST_MS), day(FIRST_MS + (n - 1) * HOUR_MS))
 
-if time_tool is None:
-    print("\nPeak RSS not measured: /usr/bin/time (package `time`) is not installed.")
 
-sample_ms = results[cases[0][0]]
-print("\nTarget: sample export process ≤ %d ms: %s (median %.1f ms)"
-      % (SAMPLE_TARGET_MS, "met" if sample_ms <= SAMPLE_TARGET_MS else "MISSED", sample_ms))
+for n in SIZES:
+    csv = os.path.join(tmpdir, "candles-%d.csv" % n)
+    write_csv(csv, n)
+    args = [wick, "--export", png, "--source", "csv:" + csv, "--range", whole_range(n)]
+    med, best, rss = time_process(args, env, runs if n >= 1_000_000 else runs * 2)
+    name = "CSV, %s hourly candles, all in view" % format(n, ",")
+    rows.append((name, med, best, rss, "≤ %d ms" % TARGETS_MS[n]))
+    results["whole_process"]["export %d" % n] = {"median_ms": med, "best_ms": best, "rss_mb": rss,
+                                                 "target_ms": TARGETS_MS[n]}
+    os.unlink(csv)
+
+print_table("Whole process: wick --export PNG 1920×1080 (milliseconds; %d runs after a warm-up)"
+            % runs, rows)
+
+# 3. Start-up to the first frame of the window, on the sample
+xvfb, dbus = shutil.which("xvfb-run"), shutil.which("dbus-run-session")
+module = os.path.abspath(os.path.join(bench, "bench-first-frame.so"))
+if xvfb is None or dbus is None or not os.path.exists(module):
+    print("\nStart-up not measured: xvfb-run, dbus-run-session or %s is missing." % module)
+else:
+    driver = os.path.join(tmpdir, "startup.py")
+    with open(driver, "w") as f:
+        f.write(r'''
+import json, os, statistics, subprocess, sys, time
+wick, module, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+env = dict(os.environ, LD_PRELOAD=module, GTK_A11Y="none", NO_AT_BRIDGE="1")
+walls, frames, rss = [], [], 0.0
+for i in range(n + 1):
+    start = time.perf_counter()
+    proc = subprocess.Popen([wick, "--source", "sample"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env=env)
+    err = proc.stderr.read().decode(errors="replace")
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = (time.perf_counter() - start) * 1000
+    frame = [float(l.split()[1]) for l in err.splitlines() if l.startswith("first-frame-ms ")]
+    if not frame:
+        sys.exit("no first frame: " + err)
+    if i == 0:
+        continue  # the warm-up fills the font and shader caches
+    walls.append(wall)
+    frames.append(frame[0])
+    rss = max(rss, usage.ru_maxrss / 1024)
+print(json.dumps({"median_ms": statistics.median(walls), "best_ms": min(walls),
+                  "first_paint_ms": statistics.median(frames), "rss_mb": rss}))
+''')
+    out = subprocess.run([xvfb, "-a", dbus, "--", sys.executable, driver, wick, module, str(runs * 2)],
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+                         timeout=600)
+    try:
+        startup = json.loads(out.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        startup = None
+        print("\nStart-up not measured: %s" % out.stdout.strip())
+    if startup is not None:
+        results["whole_process"]["startup sample"] = dict(startup, target_ms=250)
+        print_table("Start-up to the first frame of the window, sample (xvfb, %d runs after a "
+                    "warm-up; first paint in the process: %.1f ms)"
+                    % (runs * 2, startup["first_paint_ms"]),
+                    [("wick --source sample, until the first frame", startup["median_ms"],
+                      startup["best_ms"], startup["rss_mb"], "≤ 250 ms")])
+
+if json_path:
+    with open(json_path, "w") as f:
+        json.dump(results, f, indent=2, ensure_ascii=False)
+    print("\nWrote %s" % json_path)
 EOF

@@ -15,9 +15,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(WickApplication) application = NULL;
+  /* Tests point this at the build tree's catalogues, which are not installed yet. */
+  const char *localedir = g_getenv ("WICK_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "test-exchange-server.h"
+#include "test-pixel-utils.h"
 #include "wick-palette.h"
 #include "wick-render.h"
 #include "wick-viewport.h"
@@ -433,6 +435,100 @@ test_export_heatmap (Fixture       *fixture,
   cairo_surface_destroy (by_default);
 }
 
+/* Hourly candles near 100, the first a tall up candle and the last a tall down one. */
+static char *
+write_distinct_ends_csv (Fixture *fixture,
+                         guint    n,
+                         gint64   first_ms)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "ends.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("open_time_ms,open,high,low,close,volume\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 time_ms = first_ms + (gint64) i * 3600000;
+
+      if (i == 0)
+        g_string_append_printf (text, "%" G_GINT64_FORMAT ",100,151,99,150,10\n", time_ms);
+      else if (i == n - 1)
+        g_string_append_printf (text, "%" G_GINT64_FORMAT ",100,101,59,60,10\n", time_ms);
+      else
+        g_string_append_printf (text, "%" G_GINT64_FORMAT ",%s,101,99,%s,10\n", time_ms,
+                                i % 2 ? "100" : "100.5", i % 2 ? "100.5" : "100");
+    }
+
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+/* --range all shows every candle, from the first to the last, as a viewport fitted to the
+ * whole range places them; without it, only the latest are in view. */
+static void
+test_export_range_all (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const guint n = 200;
+  const gint64 first_ms = G_GINT64_CONSTANT (1767225600000);  /* 2026-01-01 00:00 UTC */
+  const WickPalette *palette = wick_palette_get (FALSE);
+  g_autofree char *csv = write_distinct_ends_csv (fixture, n, first_ms);
+  g_autofree char *source = g_strconcat ("csv:", csv, NULL);
+  g_autofree char *all_path = g_build_filename (fixture->dir, "all.png", NULL);
+  g_autofree char *latest_path = g_build_filename (fixture->dir, "latest.png", NULL);
+  g_autoptr(WickViewport) viewport = wick_viewport_new ();
+  g_autoptr(WickSeries) series = wick_series_new (3600000);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) latest_run = { 0 };
+  const WickCandle ends[] = {
+    { first_ms, 100, 151, 99, 150, 10 },
+    { first_ms + (gint64) (n - 1) * 3600000, 100, 101, 59, 60, 10 },
+  };
+  cairo_surface_t *all, *latest;
+  int first_x, last_x;
+
+  run_wick (&run, "--export", all_path, "--source", source, "--range", "all",
+            "--size", "1000x600", "--heatmap", "off", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  run_wick (&latest_run, "--export", latest_path, "--source", source,
+            "--size", "1000x600", "--heatmap", "off", NULL);
+  g_assert_cmpint (latest_run.status, ==, 0);
+
+  /* The viewport of the whole range, laid out as the export lays out its plot. */
+  g_assert_true (wick_series_append (series, ends, G_N_ELEMENTS (ends), &error));
+  g_assert_no_error (error);
+  wick_viewport_set_size (viewport, 1000, 600);
+  wick_viewport_set_header_height (viewport, WICK_RENDER_TITLE_BLOCK_HEIGHT);
+  wick_viewport_show_range (viewport, series, ends[0].open_time_ms,
+                            ends[1].open_time_ms + 3600000);
+  first_x = (int) floor (wick_viewport_time_to_x (viewport, ends[0].open_time_ms + 1800000));
+  last_x = (int) floor (wick_viewport_time_to_x (viewport, ends[1].open_time_ms + 1800000));
+
+  all = cairo_image_surface_create_from_png (all_path);
+  latest = cairo_image_surface_create_from_png (latest_path);
+  g_assert_cmpint (cairo_surface_status (all), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_status (latest), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (all);
+  cairo_surface_flush (latest);
+
+  /* The first candle's tall body, where the viewport puts it, and the last one's. */
+  g_assert_cmpint (first_x, <, last_x);
+  g_assert_cmpuint (test_count_color (all, first_x - 1, 0, first_x + 1, 599, &palette->up, 0.02),
+                    >, 40);
+  g_assert_cmpuint (test_count_color (all, last_x - 1, 0, last_x + 1, 599, &palette->down, 0.02),
+                    >, 40);
+  /* The default view holds the last candle but not the first: no tall up body anywhere. */
+  g_assert_cmpuint (test_count_color (latest, 0, 0, 999, 599, &palette->down, 0.02), >, 40);
+  for (int x = 0; x < 1000; x++)
+    g_assert_cmpuint (test_count_color (latest, x, 0, x, 599, &palette->up, 0.02), <, 40);
+
+  cairo_surface_destroy (all);
+  cairo_surface_destroy (latest);
+}
+
 static void
 test_version (void)
 {
@@ -568,6 +664,181 @@ test_indicators_csv (Fixture       *fixture,
   g_assert_cmpuint (count_lines (day.out), ==, 1 + 24);
 }
 
+/* ---- exchanges, against a fake Binance in this process ---- */
+
+static void
+on_communicated_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, &run->err,
+                                        &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (G_SUBPROCESS (object)));
+  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (object));
+}
+
+/* Runs wick with every exchange address at @base_url (http, ws alike), while this process
+ * keeps serving its fake exchange. */
+static void
+run_wick_online (Run        *run,
+                 Fixture    *fixture,
+                 const char *base_url,
+                 const char *first_arg,
+                 ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ws_url = g_strdup_printf ("ws%s", base_url + strlen ("http"));
+  g_autofree char *cache = g_build_filename (fixture->data_dir, "cache", NULL);
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("WICK_BINARY"));
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+  /* No candles cached from an earlier run may stand in for the network's. */
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache, TRUE);
+  g_subprocess_launcher_setenv (launcher, "WICK_BINANCE_URL", base_url, TRUE);
+  g_subprocess_launcher_setenv (launcher, "WICK_BINANCE_FUTURES_URL", base_url, TRUE);
+  g_subprocess_launcher_setenv (launcher, "WICK_BINANCE_WS_URL", ws_url, TRUE);
+  g_subprocess_launcher_setenv (launcher, "WICK_BINANCE_FUTURES_WS_URL", ws_url, TRUE);
+  g_subprocess_launcher_setenv (launcher, "WICK_OKX_URL", base_url, TRUE);
+  g_subprocess_launcher_setenv (launcher, "WICK_OKX_WS_URL", ws_url, TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  run->status = -1;
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated_cb, run);
+  while (run->err == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_exchange_export (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(TestExchange) exchange = test_exchange_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "binance.png", NULL);
+  g_auto(Run) run = { 0 };
+  cairo_surface_t *image;
+
+  run_wick_online (&run, fixture, exchange->http_url,
+                   "--source", "binance", "--symbol", "BTCUSDT", "--interval", "1h",
+                   "--export", path, "--size", "800x500", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (exchange->n_klines, >, 0);
+
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 500);
+  cairo_surface_destroy (image);
+}
+
+/* --range is what is fetched, with some history before it for the indicators. */
+static void
+test_exchange_export_range (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(TestExchange) exchange = test_exchange_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "range.png", NULL);
+  gint64 from_ms = exchange->last_open_ms - 100 * TEST_EXCHANGE_HOUR_MS;
+  gint64 to_ms = exchange->last_open_ms - 50 * TEST_EXCHANGE_HOUR_MS;
+  g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (from_ms / 1000);
+  g_autoptr(GDateTime) to = g_date_time_new_from_unix_utc (to_ms / 1000);
+  g_autofree char *from_text = g_date_time_format (from, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *to_text = g_date_time_format (to, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *range = g_strconcat (from_text, "..", to_text, NULL);
+  g_auto(Run) run = { 0 };
+
+  run_wick_online (&run, fixture, exchange->http_url,
+                   "--source", "binance", "--export", path, "--size", "640x400",
+                   "--range", range, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (exchange->first_start_ms, ==, from_ms - 200 * TEST_EXCHANGE_HOUR_MS);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* The exchange's own word for what is wrong, on one line, as bad input. */
+static void
+test_exchange_invalid_symbol (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(TestExchange) exchange = test_exchange_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "none.png", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_wick_online (&run, fixture, exchange->http_url,
+                   "--source", "binance", "--symbol", "NOSUCHCOIN", "--export", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "wick: Invalid symbol.\n");
+  g_assert_cmpuint (exchange->n_klines, ==, 1);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+}
+
+/* A symbol or interval Binance cannot have is refused before any request. */
+static void
+test_exchange_rejected_before_request (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  static const char * const cases[][2] = {
+    { "BTC/USDT!", "1h" },
+    { "BTCUSDT", "7m" },
+  };
+  g_autoptr(TestExchange) exchange = test_exchange_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "none.png", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_wick_online (&run, fixture, exchange->http_url, "--source", "binance",
+                       "--symbol", cases[i][0], "--interval", cases[i][1],
+                       "--export", path, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpuint (count_lines (run.err), ==, 1);
+      g_assert_nonnull (strstr (run.err, i == 0 ? "BTC/USDT!" : "7m"));
+    }
+
+  g_assert_cmpuint (exchange->n_klines, ==, 0);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+}
+
+/* Nobody listens on the port: a run-time failure, said in one line. */
+static void
+test_exchange_server_down (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autofree char *base_url = test_server_listen (server, "http");
+  g_autofree char *path = g_build_filename (fixture->dir, "down.png", NULL);
+  g_auto(Run) run = { 0 };
+
+  soup_server_disconnect (server);
+  run_wick_online (&run, fixture, base_url, "--source", "binance", "--export", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "wick: "));
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,10 +851,16 @@ main (int   argc,
   g_test_add ("/wick/cli/real-candles", Fixture, NULL, fixture_set_up, test_real_candles_from_csv, fixture_tear_down);
   g_test_add ("/wick/cli/levels", Fixture, NULL, fixture_set_up, test_levels, fixture_tear_down);
   g_test_add ("/wick/cli/export-heatmap", Fixture, NULL, fixture_set_up, test_export_heatmap, fixture_tear_down);
+  g_test_add ("/wick/cli/export-range-all", Fixture, NULL, fixture_set_up, test_export_range_all, fixture_tear_down);
   g_test_add ("/wick/cli/signals-json", Fixture, NULL, fixture_set_up, test_signals_json, fixture_tear_down);
   g_test_add ("/wick/cli/signals-text", Fixture, NULL, fixture_set_up, test_signals_text, fixture_tear_down);
   g_test_add ("/wick/cli/indicators-csv", Fixture, NULL, fixture_set_up, test_indicators_csv, fixture_tear_down);
   g_test_add_func ("/wick/cli/version", test_version);
+  g_test_add ("/wick/cli/exchange/export", Fixture, NULL, fixture_set_up, test_exchange_export, fixture_tear_down);
+  g_test_add ("/wick/cli/exchange/export-range", Fixture, NULL, fixture_set_up, test_exchange_export_range, fixture_tear_down);
+  g_test_add ("/wick/cli/exchange/invalid-symbol", Fixture, NULL, fixture_set_up, test_exchange_invalid_symbol, fixture_tear_down);
+  g_test_add ("/wick/cli/exchange/rejected-before-request", Fixture, NULL, fixture_set_up, test_exchange_rejected_before_request, fixture_tear_down);
+  g_test_add ("/wick/cli/exchange/server-down", Fixture, NULL, fixture_set_up, test_exchange_server_down, fixture_tear_down);
 
   return g_test_run ();
 }

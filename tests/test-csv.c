@@ -539,6 +539,93 @@ test_real_open_interest (void)
   g_assert_cmpfloat (wick_open_interest_lookup (oi, JAN_5_MS)->close_usd, ==, 9080978144.0);
 }
 
+/* @n hourly rows of plain candles, with a header, and where each row starts. */
+static GString *
+make_big_csv (guint   n,
+              gsize  *row_starts)
+{
+  GString *text = g_string_new ("open_time_ms,open,high,low,close,volume\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      row_starts[i] = text->len;
+      g_string_append_printf (text, "%" G_GINT64_FORMAT ",%u.25,%u.75,%u.00,%u.50,%u.125\n",
+                              G_GINT64_CONSTANT (1704067200000) + (gint64) i * HOUR_MS,
+                              40000 + i % 977, 40001 + i % 977, 39999 + i % 977,
+                              40000 + i % 977, 1 + i % 89);
+    }
+
+  return text;
+}
+
+/* A file of several megabytes is read by two threads, a half each: the rows, their order and
+ * the interval are those of one reading, and a problem in the second half, or where the
+ * halves meet, is reported with its line as one reading reports it. */
+static void
+test_halves (void)
+{
+  const guint n = 120000;
+  g_autofree gsize *starts = g_new (gsize, n);
+  g_autoptr(GString) text = make_big_csv (n, starts);
+  g_autoptr(WickSeries) series = NULL;
+  g_autoptr(GError) error = NULL;
+  const WickCandle *c;
+  guint middle, n_errors = 0;
+
+  g_assert_cmpuint (text->len, >, 4 << 20);
+  series = wick_csv_parse_candles (text->str, text->len, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wick_series_get_length (series), ==, n);
+  g_assert_cmpint (wick_series_get_interval_ms (series), ==, HOUR_MS);
+  c = wick_series_get_candles (series);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpint (c[i].open_time_ms, ==, G_GINT64_CONSTANT (1704067200000) + (gint64) i * HOUR_MS);
+      g_assert_cmpfloat (c[i].high, ==, 40001 + i % 977 + 0.75);
+      g_assert_cmpfloat (c[i].volume, ==, 1 + i % 89 + 0.125);
+    }
+  g_clear_object (&series);
+
+  /* A field that is no number, far into the second half: line = row + 2 (the header). */
+  text->str[starts[100000] + 15] = 'x';
+  series = wick_csv_parse_candles (text->str, text->len, 0, &error);
+  g_assert_null (series);
+  g_assert_error (error, WICK_CSV_ERROR, WICK_CSV_ERROR_NOT_A_NUMBER);
+  g_assert_true (g_str_has_prefix (error->message, "line 100002: "));
+  g_clear_error (&error);
+  text->str[starts[100000] + 15] = '.';
+
+  /* The row just after the middle going back in time, and then one in the first half as
+   * well: the earlier problem is the one reported. */
+  for (middle = 0; middle + 1 < n && starts[middle + 1] <= text->len / 2; middle++)
+    ;
+  for (guint k = middle - 2; k < middle + 4; k++)
+    {
+      g_autoptr(WickSeries) again = NULL;
+      char saved = text->str[starts[k] + 5];
+
+      text->str[starts[k] + 5] = '0';   /* an earlier time: 17040 → 17040[0]… */
+      again = wick_csv_parse_candles (text->str, text->len, 0, &error);
+      text->str[starts[k] + 5] = saved;
+      if (again != NULL)
+        continue;   /* the digit was a 0 already */
+      g_assert_error (error, WICK_CSV_ERROR, WICK_CSV_ERROR_OUT_OF_ORDER);
+      g_assert_nonnull (strstr (error->message, "the time is not after the row before it"));
+      {
+        g_autofree char *line = g_strdup_printf ("line %u ", k + 2);
+        g_autofree char *next = g_strdup_printf ("line %u ", k + 3);
+
+        /* Lowered, the row is before the row before it; or, if it still is after that one,
+         * the row after it is out of order. */
+        g_assert_true (g_str_has_prefix (error->message, line) ||
+                       g_str_has_prefix (error->message, next));
+      }
+      g_clear_error (&error);
+      n_errors++;
+    }
+  g_assert_cmpuint (n_errors, >=, 4);
+}
+
 /* About a million rows: the real file repeated with shifted times. Run with -m perf. */
 static void
 test_perf (void)
@@ -867,6 +954,7 @@ main (int   argc,
   g_test_add_func ("/wick/csv/real/candles", test_real_candles);
   g_test_add_func ("/wick/csv/real/liquidations", test_real_liquidations);
   g_test_add_func ("/wick/csv/real/open-interest", test_real_open_interest);
+  g_test_add_func ("/wick/csv/candles/halves", test_halves);
   g_test_add_func ("/wick/csv/perf/million-rows", test_perf);
 
   ADD_SOURCE_TEST ("/wick/csv/source/load", test_source_load, NULL);

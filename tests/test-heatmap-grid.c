@@ -543,6 +543,71 @@ test_real_data (void)
   g_assert_cmpuint (bubbles, >, 600);
 }
 
+/* A model of a window of candles (an export's) bins to the grids a model of every candle
+ * gives: without open interest from the levels the earlier candles left alive, with it
+ * from every candle. */
+
+static void
+check_window (WickMarket *market,
+              guint       first,
+              guint       end)
+{
+  WickSeries *series = wick_market_get_series (market);
+  guint n = wick_series_get_length (series);
+  g_autoptr(WickHeatmapModel) full = new_model (NULL);
+  g_autoptr(WickHeatmapModel) window = NULL;
+  g_autoptr(WickHeatmap) expected = NULL;
+  g_autoptr(WickHeatmap) grid = NULL;
+  g_autoptr(GError) error = NULL;
+  WickHeatmapGridSpec spec;
+  guint first_column = G_MAXUINT;
+  double low, high;
+
+  append_market (full, market, n);
+  g_assert_true (wick_heatmap_model_get_price_range (full, first, end, &low, &high));
+  wick_heatmap_grid_spec_init_auto (&spec, first, end - first, low * 0.9, high * 1.1, 300);
+  expected = wick_heatmap_new (full, &spec, &error);
+  g_assert_no_error (error);
+
+  window = wick_heatmap_model_new_for_window (NULL, series, wick_market_get_open_interest (market),
+                                              wick_market_get_liquidations (market), first, end,
+                                              &first_column, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (window);
+  if (first == 0 || wick_market_get_open_interest (market) != NULL)
+    g_assert_cmpuint (first_column, ==, first);
+  else
+    g_assert_cmpuint (first_column, ==, 1);
+  g_assert_cmpuint (wick_heatmap_model_get_n_columns (window), ==, first_column + end - first);
+
+  spec.first_column = first_column;
+  grid = wick_heatmap_new (window, &spec, &error);
+  g_assert_no_error (error);
+  assert_grids_equal (grid, expected);
+}
+
+static void
+test_window (void)
+{
+  const guint n = 3000;
+
+  for (guint32 seed = 1; seed <= 3; seed++)
+    {
+      g_autoptr(WickMarket) market = make_random_market (n, seed);
+
+      /* With open interest: every candle. */
+      check_window (market, 1800, 2400);
+
+      /* Without it: levels left alive before the window, which may end in it or stay. */
+      wick_market_set_open_interest (market, NULL);
+      check_window (market, 0, n);
+      check_window (market, 1, n);
+      check_window (market, 1800, 2400);
+      check_window (market, n - 40, n);
+      check_window (market, n - 1, n);
+    }
+}
+
 #define add_test(path, func) g_test_add_func ("/wick/heatmap/grid/" path, func)
 
 int
@@ -559,6 +624,7 @@ main (int   argc,
   add_test ("spec", test_grid_spec);
   add_test ("sample", test_sample);
   add_test ("real-data", test_real_data);
+  add_test ("window", test_window);
 
   return g_test_run ();
 }

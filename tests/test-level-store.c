@@ -89,6 +89,7 @@ assert_level_equal (const WickLevel *a,
   g_assert_cmphex (a->color_rgba, ==, b->color_rgba);
   g_assert_cmpint (a->created_at_ms, ==, b->created_at_ms);
   g_assert_cmpuint (a->locked, ==, b->locked);
+  g_assert_cmpuint (a->alert, ==, b->alert);
 }
 
 /* A deep copy of every line, in store order. */
@@ -157,6 +158,7 @@ test_add (Fixture       *fixture,
   g_assert_cmpint (level->origin, ==, WICK_LEVEL_ORIGIN_USER);
   g_assert_false (level->has_color);
   g_assert_false (level->locked);
+  g_assert_true (level->alert);
   g_assert_cmpint (level->created_at_ms, >=, before);
   g_assert_cmpint (level->created_at_ms, <=, after);
 
@@ -759,6 +761,49 @@ test_level_copy (void)
   g_assert_error (error, WICK_LEVEL_STORE_ERROR, WICK_LEVEL_STORE_ERROR_INVALID);
 }
 
+/* The crossing alert: on for a new line, switched per line, one undoable step each time. */
+static void
+test_alert (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  guint32 a = add_ok (fixture->store, 92000.0, "Support");
+  guint32 b = add_ok (fixture->store, 94400.0, NULL);
+
+  g_assert_true (wick_level_store_lookup (fixture->store, a)->alert);
+  g_assert_true (wick_level_store_lookup (fixture->store, b)->alert);
+  reset_counts (fixture);
+
+  g_assert_true (wick_level_store_set_alert (fixture->store, a, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (wick_level_store_lookup (fixture->store, a)->alert);
+  g_assert_true (wick_level_store_lookup (fixture->store, b)->alert);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+
+  /* Off again is no edit. */
+  g_assert_true (wick_level_store_set_alert (fixture->store, a, FALSE, &error));
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+
+  /* A locked line's alert can still be switched. */
+  g_assert_true (wick_level_store_set_locked (fixture->store, b, TRUE, &error));
+  g_assert_true (wick_level_store_set_alert (fixture->store, b, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (wick_level_store_lookup (fixture->store, b)->alert);
+  g_assert_cmpuint (fixture->n_changed, ==, 3);
+
+  /* Undo brings each back in turn, and redo takes it away again. */
+  g_assert_true (wick_level_store_undo (fixture->store));
+  g_assert_true (wick_level_store_lookup (fixture->store, b)->alert);
+  g_assert_true (wick_level_store_undo (fixture->store));
+  g_assert_true (wick_level_store_undo (fixture->store));
+  g_assert_true (wick_level_store_lookup (fixture->store, a)->alert);
+  g_assert_true (wick_level_store_redo (fixture->store));
+  g_assert_false (wick_level_store_lookup (fixture->store, a)->alert);
+
+  g_assert_false (wick_level_store_set_alert (fixture->store, 999, TRUE, &error));
+  g_assert_error (error, WICK_LEVEL_STORE_ERROR, WICK_LEVEL_STORE_ERROR_NOT_FOUND);
+}
+
 #define ADD_TEST(path, func) \
   g_test_add ("/wick/level-store/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -771,6 +816,7 @@ main (int   argc,
   ADD_TEST ("add", test_add);
   ADD_TEST ("edit", test_edit);
   ADD_TEST ("locked", test_locked);
+  ADD_TEST ("alert", test_alert);
   ADD_TEST ("no-op", test_no_op);
   ADD_TEST ("ordering", test_ordering);
   ADD_TEST ("ids-never-reused", test_ids_never_reused);

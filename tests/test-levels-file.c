@@ -141,6 +141,7 @@ assert_level_equal (const WickLevel *a,
   g_assert_cmphex (a->color_rgba, ==, b->color_rgba);
   g_assert_cmpint (a->created_at_ms, ==, b->created_at_ms);
   g_assert_cmpuint (a->locked, ==, b->locked);
+  g_assert_cmpuint (a->alert, ==, b->alert);
 }
 
 static void
@@ -216,7 +217,7 @@ market_json (const char *path,
 
 static const WickLevel sample_levels[] = {
   { .id = 3, .price = 92000.123456789, .label = (char *) "Поддержка 92k",
-    .created_at_ms = 1767621600000 },
+    .created_at_ms = 1767621600000, .alert = TRUE },
   { .id = 5, .price = 94400.0, .label = (char *) "支撑 🚀", .origin = WICK_LEVEL_ORIGIN_PINNED_ZONE,
     .has_color = TRUE, .color_rgba = 0x26a69aff, .locked = TRUE, .created_at_ms = 1767621600123 },
   { .id = 8, .price = 0.1, .label = (char *) "quote \" backslash \\ tab \t newline \n ctrl \x01",
@@ -278,6 +279,8 @@ test_round_trip (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "\"created_at\": \"2026-01-05T14:00:00.123Z\""));
   g_assert_nonnull (strstr (text, "\"created_at\": \"1969-12-31T23:59:58.500Z\""));
   g_assert_nonnull (strstr (text, "\"locked\": true"));
+  g_assert_nonnull (strstr (text, "\"alert\": true"));
+  g_assert_nonnull (strstr (text, "\"alert\": false"));
   g_assert_true (g_str_has_suffix (text, "}\n"));
 
   /* Saving what was loaded writes the same bytes. */
@@ -428,6 +431,40 @@ test_missing (Fixture       *fixture,
 
 /* Corrupt files */
 
+/* Files written before lines had alerts have no "alert": their lines alert, as new ones do.
+ * An explicit false stays off, and null counts as absent, as for the other members. */
+static void
+test_alert_default (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(WickLevelStore) loaded = NULL;
+  g_autofree char *text = NULL;
+
+  write_text (fixture->path,
+              "{\"schema\": 1, \"markets\": {\"" MARKET_A "\": ["
+              "{\"id\": 1, \"price\": 91000.0, \"locked\": false},"
+              "{\"id\": 2, \"price\": 92000.0, \"alert\": false},"
+              "{\"id\": 3, \"price\": 93000.0, \"alert\": true},"
+              "{\"id\": 4, \"price\": 94000.0, \"alert\": null}]}}");
+
+  loaded = load_ok (fixture->path, MARKET_A);
+  g_assert_cmpuint (wick_level_store_get_n_levels (loaded), ==, 4);
+  g_assert_true (wick_level_store_lookup (loaded, 1)->alert);
+  g_assert_false (wick_level_store_lookup (loaded, 2)->alert);
+  g_assert_true (wick_level_store_lookup (loaded, 3)->alert);
+  g_assert_true (wick_level_store_lookup (loaded, 4)->alert);
+
+  /* Saved again, every line says what it does. */
+  save_ok (fixture->path, MARKET_A, loaded);
+  text = read_text (fixture->path);
+  g_assert_nonnull (strstr (text, "\"alert\": false"));
+  g_assert_null (strstr (text, "null"));
+  g_clear_object (&loaded);
+  loaded = load_ok (fixture->path, MARKET_A);
+  g_assert_true (wick_level_store_lookup (loaded, 1)->alert);
+  g_assert_false (wick_level_store_lookup (loaded, 2)->alert);
+}
+
 typedef struct
 {
   const char *name;
@@ -465,6 +502,7 @@ static const CorruptCase corrupt_cases[] = {
   { "origin-unknown", LINE ("{\"id\": 1, \"price\": 1.0, \"origin\": \"robot\"}") },
   { "color-name", LINE ("{\"id\": 1, \"price\": 1.0, \"color\": \"red\"}") },
   { "locked-string", LINE ("{\"id\": 1, \"price\": 1.0, \"locked\": \"yes\"}") },
+  { "alert-number", LINE ("{\"id\": 1, \"price\": 1.0, \"alert\": 1}") },
   { "created-at-bad", LINE ("{\"id\": 1, \"price\": 1.0, \"created_at\": \"yesterday\"}") },
   /* Damage in another market counts too: saving must not carry it forward. */
   { "other-market-bad",
@@ -831,6 +869,7 @@ main (int   argc,
   g_test_add_func ("/wick/levels-file/default-path", test_default_path);
   ADD_TEST ("round-trip", NULL, test_round_trip);
   ADD_TEST ("exact-prices", NULL, test_exact_prices);
+  ADD_TEST ("alert-default", NULL, test_alert_default);
   ADD_TEST ("two-markets", NULL, test_two_markets);
   ADD_TEST ("foreign-entries-kept", NULL, test_foreign_entries_kept);
   ADD_TEST ("missing", NULL, test_missing);

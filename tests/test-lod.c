@@ -92,6 +92,89 @@ assert_aggregate (WickLod    *lod,
   g_assert_cmpfloat_with_epsilon (got.volume, expected.volume, expected.volume * 1e-12);
 }
 
+/* Block @i of @level of a pyramid that keeps every level, as the pyramid was first built:
+ * the two halves below, merged. */
+static void
+full_block (const WickCandle *candles,
+            guint             n,
+            guint             level,
+            guint             i,
+            WickCandle       *out)
+{
+  guint64 half = G_GUINT64_CONSTANT (1) << (level - 1);
+
+  if (level == 0)
+    {
+      *out = candles[i];
+      return;
+    }
+
+  full_block (candles, n, level - 1, 2 * i, out);
+  if ((2 * (guint64) i + 1) * half < n)
+    {
+      WickCandle right;
+
+      full_block (candles, n, level - 1, 2 * i + 1, &right);
+      out->high = right.high > out->high ? right.high : out->high;
+      out->low = right.low < out->low ? right.low : out->low;
+      out->close = right.close;
+      out->volume += right.volume;
+    }
+}
+
+/* Only the upper levels are kept; the lower blocks are merged when a range needs them. Every
+ * aggregate, the volume's last bit included, is the one a pyramid of every level gives, so
+ * the volume bars drawn from it are the same. */
+static void
+test_tree_order (void)
+{
+  const guint n = 5003;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260105);
+  g_autoptr(WickSeries) series = make_random_series (rand, n);
+  g_autoptr(WickLod) lod = wick_lod_new (series);
+  const WickCandle *candles = wick_series_get_candles (series);
+  guint n_levels = 1;
+
+  while ((G_GUINT64_CONSTANT (1) << (n_levels - 1)) < n)
+    n_levels++;
+
+  for (guint k = 0; k < 2000; k++)
+    {
+      guint first = g_rand_int_range (rand, 0, n);
+      guint end = g_rand_int_range (rand, first + 1, n + 1);
+      WickCandle got, expected, block;
+      gboolean have = FALSE;
+
+      g_assert_true (wick_lod_aggregate (lod, first, end, &got));
+
+      /* The aligned blocks the pyramid covers the range with, left to right. */
+      for (guint at = first; at < end;)
+        {
+          guint level = 0;
+
+          while (level + 1 < n_levels && (at & ((2u << level) - 1)) == 0 &&
+                 (guint64) at + (2u << level) <= end)
+            level++;
+          full_block (candles, n, level, at >> level, &block);
+          if (have)
+            {
+              expected.high = MAX (expected.high, block.high);
+              expected.low = MIN (expected.low, block.low);
+              expected.close = block.close;
+              expected.volume += block.volume;
+            }
+          else
+            {
+              expected = block;
+            }
+          have = TRUE;
+          at += 1u << level;
+        }
+
+      g_assert_cmpmem (&got, sizeof got, &expected, sizeof expected);
+    }
+}
+
 static void
 test_random_ranges (gconstpointer data)
 {
@@ -245,6 +328,7 @@ main (int   argc,
       g_test_add_data_func (path, GUINT_TO_POINTER (sizes[i]), test_random_ranges);
     }
   g_test_add_func ("/wick/lod/empty", test_empty);
+  g_test_add_func ("/wick/lod/tree-order", test_tree_order);
   g_test_add_func ("/wick/lod/update", test_update);
 
   return g_test_run ();

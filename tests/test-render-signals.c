@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "test-pixel-utils.h"
@@ -351,6 +352,143 @@ test_stacked (Fixture       *fixture,
   g_test_skip ("No candle of the sample has two signals of one direction");
 }
 
+static gboolean
+rects_overlap (const WickRect *a,
+               const WickRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* All of the sample on a narrow plot: hundreds of signals over a few hundred pixels. The
+ * markers with room are drawn where the pointer finds them and never overlap; the others are
+ * left out, not piled up, and are drawn, outermost and on top, only once selected. */
+static void
+test_crowded (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const WickPalette *palette = fixture->scene.palette;
+  guint n = wick_signals_get_n_signals (fixture->signals);
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (WickSignalMarker));
+  guint n_in_view = 0, n_left_out = 0;
+  int left_out = -1;
+
+  WickRect plot;
+
+  wick_viewport_set_size (fixture->viewport, 400, HEIGHT);
+  wick_viewport_fit_all (fixture->viewport, wick_market_get_series (fixture->market));
+  wick_viewport_get_plot (fixture->viewport, &plot);
+
+  for (guint i = 0; i < n; i++)
+    {
+      WickSignalMarker marker;
+      double cx, cy;
+
+      if (!wick_render_signal_marker (fixture->signals, fixture->viewport, i, &marker))
+        continue;
+
+      n_in_view++;
+      cx = marker.badge.x + marker.badge.width / 2;
+      cy = marker.badge.y + marker.badge.height / 2;
+      if (wick_render_signals_hit_test (fixture->signals, fixture->viewport, -1, cx, cy) ==
+          (int) i)
+        {
+          for (guint k = 0; k < shown->len; k++)
+            g_assert_false (rects_overlap (&marker.bounds,
+                                           &g_array_index (shown, WickSignalMarker, k).bounds));
+          g_array_append_val (shown, marker);
+          continue;
+        }
+
+      /* Left out: selected, it is drawn on the outermost place, and wins the pointer
+       * there, when that is in the plot. */
+      n_left_out++;
+      g_assert_false (marker.has_arrow);
+      if (cy < plot.y + 4 || cy > plot.y + plot.height - 4)
+        continue;
+      g_assert_cmpint (wick_render_signals_hit_test (fixture->signals, fixture->viewport,
+                                                     (int) i, cx, cy), ==, (int) i);
+      if (left_out < 0 && marker.badge.x > plot.x + 4)
+        left_out = (int) i;
+    }
+
+  g_assert_cmpuint (n_in_view, >, 100);
+  g_assert_cmpuint (shown->len, >, 10);
+  g_assert_cmpuint (n_left_out, >, 0);
+  g_assert_cmpuint (shown->len + n_left_out, ==, n_in_view);
+  g_assert_cmpint (left_out, >=, 0);
+
+  /* A left-out marker that is selected gets its ring. */
+  {
+    WickSignalMarker marker;
+
+    g_assert_true (wick_render_signal_marker (fixture->signals, fixture->viewport, left_out,
+                                              &marker));
+    fixture->scene.selected_signal = left_out;
+    g_clear_pointer (&fixture->surface, cairo_surface_destroy);
+    fixture->surface = test_render_static (&fixture->scene, fixture->viewport, 400, HEIGHT);
+    g_assert_true (pixel_is (fixture, (int) marker.badge.x - 2,
+                             (int) (marker.badge.y + marker.badge.height / 2), &palette->text));
+  }
+}
+
+/* Many markers are copied from one drawing of each: the picture is the one drawing each
+ * gives (here replayed from a recording, which draws each), to a step of rounding where a
+ * marker's arrow, badge and tag overlap. */
+static void
+test_sprites (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const int width = 400;
+  cairo_surface_t *copied, *drawn, *recording;
+  cairo_t *cr;
+  guint n_different = 0, n_marker = 0;
+  int max_step = 0;
+
+  wick_viewport_set_size (fixture->viewport, width, HEIGHT);
+  wick_viewport_fit_all (fixture->viewport, wick_market_get_series (fixture->market));
+
+  copied = test_render_static (&fixture->scene, fixture->viewport, width, HEIGHT);
+
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (recording);
+  wick_render_static (cr, &fixture->scene, fixture->viewport);
+  cairo_destroy (cr);
+  drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, HEIGHT);
+  cr = cairo_create (drawn);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (drawn);
+
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 a = *(guint32 *) (cairo_image_surface_get_data (copied) +
+                                  y * cairo_image_surface_get_stride (copied) + 4 * x);
+        guint32 b = *(guint32 *) (cairo_image_surface_get_data (drawn) +
+                                  y * cairo_image_surface_get_stride (drawn) + 4 * x);
+
+        n_marker += test_pixel_is (drawn, x, y, &fixture->scene.palette->signal_bearish,
+                                   TOLERANCE);
+        if (a == b)
+          continue;
+        n_different++;
+        for (int shift = 0; shift < 32; shift += 8)
+          max_step = MAX (max_step, abs ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)));
+      }
+
+  g_test_message ("%u marker pixels, %u different, by at most %d", n_marker, n_different, max_step);
+  /* Plenty of markers, and the same pixels but for rounding at a few. */
+  g_assert_cmpuint (n_marker, >, 2000);
+  g_assert_cmpint (max_step, <=, 1);
+  g_assert_cmpuint (n_different, <, n_marker / 10);
+
+  cairo_surface_destroy (copied);
+  cairo_surface_destroy (drawn);
+  cairo_surface_destroy (recording);
+}
+
 /* The selected marker gets a ring in the text colour, and wins the pointer. */
 static void
 test_selected (Fixture       *fixture,
@@ -393,6 +531,8 @@ main (int   argc,
   ADD_TEST ("hit-test", test_hit_test);
   ADD_TEST ("stacked", test_stacked);
   ADD_TEST ("selected", test_selected);
+  ADD_TEST ("crowded", test_crowded);
+  ADD_TEST ("sprites", test_sprites);
 
   return g_test_run ();
 }

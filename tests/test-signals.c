@@ -459,7 +459,7 @@ check_bands (const WickCandle *candles,
 
   wick_indicators_atr (candles, n, WICK_ATR_PERIOD, atr);
   wick_zone_params_init (&params);
-  zi = _wick_zone_index_new (candles, n, atr, &params);
+  zi = _wick_zone_index_new (candles, n, from, atr, &params);
 
   for (k = from; k < n; k += step)
     {
@@ -489,6 +489,9 @@ test_zone_bands (void)
   WickSeries *series = wick_market_get_series (market);
 
   check_bands (wick_series_get_candles (series), wick_series_get_length (series), 0, 1);
+  /* An index started part-way, as each thread's share of the candles starts one, holds the
+   * same bands from its first candle on. */
+  check_bands (wick_series_get_candles (series), wick_series_get_length (series), 777, 1);
 }
 
 static void
@@ -595,6 +598,88 @@ test_api (void)
   g_assert_cmpuint (wick_signals_get_n_candles (result), ==, 0);
   g_assert_cmpuint (wick_signals_get_n_signals (result), ==, 0);
   g_assert_cmpuint (wick_zones_get_n_zones (wick_signals_get_zones (result)), ==, 0);
+}
+
+/* Every output of two analyses is the same, to the bit. */
+static void
+assert_same_analysis (WickSignals *a,
+                      WickSignals *b)
+{
+  guint n = wick_signals_get_n_candles (a);
+
+  g_assert_cmpuint (n, ==, wick_signals_get_n_candles (b));
+  g_assert_cmpuint (wick_signals_get_n_signals (a), ==, wick_signals_get_n_signals (b));
+  for (guint i = 0; i < wick_signals_get_n_signals (a); i++)
+    {
+      const WickSignal *x = wick_signals_get_signal (a, i);
+      const WickSignal *y = wick_signals_get_signal (b, i);
+
+      g_assert_cmpint (x->kind, ==, y->kind);
+      g_assert_cmpint (x->direction, ==, y->direction);
+      g_assert_cmpuint (x->index, ==, y->index);
+      g_assert_cmpuint (x->start_index, ==, y->start_index);
+      g_assert_cmpuint (x->confirmed_index, ==, y->confirmed_index);
+      g_assert_cmpmem (&x->price, sizeof x->price, &y->price, sizeof y->price);
+      g_assert_cmpmem (&x->level, sizeof x->level, &y->level, sizeof y->level);
+      g_assert_cmpmem (&x->strength, sizeof x->strength, &y->strength, sizeof y->strength);
+      g_assert_cmpint (x->pattern, ==, y->pattern);
+      g_assert_cmpstr (x->explanation, ==, y->explanation);
+    }
+  for (guint k = 0; k < WICK_N_INDICATORS; k++)
+    g_assert_cmpmem (wick_signals_get_indicator (a, k), n * sizeof (double),
+                     wick_signals_get_indicator (b, k), n * sizeof (double));
+  for (guint k = 0; k < WICK_N_PATTERNS; k++)
+    g_assert_cmpmem (wick_signals_get_pattern (a, k), n * sizeof (int),
+                     wick_signals_get_pattern (b, k), n * sizeof (int));
+  g_assert_cmpuint (wick_zones_get_n_zones (wick_signals_get_zones (a)), ==,
+                    wick_zones_get_n_zones (wick_signals_get_zones (b)));
+}
+
+/* A long series is analysed on two threads, the levels walk in shares that each thread takes
+ * in turn, and with the extras left for later; all of it gives what one thread gives. */
+static void
+test_threads (void)
+{
+  const guint n = 120000;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260107);
+  g_autofree WickCandle *candles = g_new (WickCandle, n);
+  g_autofree WickLiquidationBucket *buckets = g_new (WickLiquidationBucket, n);
+  g_autoptr(WickSignalsSnapshot) snapshot = NULL;
+  g_autoptr(WickSignals) one = NULL;
+  g_autoptr(WickSignals) two = NULL;
+  g_autoptr(WickSignals) lazy = NULL;
+  double price = 40000.0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      WickCandle *c = &candles[i];
+      double move = g_rand_double_range (rand, -0.008, 0.008);
+
+      c->open_time_ms = utc_ms (2010, 1, 1, 0) + (gint64) i * HOUR_MS;
+      c->open = price;
+      c->close = price * (1.0 + move);
+      c->high = MAX (c->open, c->close) * (1.0 + g_rand_double_range (rand, 0.0, 0.004));
+      c->low = MIN (c->open, c->close) * (1.0 - g_rand_double_range (rand, 0.0, 0.004));
+      c->volume = g_rand_double_range (rand, 50.0, 3000.0) * (move < -0.007 ? 8.0 : 1.0);
+      price = c->close;
+      buckets[i] = (WickLiquidationBucket) {
+        c->open_time_ms, g_rand_double_range (rand, 1e4, 1e6) * (move < -0.0075 ? 300 : 1),
+        g_rand_double_range (rand, 1e4, 1e6),
+      };
+    }
+
+  snapshot = wick_signals_snapshot_new (HOUR_MS, candles, n, buckets, n, NULL, 0);
+  one = _wick_signals_analyze_threads (snapshot, NULL, WICK_SIGNALS_ANALYZE_DEFAULT, FALSE,
+                                       NULL, NULL);
+  two = _wick_signals_analyze_threads (snapshot, NULL, WICK_SIGNALS_ANALYZE_DEFAULT, TRUE,
+                                       NULL, NULL);
+  lazy = wick_signals_analyze_with_flags (snapshot, NULL, WICK_SIGNALS_ANALYZE_LAZY_EXTRAS,
+                                          NULL, NULL);
+  check_sane (two);
+  for (guint k = 0; k < WICK_N_SIGNAL_KINDS; k++)
+    g_assert_cmpuint (count_kind (two, k), >, 0);
+  assert_same_analysis (one, two);
+  assert_same_analysis (one, lazy);
 }
 
 /* The bundled sample's story, found by the rules: the 5 January cascade and the support test
@@ -751,6 +836,7 @@ main (int   argc,
   g_test_add_func ("/wick/signals/api", test_api);
   g_test_add_func ("/wick/signals/sample", test_sample);
   g_test_add_func ("/wick/signals/real-data", test_real_data);
+  g_test_add_func ("/wick/signals/threads", test_threads);
 
   return g_test_run ();
 }

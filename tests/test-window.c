@@ -15,6 +15,8 @@
 #include "wick-signals-panel.h"
 #include "wick-window.h"
 
+#include "test-user-dirs.h"
+
 #define WAIT_LIMIT_MS 20000
 
 typedef struct _Fixture Fixture;
@@ -488,8 +490,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Each case gets its own empty data folder: no user's lines are read or written. */
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* No user's lines, cache or settings are read or written. */
+  g_autofree char *root = test_isolate_user_dirs ("wick-window");
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/wick/window/opens-on-sample", test_window_opens_on_sample);
@@ -497,5 +502,8 @@ main (int   argc,
   g_test_add_func ("/wick/window/heatmap-settings", test_window_heatmap_settings);
   g_test_add_func ("/wick/window/signals-panel", test_window_signals_panel);
 
-  return g_test_run ();
+  status = g_test_run ();
+  test_remove_tree (root);
+
+  return status;
 }

@@ -10,16 +10,23 @@
 #include <glib/gi18n-lib.h>
 
 #include "wick-application.h"
-#include "wick-resources.h"
 #include "wick-cli.h"
+#include "wick-http-session.h"
+#include "wick-resources.h"
 #include "wick-window.h"
 
 struct _WickApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication   parent_instance;
 
-  GSettings      *settings;  /* Owned, nullable: NULL when the schema is not installed */
-  WickCliOptions  options;
+  GSettings       *settings;   /* Owned, nullable: NULL when the schema is not installed */
+  WickCliOptions   options;
+
+  /* What every exchange source and live feed shares; made when first asked for, so the
+   * headless verbs that never go online never make them. */
+  SoupSession     *session;    /* Owned, nullable */
+  WickEndpoints   *endpoints;  /* Owned, nullable: read again when the settings change */
+  WickCandleCache *cache;      /* Owned, nullable */
 };
 
 G_DEFINE_FINAL_TYPE (WickApplication, wick_application, ADW_TYPE_APPLICATION)
@@ -233,6 +240,9 @@ wick_application_finalize (GObject *object)
 
   wick_cli_options_clear (&self->options);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->endpoints, wick_endpoints_free);
+  g_clear_object (&self->cache);
 
   G_OBJECT_CLASS (wick_application_parent_class)->finalize (object);
 }
@@ -253,6 +263,15 @@ wick_application_class_init (WickApplicationClass *klass)
   app_class->handle_local_options = wick_application_handle_local_options;
 }
 
+/* Sources made from now on use the new addresses; those loading keep theirs. */
+static void
+on_endpoints_changed_cb (WickApplication *self,
+                         const char      *key,
+                         GSettings       *settings)
+{
+  g_clear_pointer (&self->endpoints, wick_endpoints_free);
+}
+
 static void
 wick_application_init (WickApplication *self)
 {
@@ -264,6 +283,7 @@ wick_application_init (WickApplication *self)
   static const char *log_scale_accels[] = { "<Alt>l", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", NULL };
+  static const char *market_accels[] = { "<Control>l", NULL };
   GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -273,6 +293,10 @@ wick_application_init (WickApplication *self)
     schema = g_settings_schema_source_lookup (schemas, APP_ID, TRUE);
   if (schema != NULL)
     self->settings = g_settings_new (APP_ID);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::endpoints",
+                             G_CALLBACK (on_endpoints_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 
   wick_cli_add_options (G_APPLICATION (self));
 
@@ -286,6 +310,8 @@ wick_application_init (WickApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.log-scale", log_scale_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo", redo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.choose-market",
+                                         market_accels);
 }
 
 WickApplication *
@@ -310,4 +336,83 @@ wick_application_get_settings (WickApplication *self)
   g_return_val_if_fail (WICK_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * wick_application_get_session:
+ *
+ * Returns: (transfer none): the one HTTP session every exchange request goes through
+ */
+SoupSession *
+wick_application_get_session (WickApplication *self)
+{
+  g_return_val_if_fail (WICK_IS_APPLICATION (self), NULL);
+
+  if (self->session == NULL)
+    self->session = wick_http_session_new ();
+
+  return self->session;
+}
+
+/* The settings' addresses go over the defaults, and the environment's over both, so a test
+ * or a one-off run can always point Wick elsewhere. A bad entry is reported and skipped. */
+static WickEndpoints *
+read_endpoints (GSettings *settings)
+{
+  g_autoptr(WickEndpoints) endpoints = wick_endpoints_new ();
+  g_autoptr(GVariant) pairs = NULL;
+  GVariantIter iter;
+  const char *name;
+  const char *url;
+
+  if (settings == NULL)
+    return g_steal_pointer (&endpoints);
+
+  pairs = g_settings_get_value (settings, "endpoints");
+  g_variant_iter_init (&iter, pairs);
+  while (g_variant_iter_next (&iter, "{&s&s}", &name, &url))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!wick_endpoints_set (endpoints, name, url, &error))
+        g_printerr ("wick: %s\n", error->message);
+    }
+
+  wick_endpoints_apply_environment (endpoints);
+
+  return g_steal_pointer (&endpoints);
+}
+
+/**
+ * wick_application_get_endpoints:
+ *
+ * Returns: (transfer none): where the exchange sources and live feeds connect: the defaults,
+ *   then the `endpoints` setting, then WICK_BINANCE_URL and its siblings. Valid until the
+ *   setting changes; sources and feeds copy it.
+ */
+const WickEndpoints *
+wick_application_get_endpoints (WickApplication *self)
+{
+  g_return_val_if_fail (WICK_IS_APPLICATION (self), NULL);
+
+  if (self->endpoints == NULL)
+    self->endpoints = read_endpoints (self->settings);
+
+  return self->endpoints;
+}
+
+/**
+ * wick_application_get_candle_cache:
+ *
+ * Returns: (transfer none): the candles kept on disk, under $XDG_CACHE_HOME/wick
+ */
+WickCandleCache *
+wick_application_get_candle_cache (WickApplication *self)
+{
+  g_return_val_if_fail (WICK_IS_APPLICATION (self), NULL);
+
+  if (self->cache == NULL)
+    self->cache = wick_candle_cache_new (NULL);
+
+  return self->cache;
 }

@@ -6,6 +6,10 @@
 #pragma once
 
 #include <adwaita.h>
+#include <libsoup/soup.h>
+
+#include "wick-candle-cache.h"
+#include "wick-endpoints.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +18,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WickApplication, wick_application, WICK, APPLICATION, AdwApplication)
 
-WickApplication *wick_application_new          (void);
-GSettings       *wick_application_get_settings (WickApplication *self);
+WickApplication     *wick_application_new              (void);
+GSettings           *wick_application_get_settings     (WickApplication *self);
+SoupSession         *wick_application_get_session      (WickApplication *self);
+const WickEndpoints *wick_application_get_endpoints    (WickApplication *self);
+WickCandleCache     *wick_application_get_candle_cache (WickApplication *self);
 
 G_END_DECLS

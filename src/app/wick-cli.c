@@ -14,14 +14,12 @@
 #include <string.h>
 
 #include "wick-cli.h"
-#include "wick-csv-source.h"
 #include "wick-csv.h"
 #include "wick-export.h"
 #include "wick-heatmap-settings.h"
 #include "wick-levels-file.h"
 #include "wick-lod.h"
 #include "wick-palette.h"
-#include "wick-sample-source.h"
 #include "wick-scene.h"
 #include "wick-signals.h"
 #include "wick-viewport.h"
@@ -35,7 +33,7 @@ G_DEFINE_QUARK (wick-cli-error-quark, wick_cli_error)
 
 static const GOptionEntry main_entries[] = {
   { "source", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Where the candles come from: “sample” or “csv:PATH”"), N_("SOURCE") },
+    N_("Where the candles come from: “binance”, “okx”, “sample” or “csv:PATH”"), N_("SOURCE") },
   { "symbol", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The market symbol, such as BTCUSDT"), N_("SYMBOL") },
   { "interval", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -144,29 +142,6 @@ wick_cli_options_clear (WickCliOptions *options)
   g_clear_pointer (&options->arguments, g_strfreev);
 }
 
-/**
- * wick_cli_create_source:
- * @spec: (nullable): "sample" or "csv:PATH"; %NULL means the sample
- *
- * Returns: (transfer full) (nullable): the source, or %NULL with @error set
- */
-WickSource *
-wick_cli_create_source (const char  *spec,
-                        const char  *liquidations,
-                        const char  *open_interest,
-                        GError     **error)
-{
-  if (spec == NULL || g_str_equal (spec, "sample"))
-    return wick_sample_source_new ();
-
-  if (g_str_has_prefix (spec, "csv:") && spec[4] != '\0')
-    return wick_csv_source_new (spec + 4, liquidations, open_interest);
-
-  g_set_error (error, WICK_CLI_ERROR, WICK_CLI_ERROR_USAGE,
-               _("Unknown source “%s”: use “sample” or “csv:PATH”"), spec);
-  return NULL;
-}
-
 static gboolean
 is_date_only (const char *text)
 {
@@ -208,6 +183,25 @@ parse_time (const char  *text,
   return TRUE;
 }
 
+/* What `--range all` parses to: every candle there can be, with room to subtract a warm-up
+ * without overflowing. The export narrows it to the candles of the market. */
+#define RANGE_ALL_FROM_MS (G_MININT64 / 4)
+#define RANGE_ALL_TO_MS   (G_MAXINT64 / 4)
+
+static gboolean
+is_range_all (const char *text)
+{
+  return text != NULL && g_ascii_strcasecmp (text, "all") == 0;
+}
+
+/**
+ * wick_cli_parse_range:
+ * @text: "FROM..TO" with dates or ISO 8601 times in UTC, or "all" for every candle
+ * @from_ms: (out): the start
+ * @to_ms: (out): the end, excluded
+ *
+ * Returns: %TRUE when @text is a range
+ */
 gboolean
 wick_cli_parse_range (const char  *text,
                       gint64      *from_ms,
@@ -220,11 +214,18 @@ wick_cli_parse_range (const char  *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (from_ms != NULL && to_ms != NULL, FALSE);
 
+  if (is_range_all (text))
+    {
+      *from_ms = RANGE_ALL_FROM_MS;
+      *to_ms = RANGE_ALL_TO_MS;
+      return TRUE;
+    }
+
   separator = strstr (text, "..");
   if (separator == NULL)
     {
       g_set_error (error, WICK_CLI_ERROR, WICK_CLI_ERROR_USAGE,
-                   _("Range “%s” is not FROM..TO, as in 2026-01-01..2026-01-08"), text);
+                   _("Range “%s” is not FROM..TO, as in 2026-01-01..2026-01-08, or all"), text);
       return FALSE;
     }
 
@@ -308,49 +309,6 @@ wick_cli_fail (int           exit_code,
 {
   g_printerr ("wick: %s\n", error->message);
   return exit_code;
-}
-
-/* A file the user handed us that does not parse is bad input, not a run-time failure. */
-static int
-exit_code_for_load_error (const GError *error)
-{
-  if (error->domain == WICK_SOURCE_ERROR ||
-      error->domain == WICK_CSV_ERROR ||
-      error->domain == WICK_SERIES_ERROR ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
-      g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    return WICK_EXIT_USAGE;
-
-  return WICK_EXIT_FAILED;
-}
-
-/**
- * wick_cli_load_market:
- * @exit_code: (out): the exit code to end with when loading failed
- *
- * Loads the market the options name, synchronously; on failure prints why.
- *
- * Returns: (transfer full) (nullable): the market
- */
-WickMarket *
-wick_cli_load_market (const WickCliOptions *options,
-                      int                  *exit_code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WickSource) source = NULL;
-  WickMarket *market;
-
-  if (!(source = wick_cli_create_source (options->source, options->liquidations,
-                                         options->open_interest, &error)))
-    {
-      *exit_code = wick_cli_fail (WICK_EXIT_USAGE, error);
-      return NULL;
-    }
-
-  if (!(market = wick_source_load (source, options->symbol, options->interval, NULL, &error)))
-    *exit_code = wick_cli_fail (exit_code_for_load_error (error), error);
-
-  return market;
 }
 
 /* The saved lines of @market, for exports; a file that cannot be read is reported and the
@@ -470,7 +428,15 @@ wick_cli_run_export (const WickCliOptions *options)
   series = wick_market_get_series (market);
 
   if (options->range == NULL)
-    wick_cli_get_default_range (market, &from_ms, &to_ms);
+    {
+      wick_cli_get_default_range (market, &from_ms, &to_ms);
+    }
+  else if (is_range_all (options->range) && wick_series_get_length (series) > 0)
+    {
+      /* From the first candle's open to the last one's close, and nothing more. */
+      from_ms = wick_series_get_candles (series)[0].open_time_ms;
+      to_ms = wick_series_get_last (series)->open_time_ms + wick_series_get_interval_ms (series);
+    }
 
   first = wick_series_lower_bound (series, from_ms);
   end = wick_series_lower_bound (series, to_ms);
@@ -492,21 +458,27 @@ wick_cli_run_export (const WickCliOptions *options)
 
   lod = wick_lod_new (series);
   levels = load_levels (market);
-  zones = wick_zones_detect (wick_series_get_candles (series), wick_series_get_length (series),
-                             NULL, NULL);
   wick_scene_init (&scene, market, wick_palette_get (FALSE));
   scene.lod = lod;
   scene.levels = levels;
-  scene.zones = zones;
   scene.show_title_block = TRUE;
 
-  /* The signals' markers, as in the window; a failed analysis only leaves them out. */
-  snapshot = wick_signals_snapshot_new_for_market (market);
-  if (!(signals = wick_signals_analyze (snapshot, NULL, NULL, &error)))
+  /* The signals' markers and the zones, as in the window; a failed analysis only leaves the
+   * markers out. What no rule needs (indicator lines, patterns) is computed only if drawn. */
+  snapshot = wick_signals_snapshot_new_sharing (market);
+  if ((signals = wick_signals_analyze_with_flags (snapshot, NULL, WICK_SIGNALS_ANALYZE_LAZY_EXTRAS,
+                                                  NULL, &error)))
+    {
+      zones = wick_zones_ref (wick_signals_get_zones (signals));
+    }
+  else
     {
       g_printerr ("wick: %s\n", error->message);
       g_clear_error (&error);
+      zones = wick_zones_detect (wick_series_get_candles (series),
+                                 wick_series_get_length (series), NULL, NULL);
     }
+  scene.zones = zones;
   scene.signals = signals;
   read_indicator_choice (&scene);
 

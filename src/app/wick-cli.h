@@ -26,7 +26,7 @@ typedef enum
 
 typedef struct
 {
-  char   *source;          /* "sample", "csv:PATH" */
+  char   *source;          /* "sample", "csv:PATH", "binance", "okx" */
   char   *symbol;
   char   *interval;
   char   *liquidations;    /* CSV path, for csv: sources */

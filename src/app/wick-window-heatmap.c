@@ -51,6 +51,8 @@ struct _WickWindowHeatmap
   WickHeatmapImage   *image;             /* Owned, nullable: the latest picture */
   GCancellable       *cancellable;       /* Owned, nullable: the build running */
   guint               rebin_id;
+  guint               model_length;      /* candles in the series the model is built from */
+  guint               live_refresh_id;   /* a new model for the live ticks since the last */
 };
 
 /* What a build needs: copies of the market's data when it runs the model, else the model;
@@ -275,7 +277,32 @@ on_viewport_changed_cb (WickWindow   *self,
     heatmap_check_view (self);
 }
 
-/* New candles: the model runs again, once they stop coming for a moment. */
+static void
+heatmap_rebuild_model (WickWindow *self,
+                       WickSeries *series)
+{
+  WickWindowHeatmap *h = self->heatmap;
+
+  g_clear_handle_id (&h->live_refresh_id, g_source_remove);
+  h->model_length = wick_series_get_length (series);
+  g_clear_object (&h->model);
+  if (h->is_visible && h->rebin_id == 0)
+    h->rebin_id = g_timeout_add_once (REBIN_DELAY_MS, on_rebin_timeout_cb, self);
+}
+
+static void
+on_live_refresh_cb (gpointer user_data)
+{
+  WickWindow *self = user_data;
+
+  self->heatmap->live_refresh_id = 0;
+  if (self->heatmap->market != NULL)
+    heatmap_rebuild_model (self, wick_market_get_series (self->heatmap->market));
+}
+
+/* New candles: the model runs again, once they stop coming for a moment. A live tick of the
+ * forming candle keeps the model shown (pans still rebin from it) and is taken in with the
+ * other ticks of the next WICK_WINDOW_LIVE_REFRESH_MS. */
 static void
 on_series_changed_cb (WickWindow *self,
                       WickSeries *series)
@@ -285,9 +312,11 @@ on_series_changed_cb (WickWindow *self,
   if (h == NULL)
     return;
 
-  g_clear_object (&h->model);
-  if (h->is_visible && h->rebin_id == 0)
-    h->rebin_id = g_timeout_add_once (REBIN_DELAY_MS, on_rebin_timeout_cb, self);
+  if (wick_series_get_length (series) != h->model_length)
+    heatmap_rebuild_model (self, series);
+  else if (h->live_refresh_id == 0)
+    h->live_refresh_id = g_timeout_add_once (WICK_WINDOW_LIVE_REFRESH_MS, on_live_refresh_cb,
+                                             self);
 }
 
 /* ---- options ---- */
@@ -603,6 +632,7 @@ _wick_window_heatmap_dispose (WickWindow *self)
   g_cancellable_cancel (h->cancellable);
   g_clear_object (&h->cancellable);
   g_clear_handle_id (&h->rebin_id, g_source_remove);
+  g_clear_handle_id (&h->live_refresh_id, g_source_remove);
   g_clear_pointer (&self->heatmap, g_free);
 }
 
@@ -644,11 +674,13 @@ _wick_window_heatmap_set_market (WickWindow *self,
   g_cancellable_cancel (h->cancellable);
   g_clear_object (&h->cancellable);
   g_clear_handle_id (&h->rebin_id, g_source_remove);
+  g_clear_handle_id (&h->live_refresh_id, g_source_remove);
   heatmap_show (self);
 
   if (market == NULL)
     return;
 
+  h->model_length = wick_series_get_length (wick_market_get_series (market));
   h->series_changed_id = g_signal_connect_object (wick_market_get_series (market), "changed",
                                                   G_CALLBACK (on_series_changed_cb), self,
                                                   G_CONNECT_SWAPPED);

@@ -1,7 +1,8 @@
 /* wick-window-levels.c: the window's price lines: loading, saving, undo, the line menu
  *
  * The chart's state machine edits the store; this file keeps the store on disk after every
- * change, turns failures into toasts, and answers the line's context menu.
+ * change, turns failures into toasts, and answers the line's context menu (lock, label,
+ * colour, the crossing alert, delete).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -153,6 +154,7 @@ wick_window_levels_build_menu (const WickLevel *level)
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) edit = g_menu_new ();
   g_autoptr(GMenu) colors = g_menu_new ();
+  g_autoptr(GMenu) alert = g_menu_new ();
   g_autoptr(GMenu) remove = g_menu_new ();
 
   g_menu_append (edit, level->locked ? _("_Unlock") : _("_Lock"), "line.toggle-lock");
@@ -167,9 +169,13 @@ wick_window_levels_build_menu (const WickLevel *level)
     }
   g_menu_append_submenu (edit, _("_Colour"), G_MENU_MODEL (colors));
 
+  /* A check item: line.alert holds the line's alert as its state. */
+  g_menu_append (alert, _("_Alert When Crossed"), "line.alert");
+
   g_menu_append (remove, _("_Delete"), "line.delete");
 
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (alert));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
 
   return G_MENU_MODEL (g_steal_pointer (&menu));
@@ -190,6 +196,7 @@ on_context_menu_cb (WickWindow      *self,
     return;
 
   self->menu_line_id = id;
+  g_object_notify (G_OBJECT (self), "line-alert");
   menu = wick_window_levels_build_menu (level);
   wick_chart_popup_menu (self->chart, menu, x, y);
 }
@@ -232,6 +239,38 @@ line_toggle_lock_action (GtkWidget  *widget,
 
   report (self, wick_level_store_set_locked (self->level_store, level->id, !level->locked,
                                              &error), error);
+}
+
+/**
+ * _wick_window_levels_get_menu_alert:
+ *
+ * Returns: whether the line whose menu is open alerts when the live price crosses it
+ */
+gboolean
+_wick_window_levels_get_menu_alert (WickWindow *self)
+{
+  const WickLevel *level;
+
+  if (self->level_store == NULL ||
+      !(level = wick_level_store_lookup (self->level_store, self->menu_line_id)))
+    return FALSE;
+
+  return level->alert;
+}
+
+void
+_wick_window_levels_set_menu_alert (WickWindow *self,
+                                    gboolean    alert)
+{
+  GError *error = NULL;
+
+  if (self->level_store == NULL ||
+      wick_level_store_lookup (self->level_store, self->menu_line_id) == NULL)
+    return;
+
+  report (self, wick_level_store_set_alert (self->level_store, self->menu_line_id, alert,
+                                            &error), error);
+  g_object_notify (G_OBJECT (self), "line-alert");
 }
 
 static gboolean

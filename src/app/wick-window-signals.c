@@ -61,6 +61,7 @@ wick_window_signals_analyze (WickWindow *self)
 
   /* The snapshot copies the market here, on its own thread; the analysis reads only that. */
   snapshot = wick_signals_snapshot_new_for_market (self->signals_market);
+  self->signals_length = wick_series_get_length (wick_market_get_series (self->signals_market));
   self->signals_cancellable = g_cancellable_new ();
   wick_signals_analyze_async (snapshot, NULL, self->signals_cancellable,
                               on_signals_analyzed_cb, g_object_ref (self));
@@ -76,13 +77,22 @@ wick_window_signals_reanalyze (gpointer data)
 }
 
 /* The markers shown stay until the new analysis replaces them: the candles they stand at
- * are still there. */
+ * are still there. New candles are analysed at once; live ticks of the forming candle, which
+ * no signal is found on yet, at most every WICK_WINDOW_LIVE_REFRESH_MS. */
 static void
 on_series_changed_cb (WickWindow *self,
                       WickSeries *series)
 {
-  if (self->signals_idle_id == 0)
-    self->signals_idle_id = g_idle_add_once (wick_window_signals_reanalyze, self);
+  if (wick_series_get_length (series) != self->signals_length)
+    {
+      g_clear_handle_id (&self->signals_idle_id, g_source_remove);
+      self->signals_idle_id = g_idle_add_once (wick_window_signals_reanalyze, self);
+    }
+  else if (self->signals_idle_id == 0)
+    {
+      self->signals_idle_id = g_timeout_add_once (WICK_WINDOW_LIVE_REFRESH_MS,
+                                                  wick_window_signals_reanalyze, self);
+    }
 }
 
 static void

@@ -18,28 +18,11 @@ G_DEFINE_FINAL_TYPE (WickWindow, wick_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_LOG_SCALE,
+  PROP_LINE_ALERT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-wick_window_update_title (WickWindow *self)
-{
-  WickMarket *market = wick_chart_get_market (self->chart);
-  g_autofree char *title = NULL;
-
-  if (market == NULL)
-    return;
-
-  /* Translators: the window title: symbol and candle interval, as in “BTCUSDT · 1h” */
-  title = g_strdup_printf (_("%s · %s"),
-                           wick_market_get_symbol (market),
-                           wick_market_get_interval (market));
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, wick_market_get_source_label (market));
-  gtk_window_set_title (GTK_WINDOW (self), title);
-}
 
 static GSettings *
 wick_window_get_settings (WickWindow *self)
@@ -93,6 +76,42 @@ on_series_changed_cb (WickWindow *self,
   wick_window_update_zones (self);
 }
 
+/**
+ * _wick_window_show_market:
+ * @source: where @market came from
+ *
+ * Shows @market: its lines, candles, zones, heatmap and signals, on its latest candles. The
+ * market shown before stops updating.
+ */
+void
+_wick_window_show_market (WickWindow *self,
+                          WickSource *source,
+                          WickMarket *market)
+{
+  gint64 from_ms, to_ms;
+
+  g_assert (WICK_IS_SOURCE (source));
+  g_assert (WICK_IS_MARKET (market));
+
+  if (market == wick_chart_get_market (self->chart))
+    return;
+
+  _wick_window_live_set_market (self, NULL, NULL);
+  g_set_object (&self->shown_source, source);
+  _wick_window_levels_load (self, market);
+  wick_chart_set_market (self->chart, market);
+  g_signal_group_set_target (self->series_signals, wick_market_get_series (market));
+  wick_window_update_zones (self);
+  wick_cli_get_default_range (market, &from_ms, &to_ms);
+  wick_chart_show_range (self->chart, from_ms, to_ms);
+  _wick_window_heatmap_set_market (self, market);
+  _wick_window_signals_set_market (self, market);
+  wick_market_picker_set_market (self->market_picker, wick_source_get_name (source),
+                                 wick_market_get_symbol (market),
+                                 wick_market_get_interval (market));
+  _wick_window_market_update_title (self);
+}
+
 static void
 on_source_loaded_cb (GObject      *object,
                      GAsyncResult *result,
@@ -102,7 +121,6 @@ on_source_loaded_cb (GObject      *object,
   g_autoptr(WickWindow) self = user_data;
   g_autoptr(WickMarket) market = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 from_ms, to_ms;
 
   market = wick_source_load_finish (source, result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -112,29 +130,32 @@ on_source_loaded_cb (GObject      *object,
 
   if (market == NULL)
     {
+      _wick_window_market_load_finished (self, NULL);
       g_printerr ("wick: %s\n", error->message);
       wick_window_show_toast (self, error->message);
 
-      /* Whatever was on screen stays there; a window with nothing yet gets the sample. */
+      /* Whatever was on screen stays there; a window with nothing yet gets the sample. An
+       * exchange that could not be reached is tried again next time; a file that is gone
+       * is not. */
       if (wick_chart_get_market (self->chart) == NULL)
         {
           g_autoptr(WickSource) sample = wick_cli_create_source ("sample", NULL, NULL, NULL);
+          gboolean is_exchange = wick_market_picker_is_exchange (wick_source_get_name (source));
 
-          wick_window_load_source (self, sample, "sample", NULL, NULL);
+          wick_window_load_source (self, sample, is_exchange ? NULL : "sample", NULL, NULL);
+        }
+      else
+        {
+          _wick_window_market_sync_picker (self);
+          _wick_window_market_update_title (self);
         }
       return;
     }
 
   wick_window_remember_market (self, market);
-  _wick_window_levels_load (self, market);
-  wick_chart_set_market (self->chart, market);
-  g_signal_group_set_target (self->series_signals, wick_market_get_series (market));
-  wick_window_update_zones (self);
-  wick_cli_get_default_range (market, &from_ms, &to_ms);
-  wick_chart_show_range (self->chart, from_ms, to_ms);
-  _wick_window_heatmap_set_market (self, market);
-  _wick_window_signals_set_market (self, market);
-  wick_window_update_title (self);
+  _wick_window_show_market (self, source, market);
+  _wick_window_live_set_market (self, source, market);
+  _wick_window_market_load_finished (self, market);
 }
 
 /**
@@ -142,8 +163,9 @@ on_source_loaded_cb (GObject      *object,
  * @spec: (nullable): the source as typed on the command line ("sample", "csv:PATH"), to
  *   open it again next time; %NULL to not remember it
  *
- * Loads a market from @source in the background; the chart keeps what it shows until
- * the new market is there, and keeps it if loading fails.
+ * Loads a market from @source in the background, cancelling the load before it; the chart
+ * keeps what it shows until the new market is there (or the source's cached copy of it), and
+ * keeps it if loading fails. Once loaded, a market from an exchange is kept current live.
  */
 void
 wick_window_load_source (WickWindow *self,
@@ -160,6 +182,7 @@ wick_window_load_source (WickWindow *self,
   self->load_cancellable = g_cancellable_new ();
   g_free (self->loading_spec);
   self->loading_spec = g_strdup (spec);
+  _wick_window_market_load_started (self, source, symbol, interval);
 
   wick_source_load_async (source, symbol, interval, self->load_cancellable,
                           on_source_loaded_cb, g_object_ref (self));
@@ -328,6 +351,9 @@ wick_window_dispose (GObject *object)
   if (self->series_signals != NULL)
     g_signal_group_set_target (self->series_signals, NULL);
   g_clear_object (&self->series_signals);
+  _wick_window_live_dispose (self);
+  _wick_window_market_dispose (self);
+  g_clear_object (&self->shown_source);
   _wick_window_levels_dispose (self);
   _wick_window_heatmap_dispose (self);
   _wick_window_signals_dispose (self);
@@ -337,8 +363,8 @@ wick_window_dispose (GObject *object)
   G_OBJECT_CLASS (wick_window_parent_class)->dispose (object);
 }
 
-/* The log-scale property mirrors the chart's viewport, so the menu can toggle it as a
- * stateful window action. */
+/* The log-scale property mirrors the chart's viewport, and line-alert the alert of the line
+ * whose menu is open, so the menus can toggle them as stateful window actions. */
 static void
 wick_window_get_property (GObject    *object,
                           guint       prop_id,
@@ -352,6 +378,10 @@ wick_window_get_property (GObject    *object,
     {
     case PROP_LOG_SCALE:
       g_value_set_boolean (value, wick_viewport_get_log_scale (viewport));
+      break;
+
+    case PROP_LINE_ALERT:
+      g_value_set_boolean (value, _wick_window_levels_get_menu_alert (self));
       break;
 
     default:
@@ -372,6 +402,10 @@ wick_window_set_property (GObject      *object,
     {
     case PROP_LOG_SCALE:
       wick_viewport_set_log_scale (viewport, g_value_get_boolean (value));
+      break;
+
+    case PROP_LINE_ALERT:
+      _wick_window_levels_set_menu_alert (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -402,6 +436,10 @@ wick_window_class_init (WickWindowClass *klass)
     g_param_spec_boolean ("log-scale", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LINE_ALERT] =
+    g_param_spec_boolean ("line-alert", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -419,8 +457,11 @@ wick_window_class_init (WickWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, wick_window_chart_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, wick_window_chart_action);
   gtk_widget_class_install_property_action (widget_class, "win.log-scale", "log-scale");
+  gtk_widget_class_install_property_action (widget_class, "line.alert", "line-alert");
 
   _wick_window_levels_class_init (widget_class);
+  _wick_window_market_class_init (widget_class);
+  _wick_window_live_class_init (widget_class);
   _wick_window_heatmap_class_init (widget_class);
   _wick_window_signals_class_init (widget_class);
 }
@@ -435,6 +476,8 @@ wick_window_init (WickWindow *self)
   g_signal_group_connect_object (self->series_signals, "changed",
                                  G_CALLBACK (on_series_changed_cb), self, G_CONNECT_SWAPPED);
   _wick_window_levels_init (self);
+  _wick_window_market_init (self);
+  _wick_window_live_init (self);
   _wick_window_heatmap_init (self);
   _wick_window_signals_init (self);
   g_signal_connect_object (wick_chart_get_viewport (self->chart), "notify::log-scale",

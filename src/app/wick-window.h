@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "wick-chart.h"
+#include "wick-live-feed.h"
 #include "wick-source.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,6 @@ gboolean    wick_window_is_loading         (WickWindow     *self);
 gboolean    wick_window_is_heatmap_pending (WickWindow     *self);
 void        wick_window_show_toast         (WickWindow     *self,
                                             const char     *message);
+WickLiveFeed *wick_window_get_live_feed    (WickWindow     *self);
 
 G_END_DECLS

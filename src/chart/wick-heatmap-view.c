@@ -298,7 +298,10 @@ wick_heatmap_view_build_image (WickHeatmapModel           *model,
  * @options: what to show
  * @error: return location for a #WICK_HEATMAP_ERROR
  *
- * The model, grid and picture for @viewport in one go, as an export needs them.
+ * The model, grid and picture for @viewport in one go, as an export needs them. The model
+ * holds only the candles of the grid and what those before left alive
+ * (wick_heatmap_model_new_for_window ()), so that the grid of the last days of years of
+ * candles costs as little as that of a few days.
  *
  * Returns: (transfer full) (nullable): the picture
  */
@@ -309,20 +312,28 @@ wick_heatmap_view_build (WickMarket                *market,
                          GError                   **error)
 {
   g_autoptr(WickHeatmapModel) model = NULL;
+  WickHeatmapConfig config;
   WickHeatmapGridSpec spec;
   WickSeries *series;
+  guint first_column = 0;
 
   g_return_val_if_fail (WICK_IS_MARKET (market), NULL);
   g_return_val_if_fail (WICK_IS_VIEWPORT (viewport), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
   series = wick_market_get_series (market);
-  model = wick_heatmap_view_build_model (series, wick_market_get_open_interest (market),
-                                         wick_market_get_liquidations (market), error);
+  wick_heatmap_view_get_spec (viewport, series, options, &spec);
+  wick_heatmap_config_init (&config);
+  model = wick_heatmap_model_new_for_window (&config, series,
+                                             wick_market_get_open_interest (market),
+                                             wick_market_get_liquidations (market),
+                                             spec.first_column,
+                                             spec.first_column + spec.n_columns,
+                                             &first_column, error);
   if (model == NULL)
     return NULL;
 
-  wick_heatmap_view_get_spec (viewport, series, options, &spec);
+  spec.first_column = first_column;
 
   return wick_heatmap_view_build_image (model, &spec, wick_series_get_interval_ms (series),
                                         options, error);

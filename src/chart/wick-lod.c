@@ -4,6 +4,12 @@
  * aggregate per block of 2^k candles: block i covers [i·2^k, min ((i+1)·2^k, n)). Any range
  * [first, end) is the union of O(log n) aligned whole blocks, combined left to right.
  *
+ * Only levels from FIRST_STORED_LEVEL up are kept: the levels below would take as much memory
+ * again as the candles (48 MB for a million) to save a range a few dozen candle reads at its
+ * ends. A block of them is merged from the candles when asked for, pairwise as its level would
+ * have been built, so every aggregate is the same to the bit (the volumes are summed in the
+ * same order).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -15,6 +21,8 @@
 
 /* Enough levels for 2^32 candles. */
 #define MAX_LEVELS 33
+/* Blocks of 32 candles and up are stored. */
+#define FIRST_STORED_LEVEL 5
 
 struct _WickLod
 {
@@ -22,7 +30,8 @@ struct _WickLod
   const WickCandle *candles;             /* Borrowed from series, re-read on update */
   guint             n_candles;
   guint             n_levels;            /* Including level 0 */
-  WickCandle       *levels[MAX_LEVELS];  /* Owned, [0] unused: level 0 is candles */
+  WickCandle       *levels[MAX_LEVELS];  /* Owned, from FIRST_STORED_LEVEL: the levels below
+                                          * are merged on demand, level 0 is candles */
   guint             lengths[MAX_LEVELS];
   guint             capacities[MAX_LEVELS];
 };
@@ -39,11 +48,33 @@ candle_merge (WickCandle       *acc,
   acc->volume += next->volume;
 }
 
-static inline const WickCandle *
-level_data (const WickLod *self,
-            guint          level)
+/* Block @i of @level: read where it is kept, else merged from its two halves below, as the
+ * level would have been built. */
+static void
+get_block (const WickLod *self,
+           guint          level,
+           guint          i,
+           WickCandle    *out)
 {
-  return level == 0 ? self->candles : self->levels[level];
+  if (level == 0)
+    {
+      *out = self->candles[i];
+    }
+  else if (level >= FIRST_STORED_LEVEL)
+    {
+      *out = self->levels[level][i];
+    }
+  else
+    {
+      get_block (self, level - 1, 2 * i, out);
+      if (2 * i + 1 < self->lengths[level - 1])
+        {
+          WickCandle right;
+
+          get_block (self, level - 1, 2 * i + 1, &right);
+          candle_merge (out, &right);
+        }
+    }
 }
 
 /* Recomputes entries [from, lengths[level]) of @level from the level below. */
@@ -52,13 +83,29 @@ build_level_from (WickLod *self,
                   guint    level,
                   guint    from)
 {
-  const WickCandle *below = level_data (self, level - 1);
   guint below_len = self->lengths[level - 1];
   WickCandle *out = self->levels[level];
   guint i;
 
+  if (level == FIRST_STORED_LEVEL)
+    {
+      for (i = from; i < self->lengths[level]; i++)
+        {
+          get_block (self, level - 1, 2 * i, &out[i]);
+          if (2 * i + 1 < below_len)
+            {
+              WickCandle right;
+
+              get_block (self, level - 1, 2 * i + 1, &right);
+              candle_merge (&out[i], &right);
+            }
+        }
+      return;
+    }
+
   for (i = from; i < self->lengths[level]; i++)
     {
+      const WickCandle *below = self->levels[level - 1];
       guint j = 2 * i;
 
       out[i] = below[j];
@@ -79,7 +126,7 @@ resize_levels (WickLod *self)
   while (len > 1 && level < MAX_LEVELS)
     {
       len = (len + 1) / 2;
-      if (self->capacities[level] < len)
+      if (level >= FIRST_STORED_LEVEL && self->capacities[level] < len)
         {
           /* Grow with some room so appends one candle at a time do not realloc each time. */
           guint capacity = len + len / 8 + 4;
@@ -107,7 +154,8 @@ rebuild_from (WickLod *self,
   for (level = 1; level < self->n_levels; level++)
     {
       first_changed /= 2;
-      build_level_from (self, level, MIN (first_changed, self->lengths[level]));
+      if (level >= FIRST_STORED_LEVEL)
+        build_level_from (self, level, MIN (first_changed, self->lengths[level]));
     }
 }
 
@@ -246,7 +294,7 @@ wick_lod_aggregate (WickLod    *self,
   while (first < end)
     {
       guint level = 0;
-      const WickCandle *block;
+      WickCandle block;
 
       /* The largest aligned block starting at @first that fits in the range. */
       while (level + 1 < self->n_levels &&
@@ -254,11 +302,11 @@ wick_lod_aggregate (WickLod    *self,
              (guint64) first + (G_GUINT64_CONSTANT (2) << level) <= end)
         level++;
 
-      block = &level_data (self, level)[first >> level];
+      get_block (self, level, first >> level, &block);
       if (have)
-        candle_merge (&acc, block);
+        candle_merge (&acc, &block);
       else
-        acc = *block;
+        acc = block;
       have = TRUE;
 
       first += 1u << level;

@@ -5,12 +5,12 @@
  * short tag for the kind ("V", "HL"), so neither the kind nor the direction depends on colour
  * alone. A badge that would cover another (a second signal at the same candle, or one at a
  * neighbouring candle when candles are narrower than a badge) moves outward by whole badges,
- * leaving the arrow to the one next to the candle. The selected signal's candle gets a band
- * of the selection colour and its badge a ring, and it is drawn last, on top.
+ * leaving the arrow to the one next to the candle; in a view so dense that a badge finds no
+ * room within a few places (years of candles, hundreds to a pixel column), it is left out
+ * rather than piled on the others. The selected signal's candle gets a band of the selection
+ * colour and its badge a ring, and it is drawn last, on top, even where it was left out.
  *
- * layout_markers() is the only place the geometry is worked out: the renderer draws what it
- * returns and the widget hit-tests the same through wick_render_signals_hit_test(), so the
- * two always agree.
+ * The layout, and the hit-test that follows it, are in wick-render-signals-layout.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,8 +22,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "wick-render-signals.h"
-#include "wick-render-private.h"
+#include "wick-render-signals-private.h"
 
 #include "wick-axis.h"
 
@@ -33,8 +32,6 @@
 /* The selected badge's ring: its width and its gap to the badge. */
 #define RING_WIDTH       2.0
 #define RING_GAP         1.0
-/* Markers to the left that a new one is checked against for overlap. */
-#define MAX_NEIGHBOURS   64
 
 /**
  * wick_render_signal_tag:
@@ -77,262 +74,6 @@ wick_render_signal_tag (const WickSignal *signal)
     default:
       return "?";
     }
-}
-
-/* ---- geometry ---- */
-
-/* A marker and its signal, as laid out. */
-typedef struct
-{
-  guint            index;
-  WickSignalMarker marker;
-} PlacedMarker;
-
-/* The marker of @signal next to its candle; FALSE when the candle is out of view. */
-static gboolean
-place_at_candle (const WickSignal *signal,
-                 const WickCandle *candles,
-                 guint             n_candles,
-                 gint64            interval_ms,
-                 WickViewport     *viewport,
-                 const WickRect   *plot,
-                 WickSignalMarker *marker)
-{
-  const WickCandle *candle;
-  double x, y, centre;
-
-  if (signal->index >= n_candles)
-    return FALSE;
-
-  candle = &candles[signal->index];
-  x = wick_viewport_time_to_x (viewport, candle->open_time_ms + interval_ms / 2.0);
-  if (!isfinite (x) || x < plot->x || x > plot->x + plot->width)
-    return FALSE;
-
-  marker->is_above = signal->direction == WICK_SIGNAL_BEARISH;
-  y = wick_viewport_price_to_y (viewport, marker->is_above ? candle->high : candle->low);
-  if (!isfinite (y))
-    return FALSE;
-
-  /* The candles' wick fills the pixel column right of floor (x). */
-  centre = floor (x);
-  marker->tip_x = centre + .5;
-  marker->badge.x = centre - floor (WICK_RENDER_SIGNAL_BADGE_WIDTH / 2);
-  marker->badge.width = WICK_RENDER_SIGNAL_BADGE_WIDTH;
-  marker->badge.height = WICK_RENDER_SIGNAL_BADGE_HEIGHT;
-
-  if (marker->is_above)
-    {
-      marker->tip_y = floor (y) - WICK_RENDER_SIGNAL_GAP;
-      marker->base_y = marker->tip_y - WICK_RENDER_SIGNAL_ARROW_HEIGHT;
-    }
-  else
-    {
-      marker->tip_y = ceil (y) + WICK_RENDER_SIGNAL_GAP;
-      marker->base_y = marker->tip_y + WICK_RENDER_SIGNAL_ARROW_HEIGHT;
-    }
-
-  return TRUE;
-}
-
-/* Moves the badge @level badges away from the candle; only the one next to it (level 0)
- * keeps the arrow. */
-static void
-move_out (WickSignalMarker *marker,
-          guint             level)
-{
-  double step = WICK_RENDER_SIGNAL_BADGE_HEIGHT + WICK_RENDER_SIGNAL_GAP;
-
-  marker->has_arrow = level == 0;
-  if (marker->is_above)
-    marker->badge.y = marker->base_y - WICK_RENDER_SIGNAL_BADGE_HEIGHT - level * step;
-  else
-    marker->badge.y = marker->base_y + level * step;
-
-  marker->bounds = marker->badge;
-  if (marker->has_arrow)
-    {
-      marker->bounds.height += WICK_RENDER_SIGNAL_ARROW_HEIGHT;
-      if (!marker->is_above)
-        marker->bounds.y = marker->tip_y;
-    }
-}
-
-static inline gboolean
-rects_overlap (const WickRect *a,
-               const WickRect *b)
-{
-  return a->x < b->x + b->width && b->x < a->x + a->width &&
-         a->y < b->y + b->height && b->y < a->y + a->height;
-}
-
-/* Every marker in view, in drawing order (the signals' own): each goes next to its candle,
- * or as many badges further out as it takes to clear the markers already placed, up to
- * WICK_RENDER_SIGNAL_MAX_LEVELS. Quadratic in the markers in view, which are few: a handful
- * per screen of candles. */
-static GArray *
-layout_markers (WickSignals  *signals,
-                WickViewport *viewport)
-{
-  WickSignalsSnapshot *snapshot = wick_signals_get_snapshot (signals);
-  gint64 interval_ms = wick_signals_snapshot_get_interval_ms (snapshot);
-  guint n = wick_signals_get_n_signals (signals);
-  const WickCandle *candles;
-  guint n_candles = 0;
-  GArray *placed;
-  WickRect plot;
-
-  double widest = 0;
-
-  candles = wick_signals_snapshot_get_candles (snapshot, &n_candles);
-  wick_viewport_get_plot (viewport, &plot);
-  placed = g_array_new (FALSE, TRUE, sizeof (PlacedMarker));
-
-  for (guint i = 0; i < n; i++)
-    {
-      PlacedMarker p = { .index = i };
-
-      if (!place_at_candle (wick_signals_get_signal (signals, i), candles, n_candles,
-                            interval_ms, viewport, &plot, &p.marker))
-        continue;
-
-      for (guint level = 0; level < WICK_RENDER_SIGNAL_MAX_LEVELS; level++)
-        {
-          gboolean is_clear = TRUE;
-
-          move_out (&p.marker, level);
-
-          /* Signals come in candle order, so markers are placed left to right: only those
-           * that still reach this one's left edge can overlap it. In a view so dense that
-           * hundreds share a few pixels, looking back at the last MAX_NEIGHBOURS is enough
-           * to stack what can be read, and keeps the layout linear. */
-          for (guint j = placed->len; j > 0 && is_clear && placed->len - j < MAX_NEIGHBOURS; j--)
-            {
-              const WickRect *other = &g_array_index (placed, PlacedMarker, j - 1).marker.bounds;
-
-              if (other->x + widest < p.marker.bounds.x)
-                break;
-              is_clear = !rects_overlap (&p.marker.bounds, other);
-            }
-          if (is_clear)
-            break;
-        }
-
-      widest = MAX (widest, p.marker.bounds.width);
-      g_array_append_val (placed, p);
-    }
-
-  return placed;
-}
-
-static const PlacedMarker *
-find_placed (GArray *placed,
-             guint   index)
-{
-  for (guint i = 0; i < placed->len; i++)
-    {
-      if (g_array_index (placed, PlacedMarker, i).index == index)
-        return &g_array_index (placed, PlacedMarker, i);
-    }
-
-  return NULL;
-}
-
-/**
- * wick_render_signal_marker:
- * @signals: the analysis whose signals are drawn
- * @viewport: the mapping
- * @index: a signal of @signals
- * @marker: (out caller-allocates): where its marker is drawn, in logical pixels
- *
- * The marker of signal @index, at the candle it names in the analysed candles: its arrow's
- * point %WICK_RENDER_SIGNAL_GAP under the low (bullish) or over the high (bearish), centred
- * on the candle's wick, and its badge beyond the arrow. Markers never cover each other: a
- * badge that would cover one of an earlier signal (a second signal at the same candle, or
- * one at a candle closer than a badge's width) moves out by whole badges and loses its arrow.
- *
- * Returns: whether the signal's candle is in view (its centre within the plot's width); when
- *   not, nothing is drawn for it and @marker is zeroed
- */
-gboolean
-wick_render_signal_marker (WickSignals      *signals,
-                           WickViewport     *viewport,
-                           guint             index,
-                           WickSignalMarker *marker)
-{
-  g_autoptr(GArray) placed = NULL;
-  const PlacedMarker *p;
-
-  g_return_val_if_fail (signals != NULL, FALSE);
-  g_return_val_if_fail (WICK_IS_VIEWPORT (viewport), FALSE);
-  g_return_val_if_fail (marker != NULL, FALSE);
-
-  memset (marker, 0, sizeof *marker);
-
-  placed = layout_markers (signals, viewport);
-  if ((p = find_placed (placed, index)) == NULL)
-    return FALSE;
-
-  *marker = p->marker;
-  return TRUE;
-}
-
-static inline gboolean
-marker_contains (const WickSignalMarker *marker,
-                 double                  x,
-                 double                  y)
-{
-  const double slop = WICK_RENDER_SIGNAL_HIT_SLOP;
-
-  return x >= marker->bounds.x - slop && x < marker->bounds.x + marker->bounds.width + slop &&
-         y >= marker->bounds.y - slop && y < marker->bounds.y + marker->bounds.height + slop;
-}
-
-/**
- * wick_render_signals_hit_test:
- * @signals: the analysis drawn
- * @viewport: the mapping
- * @selected: the selected signal, drawn on top, or -1
- * @x: a point in the chart, in logical pixels
- * @y: the point
- *
- * The marker under (@x, @y), within %WICK_RENDER_SIGNAL_HIT_SLOP, as drawn: the selected one
- * first, then the others from the last drawn (the topmost) back.
- *
- * Returns: the signal's index in @signals, or -1 for none
- */
-int
-wick_render_signals_hit_test (WickSignals  *signals,
-                              WickViewport *viewport,
-                              int           selected,
-                              double        x,
-                              double        y)
-{
-  g_autoptr(GArray) placed = NULL;
-  const PlacedMarker *p;
-  WickRect plot;
-
-  g_return_val_if_fail (signals != NULL, -1);
-  g_return_val_if_fail (WICK_IS_VIEWPORT (viewport), -1);
-
-  /* Markers are clipped to the plot, so the axes never hit one. */
-  wick_viewport_get_plot (viewport, &plot);
-  if (x < plot.x || x >= plot.x + plot.width || y < plot.y || y >= plot.y + plot.height)
-    return -1;
-
-  placed = layout_markers (signals, viewport);
-  if (selected >= 0 && (p = find_placed (placed, selected)) != NULL &&
-      marker_contains (&p->marker, x, y))
-    return selected;
-
-  for (guint i = placed->len; i-- > 0;)
-    {
-      p = &g_array_index (placed, PlacedMarker, i);
-      if ((int) p->index != selected && marker_contains (&p->marker, x, y))
-        return (int) p->index;
-    }
-
-  return -1;
 }
 
 /**
@@ -469,6 +210,96 @@ draw_marker (Frame                      *f,
                           &f->palette->label_text);
 }
 
+/* Markers drawn once and then copied: a view of years of candles draws a thousand of them,
+ * and a marker's shapes and text cost some microseconds each time. A marker's look depends
+ * only on its kind, side and arrow, and it sits on whole pixels, so on an image whose pixels
+ * are whole multiples of the frame's (no fractional scale, no fractional offset) its copy
+ * lands on the pixels it would fill, with the same coverage; only where its shapes overlap
+ * each other may a channel differ by one step of rounding. Other targets, and views with few
+ * markers, draw each marker. */
+#define MIN_SPRITE_MARKERS 32
+
+typedef struct
+{
+  int              scale;  /* device pixels per logical pixel; 0 when the target is unfit */
+  cairo_surface_t *sprites[WICK_N_SIGNAL_KINDS][2][2];  /* Owned: by kind, above, arrow */
+} Sprites;
+
+static void
+sprites_init (Sprites *sprites,
+              cairo_t *cr)
+{
+  cairo_matrix_t m;
+
+  memset (sprites, 0, sizeof *sprites);
+  cairo_get_matrix (cr, &m);
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE &&
+      m.xy == 0 && m.yx == 0 && m.xx == m.yy && m.xx >= 1 && m.xx <= 8 &&
+      m.xx == floor (m.xx) && m.x0 == floor (m.x0) && m.y0 == floor (m.y0))
+    sprites->scale = (int) m.xx;
+}
+
+static void
+sprites_clear (Sprites *sprites)
+{
+  for (guint k = 0; k < WICK_N_SIGNAL_KINDS; k++)
+    for (guint a = 0; a < 2; a++)
+      for (guint w = 0; w < 2; w++)
+        g_clear_pointer (&sprites->sprites[k][a][w], cairo_surface_destroy);
+}
+
+static void draw_marker (Frame                      *f,
+                         const WickSignal           *signal,
+                         const WickSignalMarker     *marker,
+                         const PangoFontDescription *font,
+                         gboolean                    is_selected);
+
+/* Draws @marker from its sprite, made on first use; FALSE when it has to be drawn itself. */
+static gboolean
+draw_sprite (Frame                      *f,
+             Sprites                    *sprites,
+             const WickSignal           *signal,
+             const WickSignalMarker     *marker,
+             const PangoFontDescription *font)
+{
+  const WickRect *b = &marker->bounds;
+  cairo_surface_t **sprite;
+
+  /* Text is placed by rounding, which is the same in the sprite only from x and y ≥ 0. */
+  if (sprites->scale == 0 || (guint) signal->kind >= WICK_N_SIGNAL_KINDS || b->x < 0 || b->y < 0)
+    return FALSE;
+
+  sprite = &sprites->sprites[signal->kind][marker->is_above][marker->has_arrow];
+  if (*sprite == NULL)
+    {
+      WickSignalMarker local = *marker;
+      Frame copy = *f;
+
+      local.badge.x -= b->x;
+      local.badge.y -= b->y;
+      local.bounds.x = local.bounds.y = 0;
+      local.tip_x -= b->x;
+      local.tip_y -= b->y;
+      local.base_y -= b->y;
+
+      *sprite = cairo_surface_create_similar_image (cairo_get_target (f->cr), CAIRO_FORMAT_ARGB32,
+                                                    (int) ceil (b->width) * sprites->scale,
+                                                    (int) ceil (b->height) * sprites->scale);
+      cairo_surface_set_device_scale (*sprite, sprites->scale, sprites->scale);
+      copy.cr = cairo_create (*sprite);
+      draw_marker (&copy, signal, &local, font, FALSE);
+      cairo_destroy (copy.cr);
+      /* The layout now holds the tag font. */
+      f->current_font = copy.current_font;
+    }
+
+  cairo_set_source_surface (f->cr, *sprite, b->x, b->y);
+  cairo_rectangle (f->cr, b->x, b->y, ceil (b->width), ceil (b->height));
+  cairo_fill (f->cr);
+
+  return TRUE;
+}
+
 /* Every signal of the scene whose candle is in view, the selected one last. The caller
  * clips to the plot. */
 void
@@ -476,15 +307,16 @@ _wick_render_signals (Frame *f)
 {
   WickSignals *signals = f->scene->signals;
   g_autoptr(GArray) placed = NULL;
-  const PlacedMarker *selected = NULL;
+  const WickPlacedMarker *selected = NULL;
   PangoFontDescription *font;
+  Sprites sprites;
 
   if (signals == NULL || wick_signals_get_n_signals (signals) == 0)
     return;
 
-  placed = layout_markers (signals, f->viewport);
+  placed = _wick_render_signals_layout (signals, f->viewport, f->scene->selected_signal);
   if (f->scene->selected_signal >= 0)
-    selected = find_placed (placed, f->scene->selected_signal);
+    selected = _wick_render_signals_find_placed (placed, f->scene->selected_signal);
   if (selected != NULL)
     draw_selection_band (f, &selected->marker);
 
@@ -494,14 +326,20 @@ _wick_render_signals (Frame *f)
   pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
 
   cairo_save (f->cr);
+  sprites_init (&sprites, f->cr);
+  if (placed->len < MIN_SPRITE_MARKERS)
+    sprites.scale = 0;
 
   for (guint i = 0; i < placed->len; i++)
     {
-      const PlacedMarker *p = &g_array_index (placed, PlacedMarker, i);
+      const WickPlacedMarker *p = &g_array_index (placed, WickPlacedMarker, i);
+      const WickSignal *signal = wick_signals_get_signal (signals, p->index);
 
-      if (p != selected)
-        draw_marker (f, wick_signals_get_signal (signals, p->index), &p->marker, font, FALSE);
+      if (p != selected && !draw_sprite (f, &sprites, signal, &p->marker, font))
+        draw_marker (f, signal, &p->marker, font, FALSE);
     }
+
+  sprites_clear (&sprites);
 
   if (selected != NULL)
     draw_marker (f, wick_signals_get_signal (signals, selected->index), &selected->marker,

@@ -48,6 +48,8 @@ gboolean _wick_csv_reader_init       (WickCsvReader  *reader,
                                       guint           min_columns,
                                       GError        **error);
 gboolean _wick_csv_reader_next_line  (WickCsvReader  *reader);
+/* A row count to reserve for what is left: a guess from the length of the current row. */
+guint    _wick_csv_reader_estimate_rows (WickCsvReader *reader);
 int      _wick_csv_reader_next_row   (WickCsvReader  *reader,
                                       gint64         *time,
                                       double         *values,

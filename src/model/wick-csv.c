@@ -1,4 +1,4 @@
-/* wick-csv.c: the shared CSV reader and the candle parser
+/* wick-csv.c: the shared CSV reader
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,8 +30,9 @@
  * around fields and double quotes around a number. Columns after the ones we need are
  * ignored, but every row must have as many columns as the first.
  *
- * The liquidation and open-interest parsers, which find their columns by header name, are in
- * wick-csv-columns.c and read through the functions of wick-csv-private.h.
+ * The candle parser is in wick-csv-candles.c; the liquidation and open-interest parsers, which
+ * find their columns by header name, are in wick-csv-columns.c. Both read through the
+ * functions of wick-csv-private.h.
  */
 
 #define MAX_FIELD_QUOTE 40   /* bytes of a bad field quoted back in an error message */
@@ -517,8 +518,8 @@ _wick_csv_reader_next_row (WickCsvReader  *reader,
 
 /* A capacity guess from the length of the current (first data) row, so that big files rarely
  * reallocate. */
-static guint
-csv_reader_estimate_rows (WickCsvReader *reader)
+guint
+_wick_csv_reader_estimate_rows (WickCsvReader *reader)
 {
   gsize first = reader->line_end - reader->line_start + 1;
   gsize rest = reader->end - reader->line_start;
@@ -586,99 +587,4 @@ _wick_csv_resolve_interval (WickCsvReader  *reader,
   /* The smallest step between rows, so gaps in the data do not widen the interval. */
   *interval_ms = min_step;
   return TRUE;
-}
-
-/**
- * wick_csv_parse_candles:
- * @data: (array length=len): the file contents; need not be nul-terminated
- * @len: their length in bytes
- * @interval_ms: the candle interval, or 0 to infer it from the smallest step between rows
- * @error: return location for a #WickCsvError
- *
- * Parses `open_time_ms,open,high,low,close,volume` rows (further columns are ignored). Every
- * candle is validated as by wick_candle_validate() and open times must strictly increase;
- * errors name the line.
- *
- * Returns: (transfer full): the candles, or %NULL on error
- */
-WickSeries *
-wick_csv_parse_candles (const char  *data,
-                        gsize        len,
-                        gint64       interval_ms,
-                        GError     **error)
-{
-  WickCsvReader reader;
-  g_autoptr(GArray) array = NULL;
-  g_autoptr(WickSeries) series = NULL;
-  WickCandle *candles = NULL;
-  guint n = 0;
-  guint capacity = 0;
-  gint64 min_step = G_MAXINT64;
-  double v[5];
-  gint64 t;
-  int r;
-
-  g_return_val_if_fail (data != NULL || len == 0, NULL);
-  g_return_val_if_fail (interval_ms >= 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!_wick_csv_reader_init (&reader, data, len, 6, error))
-    return NULL;
-
-  array = g_array_new (FALSE, FALSE, sizeof (WickCandle));
-
-  while ((r = _wick_csv_reader_next_row (&reader, &t, v, G_N_ELEMENTS (v), error)) > 0)
-    {
-      WickCandle *c;
-
-      if G_UNLIKELY (n == capacity)
-        {
-          capacity = capacity == 0 ? csv_reader_estimate_rows (&reader) : capacity * 2;
-          g_array_set_size (array, capacity);
-          candles = (WickCandle *)(gpointer)array->data;
-        }
-
-      c = &candles[n];
-      c->open_time_ms = t;
-      c->open = v[0];
-      c->high = v[1];
-      c->low = v[2];
-      c->close = v[3];
-      c->volume = v[4];
-
-      if G_UNLIKELY (!_wick_candle_is_valid (c))
-        {
-          WickSeriesError code;
-
-          _wick_csv_set_invalid_error (&reader, t, _wick_candle_describe_problem (c, &code), error);
-          return NULL;
-        }
-
-      if (n > 0)
-        {
-          gint64 step = t - candles[n - 1].open_time_ms;
-
-          if G_UNLIKELY (step <= 0)
-            {
-              _wick_csv_set_order_error (&reader, t, candles[n - 1].open_time_ms, error);
-              return NULL;
-            }
-
-          min_step = MIN (min_step, step);
-        }
-
-      n++;
-    }
-
-  if (r < 0)
-    return NULL;
-
-  if (!_wick_csv_resolve_interval (&reader, &interval_ms, n, min_step, error))
-    return NULL;
-
-  g_array_set_size (array, n);
-  series = wick_series_new (interval_ms);
-  _wick_series_take_candles (series, g_steal_pointer (&array));
-
-  return g_steal_pointer (&series);
 }

@@ -176,6 +176,14 @@ fill_liquidations (const WickLiquidationBucket *buckets,
     }
 }
 
+static gboolean append_candles (WickHeatmapModel  *self,
+                                WickSeries        *series,
+                                WickOpenInterest  *oi,
+                                WickLiquidations  *liquidations,
+                                guint              start,
+                                guint              end,
+                                GError           **error);
+
 /**
  * wick_heatmap_model_append_market:
  * @self: a #WickHeatmapModel
@@ -204,12 +212,7 @@ wick_heatmap_model_append_market (WickHeatmapModel  *self,
                                   GError           **error)
 {
   const WickCandle *candles;
-  const WickLiquidationBucket *buckets = NULL;
-  OpenInterestCursor cursor;
-  guint n_buckets = 0;
-  guint next_bucket = 0;
   guint start;
-  gint64 interval_ms;
 
   g_return_val_if_fail (WICK_IS_HEATMAP_MODEL (self), FALSE);
   g_return_val_if_fail (WICK_IS_SERIES (series), FALSE);
@@ -229,6 +232,26 @@ wick_heatmap_model_append_market (WickHeatmapModel  *self,
                            _("The candles do not continue the heatmap’s candles"));
       return FALSE;
     }
+
+  return append_candles (self, series, oi, liquidations, start, end, error);
+}
+
+/* Appends candles [@start, @end) of @series. */
+static gboolean
+append_candles (WickHeatmapModel  *self,
+                WickSeries        *series,
+                WickOpenInterest  *oi,
+                WickLiquidations  *liquidations,
+                guint              start,
+                guint              end,
+                GError           **error)
+{
+  const WickCandle *candles = wick_series_get_candles (series);
+  const WickLiquidationBucket *buckets = NULL;
+  OpenInterestCursor cursor;
+  guint n_buckets = 0;
+  guint next_bucket = 0;
+  gint64 interval_ms;
 
   if (end <= start)
     return TRUE;
@@ -260,4 +283,83 @@ wick_heatmap_model_append_market (WickHeatmapModel  *self,
     }
 
   return TRUE;
+}
+
+/* Whether @oi has a point the model would use: any of them valid. */
+static gboolean
+has_open_interest (WickOpenInterest *oi)
+{
+  const WickOpenInterestPoint *p;
+  guint n;
+
+  if (oi == NULL)
+    return FALSE;
+
+  p = wick_open_interest_get_points (oi);
+  n = wick_open_interest_get_length (oi);
+  for (guint i = 0; i < n; i++)
+    {
+      if (is_valid_point (&p[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * wick_heatmap_model_new_for_window:
+ * @config: (nullable): the configuration, or %NULL for wick_heatmap_config_init()'s
+ * @series: the candles
+ * @oi: (nullable): open interest, if known
+ * @liquidations: (nullable): realised liquidations, if known
+ * @first: the first candle a grid of the model will show
+ * @end: the candle after the last one; at most the length of @series
+ * @first_column: (out): the model's column of candle @first
+ * @error: return location for a #WICK_HEATMAP_ERROR
+ *
+ * A model for grids of the candles [@first, @end) only, as an export draws one. Without open
+ * interest (whose falls close part of every level), the levels alive before @first are worked
+ * out in one pass and held in column 0 (the candle before @first), and the candles from @first
+ * on follow as columns 1, 2 …: the grids are those a model of every candle gives, to the
+ * rounding of sums where levels at the very same price end in one candle. With open interest
+ * it is a model of the candles up to @end, and the columns are the candles.
+ *
+ * Returns: (transfer full) (nullable): the model
+ */
+WickHeatmapModel *
+wick_heatmap_model_new_for_window (const WickHeatmapConfig  *config,
+                                   WickSeries               *series,
+                                   WickOpenInterest         *oi,
+                                   WickLiquidations         *liquidations,
+                                   guint                     first,
+                                   guint                     end,
+                                   guint                    *first_column,
+                                   GError                  **error)
+{
+  g_autoptr(WickHeatmapModel) model = NULL;
+
+  g_return_val_if_fail (WICK_IS_SERIES (series), NULL);
+  g_return_val_if_fail (oi == NULL || WICK_IS_OPEN_INTEREST (oi), NULL);
+  g_return_val_if_fail (liquidations == NULL || WICK_IS_LIQUIDATIONS (liquidations), NULL);
+  g_return_val_if_fail (first <= end && end <= wick_series_get_length (series), NULL);
+  g_return_val_if_fail (first_column != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(model = wick_heatmap_model_new (config, error)))
+    return NULL;
+
+  if (first == 0 || has_open_interest (oi))
+    {
+      *first_column = first;
+      if (!append_candles (model, series, oi, liquidations, 0, end, error))
+        return NULL;
+      return g_steal_pointer (&model);
+    }
+
+  _wick_heatmap_model_seed (model, wick_series_get_candles (series), first);
+  *first_column = 1;
+  if (!append_candles (model, series, NULL, liquidations, first, end, error))
+    return NULL;
+
+  return g_steal_pointer (&model);
 }

@@ -165,6 +165,14 @@ gboolean                 wick_heatmap_model_append_market   (WickHeatmapModel   
                                                              WickLiquidations         *liquidations,
                                                              guint                     end,
                                                              GError                  **error);
+WickHeatmapModel        *wick_heatmap_model_new_for_window  (const WickHeatmapConfig  *config,
+                                                             WickSeries               *series,
+                                                             WickOpenInterest         *oi,
+                                                             WickLiquidations         *liquidations,
+                                                             guint                     first,
+                                                             guint                     end,
+                                                             guint                    *first_column,
+                                                             GError                  **error);
 double                   wick_heatmap_model_get_predicted   (WickHeatmapModel         *self,
                                                              guint                     column,
                                                              WickSide                  side);

@@ -56,5 +56,9 @@ void _wick_heatmap_model_get_tables (WickHeatmapModel *self,
 /* Makes room for @n_candles more candles and their levels. */
 void _wick_heatmap_model_reserve    (WickHeatmapModel *self,
                                      guint             n_candles);
+/* Column 0 of an empty model: the levels @candles leave alive, when weighted by volume. */
+void _wick_heatmap_model_seed       (WickHeatmapModel *self,
+                                     const WickCandle *candles,
+                                     guint             n_candles);
 
 G_END_DECLS

@@ -190,7 +190,8 @@ levels_equal (const WickLevel *a,
          a->has_color == b->has_color &&
          (!a->has_color || a->color_rgba == b->color_rgba) &&
          a->created_at_ms == b->created_at_ms &&
-         a->locked == b->locked;
+         a->locked == b->locked &&
+         a->alert == b->alert;
 }
 
 static gboolean
@@ -519,7 +520,7 @@ wick_level_store_set_levels (WickLevelStore   *self,
  * @origin: where the line came from
  * @error: return location for a #WickLevelStoreError
  *
- * Adds an unlocked line with automatic colour, created now.
+ * Adds an unlocked line with automatic colour and its crossing alert on, created now.
  *
  * Returns: the new line's id, or 0 with @error set
  */
@@ -550,6 +551,7 @@ wick_level_store_add (WickLevelStore   *self,
   level->price = price;
   level->label = dup_label (label);
   level->origin = origin;
+  level->alert = TRUE;
   level->created_at_ms = g_get_real_time () / 1000;
 
   _wick_level_history_commit (self, NULL, level);
@@ -731,6 +733,37 @@ wick_level_store_set_color (WickLevelStore  *self,
   after = wick_level_copy (level);
   after->has_color = !!has_color;
   after->color_rgba = has_color ? color_rgba : 0;
+  commit_if_changed (self, level, after);
+
+  return TRUE;
+}
+
+/**
+ * wick_level_store_set_alert:
+ * @self: a #WickLevelStore
+ * @id: the line, locked or not
+ * @alert: whether the live price crossing the line sends a notification
+ * @error: return location for a #WickLevelStoreError
+ *
+ * Returns: %TRUE on success (including when nothing changes)
+ */
+gboolean
+wick_level_store_set_alert (WickLevelStore  *self,
+                            guint32          id,
+                            gboolean         alert,
+                            GError         **error)
+{
+  const WickLevel *level;
+  WickLevel *after;
+
+  g_return_val_if_fail (WICK_IS_LEVEL_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((level = lookup_or_error (self, id, error)) == NULL)
+    return FALSE;
+
+  after = wick_level_copy (level);
+  after->alert = !!alert;
   commit_if_changed (self, level, after);
 
   return TRUE;

@@ -31,7 +31,8 @@ typedef enum
 } WickLevelOrigin;
 
 /* One line. A line with no pinned colour is support (below the last close) or resistance
- * (above it), decided when drawn; `color_rgba` is 0xRRGGBBAA when `has_color`. */
+ * (above it), decided when drawn; `color_rgba` is 0xRRGGBBAA when `has_color`. `alert` asks
+ * for a notification when the live price crosses the line; new lines have it on. */
 typedef struct
 {
   guint32          id;             /* unique within the store, never reused */
@@ -42,6 +43,7 @@ typedef struct
   gint64           created_at_ms;  /* Unix time, ms */
   guint            has_color : 1;
   guint            locked : 1;
+  guint            alert : 1;
 } WickLevel;
 
 /* The longest label, in bytes of UTF-8. */
@@ -101,6 +103,10 @@ gboolean          wick_level_store_set_color    (WickLevelStore    *self,
                                                  guint32            id,
                                                  gboolean           has_color,
                                                  guint32            color_rgba,
+                                                 GError           **error);
+gboolean          wick_level_store_set_alert    (WickLevelStore    *self,
+                                                 guint32            id,
+                                                 gboolean           alert,
                                                  GError           **error);
 gboolean          wick_level_store_can_undo     (WickLevelStore    *self);
 gboolean          wick_level_store_can_redo     (WickLevelStore    *self);

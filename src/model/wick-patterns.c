@@ -170,6 +170,10 @@ average_advance (Average          *avg,
   avg->trailing++;
 }
 
+/* Where a pattern's tests are all cheap and their outcomes unpredictable (the hammer, the
+ * inverted shapes, the piercing line), they are combined with & rather than &&: computing every
+ * one is faster than a mispredicted branch on each. The result is the same. */
+
 /* Clears the cells with no value. Returns FALSE when no candle can be judged. */
 static gboolean
 begin (guint  n_candles,
@@ -217,10 +221,10 @@ wick_patterns_hammer (const WickCandle *candles,
     {
       const WickCandle *c = &candles[i];
 
-      out[i] = (real_body (c) < average_get (&body) &&
-                lower_shadow (c) > own_average (&shadow_long, c) &&
-                upper_shadow (c) < average_get (&shadow_short) &&
-                body_bottom (c) <= candles[i - 1].low + average_get (&near_low))
+      out[i] = ((real_body (c) < average_get (&body)) &
+                (lower_shadow (c) > own_average (&shadow_long, c)) &
+                (upper_shadow (c) < average_get (&shadow_short)) &
+                (body_bottom (c) <= candles[i - 1].low + average_get (&near_low)))
                ? 100 : 0;
 
       average_advance (&body, candles, i);
@@ -258,9 +262,9 @@ inverted_shape (const WickCandle *candles,
       else
         gap = body_top (c) < body_bottom (prev);
 
-      out[i] = (real_body (c) < average_get (&body) &&
-                upper_shadow (c) > own_average (&shadow_long, c) &&
-                lower_shadow (c) < average_get (&shadow_short) &&
+      out[i] = ((real_body (c) < average_get (&body)) &
+                (upper_shadow (c) > own_average (&shadow_long, c)) &
+                (lower_shadow (c) < average_get (&shadow_short)) &
                 gap)
                ? value : 0;
 
@@ -463,13 +467,13 @@ wick_patterns_piercing (const WickCandle *candles,
       const WickCandle *c = &candles[i];
       const WickCandle *prev = &candles[i - 1];
 
-      out[i] = (color (prev) == -1 &&
-                real_body (prev) > average_get (&first_body) &&
-                color (c) == 1 &&
-                real_body (c) > average_get (&second_body) &&
-                c->open < prev->low &&
-                c->close < prev->open &&
-                c->close > prev->close + real_body (prev) * 0.5)
+      out[i] = ((color (prev) == -1) &
+                (real_body (prev) > average_get (&first_body)) &
+                (color (c) == 1) &
+                (real_body (c) > average_get (&second_body)) &
+                (c->open < prev->low) &
+                (c->close < prev->open) &
+                (c->close > prev->close + real_body (prev) * 0.5))
                ? 100 : 0;
 
       average_advance (&first_body, candles, i - 1);

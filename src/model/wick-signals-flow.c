@@ -17,185 +17,32 @@
 
 #define HOUR_MS G_GINT64_CONSTANT (3600000)
 
-/* The values of the last few candles, kept sorted, for a rolling median and MAD. */
-typedef struct
-{
-  double *values;  /* Owned: sorted ascending */
-  guint   n;
-  guint   capacity;
-} Window;
-
+/* Takes the logarithms a window at candle @i reads, of the @bars candles before it and of
+ * @i itself, that are not taken yet (up to *@filled, excluded); the values before the window
+ * are never read again. Markets have a window to fill at a few candles only, so most
+ * logarithms are never taken. */
 static void
-window_init (Window *w,
-             guint   capacity)
+fill_log1p (double       *xs,
+            const double *side,
+            guint         bars,
+            guint        *filled,
+            guint         i)
 {
-  w->values = g_new (double, MAX (capacity, 1));
-  w->n = 0;
-  w->capacity = capacity;
-}
-
-static void
-window_clear (Window *w)
-{
-  g_clear_pointer (&w->values, g_free);
-  w->n = 0;
-}
-
-/* The first position whose value is not below @x. */
-static guint
-window_lower_bound (const Window *w,
-                    double        x)
-{
-  guint lo = 0, hi = w->n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (w->values[mid] < x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
+  for (guint k = MAX (*filled, i > bars ? i - bars : 0); k <= i; k++)
+    xs[k] = log1p (side[k]);
+  *filled = MAX (*filled, i + 1);
 }
 
 static void
-window_insert (Window *w,
-               double  x)
+fill_log_volume (double           *logs,
+                 const WickCandle *candles,
+                 guint             bars,
+                 guint            *filled,
+                 guint             i)
 {
-  guint at = window_lower_bound (w, x);
-
-  g_assert (w->n < w->capacity);
-  memmove (&w->values[at + 1], &w->values[at], (w->n - at) * sizeof (double));
-  w->values[at] = x;
-  w->n++;
-}
-
-static void
-window_remove (Window *w,
-               double  x)
-{
-  guint at = window_lower_bound (w, x);
-
-  g_assert (at < w->n && w->values[at] == x);
-  memmove (&w->values[at], &w->values[at + 1], (w->n - at - 1) * sizeof (double));
-  w->n--;
-}
-
-static double
-window_median (const Window *w)
-{
-  g_assert (w->n > 0);
-
-  return w->n % 2 ? w->values[w->n / 2]
-                  : (w->values[w->n / 2 - 1] + w->values[w->n / 2]) / 2.0;
-}
-
-/* The k-th smallest (from 0) of the distances |x - median|: the values below the median,
- * read downwards, and those at or above it, read upwards, are two ascending runs. */
-static double
-window_kth_distance (const Window *w,
-                     double        median,
-                     guint         split,
-                     guint         k)
-{
-  int left = (int) split - 1;
-  guint right = split;
-  double d = 0.0;
-  guint taken;
-
-  for (taken = 0; taken <= k; taken++)
-    {
-      double dl = left >= 0 ? median - w->values[left] : G_MAXDOUBLE;
-      double dr = right < w->n ? w->values[right] - median : G_MAXDOUBLE;
-
-      if (dl <= dr)
-        {
-          d = dl;
-          left--;
-        }
-      else
-        {
-          d = dr;
-          right++;
-        }
-    }
-
-  return d;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Makes the window hold the known @values of the @bars candles before @i, given that it holds
- * those before @synced: slides it when that is near, sorts afresh when it is far. */
-static void
-window_sync (Window       *w,
-             const double *values,
-             guint         bars,
-             guint        *synced,
-             guint         i)
-{
-  guint k;
-
-  if (i - *synced > bars / 2)
-    {
-      w->n = 0;
-      for (k = i > bars ? i - bars : 0; k < i; k++)
-        if (!isnan (values[k]))
-          w->values[w->n++] = values[k];
-      qsort (w->values, w->n, sizeof (double), compare_doubles);
-    }
-  else
-    {
-      for (k = *synced; k < i; k++)
-        {
-          if (k >= bars && !isnan (values[k - bars]))
-            window_remove (w, values[k - bars]);
-          if (!isnan (values[k]))
-            window_insert (w, values[k]);
-        }
-    }
-
-  *synced = i;
-}
-
-/* Iglewicz and Hoaglin's modified z-score of @x against the window (see the header). */
-static double
-window_robust_z (const Window *w,
-                 double        x)
-{
-  double median = window_median (w);
-  guint split = window_lower_bound (w, median);
-  double mad, mean_dev = 0.0;
-  guint i;
-
-  if (w->n % 2)
-    mad = window_kth_distance (w, median, split, w->n / 2);
-  else
-    mad = (window_kth_distance (w, median, split, w->n / 2 - 1) +
-           window_kth_distance (w, median, split, w->n / 2)) / 2.0;
-
-  if (mad > 0.0)
-    return 0.6745 * (x - median) / mad;
-
-  for (i = 0; i < w->n; i++)
-    mean_dev += fabs (w->values[i] - median);
-  mean_dev /= w->n;
-
-  if (mean_dev > 0.0)
-    return (x - median) / (1.253314 * mean_dev);
-
-  return x > median ? INFINITY : x < median ? -INFINITY : 0.0;
+  for (guint k = MAX (*filled, i > bars ? i - bars : 0); k <= i; k++)
+    logs[k] = candles[k].volume > 0.0 ? log (candles[k].volume) : NAN;
+  *filled = MAX (*filled, i + 1);
 }
 
 /* Liquidations per candle: the sums of the buckets whose time falls in it, NAN for none. */
@@ -354,28 +201,25 @@ find_cascades (WickSignalsContext *ctx,
   guint window_bars = params->baseline_bars;
   Episode episode = { FALSE, 0, 0, 0.0 };
   g_autofree double *xs = g_new (double, ctx->n);
-  guint synced = 0;
-  Window w;
+  guint synced = 0, filled = 0;
+  WickWindow w;
   guint i;
 
-  for (i = 0; i < ctx->n; i++)
-    xs[i] = log1p (side[i]);
-
-  window_init (&w, window_bars);
+  _wick_window_init (&w, window_bars);
 
   for (i = 0; i < ctx->n; i++)
     {
-      double x = xs[i];
       gboolean is_cascade = FALSE;
       double z = 0.0;
 
       if (!isnan (side[i]) && side[i] >= floor_usd &&
           side[i] / (side[i] + other[i]) >= params->cascade_share)
         {
-          window_sync (&w, xs, window_bars, &synced, i);
+          fill_log1p (xs, side, window_bars, &filled, i);
+          _wick_window_sync (&w, xs, window_bars, &synced, i);
           if (w.n > 0 && w.n * 2 >= window_bars)
             {
-              z = window_robust_z (&w, x);
+              z = _wick_window_robust_z (&w, xs[i]);
               is_cascade = z >= params->cascade_z;
             }
         }
@@ -401,7 +245,7 @@ find_cascades (WickSignalsContext *ctx,
         }
     }
 
-  window_clear (&w);
+  _wick_window_clear (&w);
 }
 
 /* §3's (a) or (b): a wide down candle, or one that closes well off its low. */
@@ -456,7 +300,8 @@ is_sell_off_low (const WickSignalsContext *ctx,
  * shape and a volume spike. The robust z of log V is needed only where the volume ratio alone
  * does not make a spike, but its window slides over every candle. */
 static void
-flag_capitulation (WickSignalsContext *ctx)
+flag_capitulation (WickSignalsContext *ctx,
+                   const guint8       *is_sell_off)
 {
   const WickSignalParams *params = ctx->params;
   const WickPivot *swings = (const WickPivot *) (gpointer) ctx->swings->data;
@@ -464,46 +309,45 @@ flag_capitulation (WickSignalsContext *ctx)
   guint reach = params->capitulation_near_bars;
   g_autofree guint8 *wanted = g_new0 (guint8, ctx->n);
   g_autofree double *logs = g_new (double, ctx->n);
-  guint synced = 0;
-  Window w;
+  guint synced = 0, filled = 0;
+  WickWindow w;
   guint s, i;
-
-  for (i = 0; i < ctx->n; i++)
-    logs[i] = ctx->candles[i].volume > 0.0 ? log (ctx->candles[i].volume) : NAN;
 
   for (s = 0; s < ctx->swings->len; s++)
     {
       guint j = swings[s].index;
 
-      if (swings[s].kind != WICK_PIVOT_LOW || !is_sell_off_low (ctx, j))
+      if (!is_sell_off[s])
         continue;
 
       for (i = j > reach ? j - reach : 0; i <= j + reach && i < ctx->n; i++)
         wanted[i] = TRUE;
     }
 
-  window_init (&w, window_bars);
+  _wick_window_init (&w, window_bars);
 
   for (i = 0; i < ctx->n; i++)
     {
       gboolean is_spike;
 
-      if (!wanted[i] || isnan (logs[i]) || !is_climax_shape (ctx, i))
+      /* (The logarithm of a volume that is not above zero is NAN.) */
+      if (!wanted[i] || !(ctx->candles[i].volume > 0.0) || !is_climax_shape (ctx, i))
         continue;
 
       is_spike = ctx->candles[i].volume >= params->capitulation_volume * ctx->volume_average[i];
       if (!is_spike)
         {
-          window_sync (&w, logs, window_bars, &synced, i);
+          fill_log_volume (logs, ctx->candles, window_bars, &filled, i);
+          _wick_window_sync (&w, logs, window_bars, &synced, i);
           is_spike = w.n > 0 && w.n * 2 >= window_bars &&
-                     window_robust_z (&w, logs[i]) >= params->capitulation_z;
+                     _wick_window_robust_z (&w, logs[i]) >= params->capitulation_z;
         }
 
       if (is_spike)
         ctx->flags[i] |= WICK_BAR_CAPITULATION;
     }
 
-  window_clear (&w);
+  _wick_window_clear (&w);
 }
 
 static void
@@ -561,16 +405,20 @@ find_capitulation (WickSignalsContext *ctx)
   const WickPivot *swings = (const WickPivot *) (gpointer) ctx->swings->data;
   guint reach = ctx->params->capitulation_near_bars;
   guint last_reported = G_MAXUINT;
+  g_autofree guint8 *is_sell_off = g_new (guint8, MAX (ctx->swings->len, 1));
   guint s, i;
 
-  flag_capitulation (ctx);
+  for (s = 0; s < ctx->swings->len; s++)
+    is_sell_off[s] = swings[s].kind == WICK_PIVOT_LOW && is_sell_off_low (ctx, swings[s].index);
+
+  flag_capitulation (ctx, is_sell_off);
 
   for (s = 0; s < ctx->swings->len; s++)
     {
       const WickPivot *swing = &swings[s];
       guint best = G_MAXUINT;
 
-      if (swing->kind != WICK_PIVOT_LOW || !is_sell_off_low (ctx, swing->index))
+      if (!is_sell_off[s])
         continue;
 
       for (i = swing->index > reach ? swing->index - reach : 0;

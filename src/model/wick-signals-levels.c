@@ -37,8 +37,8 @@ typedef struct
 
 /* The price a zone is called by: the round number inside it nearest its centre (a multiple of
  * 1,000 at 92,000), else its centre. */
-static double
-band_name (const WickBand *band)
+double
+_wick_signals_band_name (const WickBand *band)
 {
   double step = pow (10.0, floor (log10 (band->mid)) - 1.0);
   double below = floor (band->mid / step) * step;
@@ -58,10 +58,10 @@ band_name (const WickBand *band)
 
 /* Whether the band is support for candle @i: the last close before @i outside the band was
  * above it. With none since its first pivot, its role is that pivot's. */
-static gboolean
-band_is_support (const WickSignalsContext *ctx,
-                 const WickBand           *band,
-                 guint                     i)
+gboolean
+_wick_signals_band_is_support (const WickSignalsContext *ctx,
+                               const WickBand           *band,
+                               guint                     i)
 {
   guint k;
 
@@ -80,11 +80,11 @@ band_is_support (const WickSignalsContext *ctx,
 
 /* Whether @price is beyond (below for a low, above for a high) every extreme of the
  * probe_bars candles before @i: a test comes from the side, after a move into the zone. */
-static gboolean
-is_probe (const WickSignalsContext *ctx,
-          double                    price,
-          guint                     i,
-          gboolean                  is_low)
+gboolean
+_wick_signals_is_probe (const WickSignalsContext *ctx,
+                        double                    price,
+                        guint                     i,
+                        gboolean                  is_low)
 {
   guint k;
 
@@ -95,32 +95,77 @@ is_probe (const WickSignalsContext *ctx,
   return TRUE;
 }
 
+/* A count of touches as far as it went: a band keeps being asked about, candle after candle,
+ * and its count up to a later candle goes on from there. */
+typedef struct
+{
+  double   low;
+  double   high;
+  guint    first_index;
+  gboolean is_support;
+  guint    end;       /* counted up to here, excluded; 0 for an empty slot */
+  guint    touches;
+  guint    last;
+} TouchCount;
+
+#define N_TOUCH_COUNTS 64
+
+struct _WickTouchCounts
+{
+  TouchCount slots[N_TOUCH_COUNTS];
+};
+
 /* §2's touches of the band in its role, from its first pivot up to candle @end, excluded. */
-static guint
-count_touches (const WickSignalsContext *ctx,
-               const WickBand           *band,
-               gboolean                  is_support,
-               guint                     end)
+guint
+_wick_signals_count_touches (const WickSignalsContext *ctx,
+                             WickTouchCounts          *counts,
+                             const WickBand           *band,
+                             gboolean                  is_support,
+                             guint                     end)
 {
   const WickCandle *c = ctx->candles;
   guint spacing = ctx->params->zones.touch_spacing;
-  guint touches = 0, last = 0, k;
+  guint slot = (band->first_index * 2 + (is_support ? 1 : 0)) % N_TOUCH_COUNTS;
+  TouchCount *count = &counts->slots[slot];
+  guint k;
 
-  for (k = band->first_index; k < end; k++)
+  if (count->end == 0 || count->end > end || count->first_index != band->first_index ||
+      count->is_support != is_support || count->low != band->low || count->high != band->high)
+    *count = (TouchCount) {
+      band->low, band->high, band->first_index, is_support, band->first_index, 0, 0
+    };
+
+  /* Which candles touch, 64 at a time and without branches, as most do not and which do is
+   * unpredictable; then the touches, spaced. */
+  for (k = count->end; k < end; k += 64)
     {
-      double tolerance = ctx->params->touch_atr * (isfinite (ctx->atr[k]) ? ctx->atr[k] : 0.0);
-      gboolean is_touch = is_support
-                          ? c[k].low <= band->high + tolerance && c[k].close >= band->low
-                          : c[k].high >= band->low - tolerance && c[k].close <= band->high;
+      guint span = MIN (end - k, 64);
+      guint64 touches = 0;
 
-      if (!is_touch)
-        continue;
-      if (touches == 0 || k - last >= spacing)
-        touches++;
-      last = k;
+      for (guint j = 0; j < span; j++)
+        {
+          const WickCandle *ck = &c[k + j];
+          double atr = ctx->atr[k + j];
+          double tolerance = ctx->params->touch_atr * (isfinite (atr) ? atr : 0.0);
+          gboolean is_touch = is_support
+                              ? (ck->low <= band->high + tolerance) & (ck->close >= band->low)
+                              : (ck->high >= band->low - tolerance) & (ck->close <= band->high);
+
+          touches |= (guint64) is_touch << j;
+        }
+
+      for (; touches != 0; touches &= touches - 1)
+        {
+          guint at = k + (guint) __builtin_ctzll (touches);
+
+          if (count->touches == 0 || at - count->last >= spacing)
+            count->touches++;
+          count->last = at;
+        }
     }
+  count->end = MAX (end, count->end);
 
-  return touches;
+  return count->touches;
 }
 
 static double
@@ -145,7 +190,7 @@ report_spring (WickSignalsContext *ctx,
                guint               confirmed)
 {
   const WickCandle *c = ctx->candles;
-  g_autofree char *name = wick_format_level (band_name (band));
+  g_autofree char *name = wick_format_level (_wick_signals_band_name (band));
   g_autofree char *low = wick_format_level (c[low_index].low);
   char *text;
 
@@ -172,6 +217,7 @@ report_spring (WickSignalsContext *ctx,
 /* Wick springs at candle @i, and the start of close springs. */
 static void
 check_springs (WickSignalsContext *ctx,
+               WickTouchCounts    *counts,
                const WickBand     *b,
                guint               n_bands,
                guint               i,
@@ -181,9 +227,13 @@ check_springs (WickSignalsContext *ctx,
   double atr = _wick_atr_before (ctx, i);
   const WickBand *swept = NULL;
   const WickBand *lost = NULL;
-  gboolean is_low = is_probe (ctx, c[i].low, i, TRUE);
+  gboolean is_low = _wick_signals_is_probe (ctx, c[i].low, i, TRUE);
   guint swept_touches = 0;
   guint k;
+
+  /* Nothing is swept without a new low, or lost without a lower close: most candles. */
+  if (!is_low && !(c[i].close < c[i - 1].close))
+    return;
 
   for (k = 0; k < n_bands; k++)
     {
@@ -191,13 +241,13 @@ check_springs (WickSignalsContext *ctx,
                           c[i].close >= b[k].low;
       gboolean is_lost = c[i].close < b[k].low && c[i - 1].close >= b[k].low;
 
-      if ((!is_swept && !is_lost) || !band_is_support (ctx, &b[k], i))
+      if ((!is_swept && !is_lost) || !_wick_signals_band_is_support (ctx, &b[k], i))
         continue;
 
       /* Of the zones swept, the one tested most often before. */
       if (is_swept)
         {
-          guint touches = count_touches (ctx, &b[k], TRUE, i);
+          guint touches = _wick_signals_count_touches (ctx, counts, &b[k], TRUE, i);
 
           if (swept == NULL || touches > swept_touches)
             {
@@ -225,6 +275,7 @@ check_springs (WickSignalsContext *ctx,
 
 static void
 follow_excursions (WickSignalsContext *ctx,
+                   WickTouchCounts    *counts,
                    GArray             *excursions,
                    guint               i)
 {
@@ -243,8 +294,8 @@ follow_excursions (WickSignalsContext *ctx,
         is_done = TRUE;
       else if (c[i].close > e->band.low)
         {
-          if (is_probe (ctx, c[e->low_index].low, e->start, TRUE))
-            report_spring (ctx, &e->band, count_touches (ctx, &e->band, TRUE, e->start),
+          if (_wick_signals_is_probe (ctx, c[e->low_index].low, e->start, TRUE))
+            report_spring (ctx, &e->band, _wick_signals_count_touches (ctx, counts, &e->band, TRUE, e->start),
                            e->start, e->low_index, i);
           is_done = TRUE;
         }
@@ -368,14 +419,23 @@ check_breakouts (WickSignalsContext  *ctx,
   gboolean is_week_cleared = FALSE;
   guint k;
 
+  /* A level is cleared by a close above it from a close at or below it (the margin is
+   * positive): never by a close that is not higher. */
+  if (!(c[i].close > c[i - 1].close))
+    return FALSE;
+
   for (k = 0; k <= n_bands; k++)
     {
       double level = k < n_bands ? b[k].high : week != NULL ? week->price : NAN;
-      double margin = MAX (params->breakout_margin * level, params->breakout_margin_atr * atr);
+      double margin;
 
-      if (!(c[i - 1].close <= level && c[i].close > level + margin))
+      /* The margin is positive: a close not above the level clears it by none. */
+      if (!(c[i - 1].close <= level && c[i].close > level))
         continue;
-      if (k < n_bands && band_is_support (ctx, &b[k], i))
+      margin = MAX (params->breakout_margin * level, params->breakout_margin_atr * atr);
+      if (!(c[i].close > level + margin))
+        continue;
+      if (k < n_bands && _wick_signals_band_is_support (ctx, &b[k], i))
         continue;
       if (k == n_bands)
         is_week_cleared = TRUE;
@@ -394,132 +454,96 @@ check_breakouts (WickSignalsContext  *ctx,
   return is_week_cleared;
 }
 
-/* The bullish patterns first, each with the candles it spans, in order of strength. */
-static const struct
-{
-  WickPattern  pattern;
-  guint        span;
-  const char  *support;     /* bullish output at a support */
-  const char  *resistance;  /* bearish output at a resistance; NULL when it has none */
-} reversal_patterns[] = {
-  /* Translators: the zone's price, the pattern's low, then the close */
-  { WICK_PATTERN_MORNING_STAR, 3, N_("Morning star at support %s: low %s, close %s"), NULL },
-  /* Translators: the zone's price, the pattern's high, then the close */
-  { WICK_PATTERN_EVENING_STAR, 3, NULL, N_("Evening star at resistance %s: high %s, close %s") },
-  { WICK_PATTERN_ENGULFING, 2, N_("Bullish engulfing at support %s: low %s, close %s"),
-    N_("Bearish engulfing at resistance %s: high %s, close %s") },
-  { WICK_PATTERN_PIERCING, 2, N_("Piercing line at support %s: low %s, close %s"), NULL },
-  { WICK_PATTERN_HAMMER, 1, N_("Hammer at support %s: low %s, close %s"), NULL },
-  { WICK_PATTERN_SHOOTING_STAR, 1, NULL, N_("Shooting star at resistance %s: high %s, close %s") },
-  { WICK_PATTERN_DRAGONFLY_DOJI, 1, N_("Dragonfly doji at support %s: low %s, close %s"), NULL },
-};
-
-static void
-report_reversal_candle (WickSignalsContext *ctx,
-                        guint               p,
-                        const WickBand     *zone,
-                        guint               touches,
-                        guint               i,
-                        double              extreme,
-                        gboolean            is_bullish)
-{
-  const char *format = is_bullish ? reversal_patterns[p].support : reversal_patterns[p].resistance;
-  int output = ctx->patterns[reversal_patterns[p].pattern][i];
-  g_autofree char *name = wick_format_level (band_name (zone));
-  g_autofree char *extreme_text = wick_format_level (extreme);
-  g_autofree char *close = wick_format_level (ctx->candles[i].close);
-
-  _wick_signals_emit (ctx, WICK_SIGNAL_REVERSAL_CANDLE,
-                      is_bullish ? WICK_SIGNAL_BULLISH : WICK_SIGNAL_BEARISH,
-                      i + 1 - reversal_patterns[p].span, i, i, extreme,
-                      is_bullish ? zone->low : zone->high,
-                      0.4 + 0.3 * abs (output) / 100.0 + 0.3 * _wick_clamp01 (touches / 3.0),
-                      reversal_patterns[p].pattern,
-                      g_strdup_printf (_(format), name, extreme_text, close));
-}
-
-/* The first pattern, in order of strength, that ends at candle @i at a zone. */
-static void
-check_reversal_candles (WickSignalsContext *ctx,
-                        const WickBand     *b,
-                        guint               n_bands,
-                        guint               i,
-                        gboolean            is_bullish)
+/* Whether a close at candle @i clears the n-week high @week by the margin: the test
+ * check_breakouts () makes of it. */
+static gboolean
+is_week_cleared (const WickSignalsContext *ctx,
+                 const WickWeekLevel      *week,
+                 guint                     i)
 {
   const WickCandle *c = ctx->candles;
-  double tolerance = ctx->params->touch_atr * _wick_atr_before (ctx, i);
-  guint p, k;
+  double margin = MAX (ctx->params->breakout_margin * week->price,
+                       ctx->params->breakout_margin_atr * _wick_atr_before (ctx, i));
 
-  for (p = 0; p < G_N_ELEMENTS (reversal_patterns); p++)
+  return c[i - 1].close <= week->price && c[i].close > week->price + margin;
+}
+
+/* The n-week high the breakout rule holds before judging candle @first, as a walk from the
+ * first candle would leave it: the latest confirmed before it, unless a close since its
+ * confirmation cleared it. Only the candles since then are read. */
+static WickWeekState
+week_state_at (const WickSignalsContext *ctx,
+               guint                     first)
+{
+  const WickWeekLevel *levels = (const WickWeekLevel *) (gpointer) ctx->week_levels->data;
+  WickWeekState state = { 0, -1 };
+  guint lo = 0, hi = ctx->week_levels->len;
+
+  /* The levels confirmed before @first: those confirmed before a candle are known at it. */
+  while (lo < hi)
     {
-      int output = ctx->patterns[reversal_patterns[p].pattern][i];
-      guint span = reversal_patterns[p].span;
-      double extreme = is_bullish ? c[i].low : c[i].high;
-      const WickBand *zone = NULL;
-      guint zone_touches = 0;
-      guint first;
+      guint mid = lo + (hi - lo) / 2;
 
-      if ((is_bullish ? output <= 0 || reversal_patterns[p].support == NULL
-                      : output >= 0 || reversal_patterns[p].resistance == NULL) || i < span)
-        continue;
+      if (levels[mid].confirmed_index < first - 1)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  state.next = lo;
+  if (lo == 0)
+    return state;
 
-      first = i + 1 - span;
-      for (k = first; k < i; k++)
-        extreme = is_bullish ? MIN (extreme, c[k].low) : MAX (extreme, c[k].high);
-
-      if (!is_probe (ctx, extreme, first, is_bullish))
-        continue;
-
-      for (k = 0; k < n_bands; k++)
+  state.week = (int) lo - 1;
+  for (guint i = levels[lo - 1].confirmed_index + 1; i < first && i < ctx->n; i++)
+    {
+      if (_wick_atr_before (ctx, i) > 0.0 && is_week_cleared (ctx, &levels[state.week], i))
         {
-          gboolean is_touch = is_bullish
-                              ? extreme <= b[k].high + tolerance && c[i].close >= b[k].low
-                              : extreme >= b[k].low - tolerance && c[i].close <= b[k].high;
-          guint touches;
-
-          if (!is_touch || band_is_support (ctx, &b[k], first) != is_bullish)
-            continue;
-
-          /* Of the zones reached, the one tested most often before. */
-          touches = count_touches (ctx, &b[k], is_bullish, first);
-          if (zone == NULL || touches > zone_touches)
-            {
-              zone = &b[k];
-              zone_touches = touches;
-            }
-        }
-
-      if (zone != NULL)
-        {
-          report_reversal_candle (ctx, p, zone, zone_touches, i, extreme, is_bullish);
-          return;
+          state.week = -1;
+          break;
         }
     }
+
+  return state;
 }
 
 /**
  * _wick_signals_find_levels:
+ * @first: the first candle judged, from 1
+ * @end: the candle after the last one judged
  *
- * Walks the candles once with the zones as they stood at the close before each: springs,
- * breakouts and their failures, and reversal candles at a zone.
+ * Walks candles [@first, @end) with the zones as they stood at the close before each:
+ * springs, breakouts and their failures, and reversal candles at a zone; then follows the
+ * springs and breakouts begun there past @end to their outcome. So runs over consecutive
+ * ranges, on any threads, report between them what one run over all the candles reports,
+ * and, put together in the order of their ranges, in the same order.
  */
 void
-_wick_signals_find_levels (WickSignalsContext *ctx)
+_wick_signals_find_levels (WickSignalsContext *ctx,
+                           guint               first,
+                           guint               end)
 {
   const WickWeekLevel *levels = (const WickWeekLevel *) (gpointer) ctx->week_levels->data;
   g_autoptr(GArray) excursions = g_array_new (FALSE, FALSE, sizeof (Excursion));
   g_autoptr(GArray) attempts = g_array_new (FALSE, FALSE, sizeof (Attempt));
-  const WickWeekLevel *week = NULL;
+  g_autofree WickTouchCounts *counts = g_new0 (WickTouchCounts, 1);
+  const WickWeekLevel *week;
+  WickWeekState week_state;
+  guint next_level;
   WickZoneIndex *zi;
-  guint next_level = 0;
   guint i;
 
-  if (ctx->n < 2)
+  first = MAX (first, 1);
+  end = MIN (end, ctx->n);
+  if (first >= end)
     return;
 
-  zi = _wick_zone_index_new (ctx->candles, ctx->n, ctx->atr, &ctx->params->zones);
+  week_state = week_state_at (ctx, first);
+  week = week_state.week >= 0 ? &levels[week_state.week] : NULL;
+  next_level = week_state.next;
 
-  for (i = 1; i < ctx->n; i++)
+  zi = _wick_zone_index_new (ctx->candles, end, first - 1, ctx->atr, &ctx->params->zones);
+
+  for (i = first; i < end; i++)
     {
       const WickBand *bands;
       guint n_bands;
@@ -528,7 +552,7 @@ _wick_signals_find_levels (WickSignalsContext *ctx)
       if (i % 65536 == 0 && g_cancellable_is_cancelled (ctx->cancellable))
         break;
 
-      follow_excursions (ctx, excursions, i);
+      follow_excursions (ctx, counts, excursions, i);
       follow_attempts (ctx, attempts, i);
 
       /* The latest n-week high known at the close before; a breakout uses it up. */
@@ -541,11 +565,21 @@ _wick_signals_find_levels (WickSignalsContext *ctx)
 
       bands = _wick_zone_index_get_bands (zi, i - 1, &n_bands);
 
-      check_springs (ctx, bands, n_bands, i, excursions);
+      check_springs (ctx, counts, bands, n_bands, i, excursions);
       if (check_breakouts (ctx, bands, n_bands, week, i, attempts))
         week = NULL;
-      check_reversal_candles (ctx, bands, n_bands, i, TRUE);
-      check_reversal_candles (ctx, bands, n_bands, i, FALSE);
+      if (_wick_signals_has_reversal_pattern (ctx, i))
+        {
+          _wick_signals_check_reversal_candles (ctx, counts, bands, n_bands, i, TRUE);
+          _wick_signals_check_reversal_candles (ctx, counts, bands, n_bands, i, FALSE);
+        }
+    }
+
+  /* What began in the range runs its course beyond it. */
+  for (; i < ctx->n && (excursions->len > 0 || attempts->len > 0); i++)
+    {
+      follow_excursions (ctx, counts, excursions, i);
+      follow_attempts (ctx, attempts, i);
     }
 
   _wick_zone_index_free (zi);

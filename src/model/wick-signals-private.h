@@ -13,6 +13,33 @@
 
 G_BEGIN_DECLS
 
+struct _WickSignals
+{
+  WickSignalsSnapshot *snapshot;                     /* Owned */
+  guint                n_candles;
+  double              *indicators[WICK_N_INDICATORS]; /* Owned */
+  int                 *patterns[WICK_N_PATTERNS];     /* Owned */
+  WickZones           *zones;                        /* Owned */
+  WickSignal          *signals;                      /* Owned */
+  guint                n_signals;
+  GStringChunk        *strings[2];                   /* Owned: the explanations, one chunk per
+                                                      * thread of the analysis */
+  GMutex               extras_lock;                  /* while the extras are computed */
+  int                  has_extras;                   /* atomic: the indicators and patterns
+                                                      * no rule reads are there */
+};
+
+WickSignals *_wick_signals_analyze_threads (WickSignalsSnapshot      *snapshot,
+                                            const WickSignalParams   *params,
+                                            WickSignalsAnalyzeFlags   flags,
+                                            gboolean                  may_share,
+                                            GCancellable             *cancellable,
+                                            GError                  **error);
+
+gboolean _wick_signals_is_extra_indicator (WickIndicator  indicator);
+gboolean _wick_signals_is_extra_pattern   (WickPattern    pattern);
+void     _wick_signals_ensure_extras      (WickSignals   *self);
+
 /* Per-candle flags the flow rules leave for the others. */
 enum
 {
@@ -43,6 +70,14 @@ typedef struct
 } WickBand;
 
 typedef struct _WickZoneIndex WickZoneIndex;
+
+/* The n-week high the breakout rule holds at a candle: week_levels[0, next) are confirmed,
+ * and week is the latest of them not yet used up by a breakout, or -1. */
+typedef struct
+{
+  guint next;
+  int   week;
+} WickWeekState;
 
 /* The state of one analysis. The rules read the candles and arrays and append signals; what
  * is marked owned belongs to wick_signals_analyze (), which frees it. */
@@ -96,15 +131,46 @@ void     _wick_signals_emit            (WickSignalsContext  *ctx,
 char    *_wick_signals_format_duration (gint64               duration_ms);
 char    *_wick_signals_format_date     (gint64               time_ms);
 
+/* wick-signals-window.c: the values of the last few candles, kept sorted, for a rolling
+ * median and MAD. */
+typedef struct
+{
+  double *values;  /* Owned: sorted ascending */
+  guint   n;
+  guint   capacity;
+} WickWindow;
+
+void     _wick_window_init             (WickWindow          *w,
+                                        guint                capacity);
+void     _wick_window_clear            (WickWindow          *w);
+void     _wick_window_sync             (WickWindow          *w,
+                                        const double        *values,
+                                        guint                bars,
+                                        guint               *synced,
+                                        guint                i);
+double   _wick_window_robust_z         (const WickWindow    *w,
+                                        double               x);
+
 /* wick-signals-flow.c */
 void     _wick_signals_find_flow       (WickSignalsContext  *ctx);
 
 /* wick-signals-swings.c */
-void     _wick_signals_find_swings     (WickSignalsContext  *ctx);
+typedef enum
+{
+  WICK_SWING_RULE_HIGHER_LOWS,
+  WICK_SWING_RULE_N_WEEK,        /* also fills week_levels */
+  WICK_SWING_RULE_DIVERGENCES,
+  WICK_N_SWING_RULES
+} WickSwingRule;
+
+void     _wick_signals_find_v_recoveries (WickSignalsContext *ctx);
+void     _wick_signals_find_swings     (WickSignalsContext  *ctx,
+                                        WickSwingRule        rule);
 
 /* wick-signals-zones.c */
 WickZoneIndex  *_wick_zone_index_new       (const WickCandle     *candles,
                                             guint                 n_candles,
+                                            guint                 first,
                                             const double         *atr,
                                             const WickZoneParams *params);
 void            _wick_zone_index_free      (WickZoneIndex        *zi);
@@ -113,6 +179,33 @@ const WickBand *_wick_zone_index_get_bands (WickZoneIndex        *zi,
                                             guint                *n_bands);
 
 /* wick-signals-levels.c */
-void     _wick_signals_find_levels     (WickSignalsContext  *ctx);
+typedef struct _WickTouchCounts WickTouchCounts;
+
+double   _wick_signals_band_name       (const WickBand           *band);
+gboolean _wick_signals_band_is_support (const WickSignalsContext *ctx,
+                                        const WickBand           *band,
+                                        guint                     i);
+gboolean _wick_signals_is_probe        (const WickSignalsContext *ctx,
+                                        double                    price,
+                                        guint                     i,
+                                        gboolean                  is_low);
+guint    _wick_signals_count_touches   (const WickSignalsContext *ctx,
+                                        WickTouchCounts          *counts,
+                                        const WickBand           *band,
+                                        gboolean                  is_support,
+                                        guint                     end);
+void     _wick_signals_find_levels     (WickSignalsContext       *ctx,
+                                        guint                     first,
+                                        guint                     end);
+
+/* wick-signals-reversals.c */
+gboolean _wick_signals_has_reversal_pattern   (const WickSignalsContext *ctx,
+                                               guint                     i);
+void     _wick_signals_check_reversal_candles (WickSignalsContext       *ctx,
+                                               WickTouchCounts          *counts,
+                                               const WickBand           *bands,
+                                               guint                     n_bands,
+                                               guint                     i,
+                                               gboolean                  is_bullish);
 
 G_END_DECLS

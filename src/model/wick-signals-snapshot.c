@@ -12,12 +12,13 @@
 struct _WickSignalsSnapshot
 {
   gint64                 interval_ms;
-  WickCandle            *candles;        /* Owned */
+  WickCandle            *candles;        /* Owned, or borrowed from market */
   guint                  n_candles;
-  WickLiquidationBucket *liquidations;   /* Owned, nullable */
+  WickLiquidationBucket *liquidations;   /* Owned, or borrowed from market; nullable */
   guint                  n_liquidations;
-  WickOpenInterestPoint *open_interest;  /* Owned, nullable */
+  WickOpenInterestPoint *open_interest;  /* Owned, or borrowed from market; nullable */
   guint                  n_open_interest;
+  WickMarket            *market;         /* Owned, nullable: what the arrays are borrowed from */
 };
 
 G_DEFINE_BOXED_TYPE (WickSignalsSnapshot, wick_signals_snapshot,
@@ -96,6 +97,49 @@ wick_signals_snapshot_new_for_market (WickMarket *market)
                                     oi ? wick_open_interest_get_length (oi) : 0);
 }
 
+/**
+ * wick_signals_snapshot_new_sharing:
+ * @market: a market that does not change while the snapshot lives
+ *
+ * Reads the market's candles, hourly liquidations and open interest where they are, keeping a
+ * reference to it instead of copying them: for a market nothing updates, such as a headless
+ * export's, where a copy of a million candles would only cost time and memory.
+ *
+ * Returns: (transfer full): the snapshot
+ */
+WickSignalsSnapshot *
+wick_signals_snapshot_new_sharing (WickMarket *market)
+{
+  WickSignalsSnapshot *self;
+  WickSeries *series;
+  WickLiquidations *l;
+  WickOpenInterest *oi;
+
+  g_return_val_if_fail (WICK_IS_MARKET (market), NULL);
+
+  series = wick_market_get_series (market);
+  l = wick_market_get_liquidations (market);
+  oi = wick_market_get_open_interest (market);
+
+  self = g_atomic_rc_box_new0 (WickSignalsSnapshot);
+  self->market = g_object_ref (market);
+  self->interval_ms = wick_series_get_interval_ms (series);
+  self->candles = (WickCandle *) wick_series_get_candles (series);
+  self->n_candles = wick_series_get_length (series);
+  if (l != NULL)
+    {
+      self->liquidations = (WickLiquidationBucket *) wick_liquidations_get_buckets (l);
+      self->n_liquidations = wick_liquidations_get_length (l);
+    }
+  if (oi != NULL)
+    {
+      self->open_interest = (WickOpenInterestPoint *) wick_open_interest_get_points (oi);
+      self->n_open_interest = wick_open_interest_get_length (oi);
+    }
+
+  return self;
+}
+
 WickSignalsSnapshot *
 wick_signals_snapshot_ref (WickSignalsSnapshot *self)
 {
@@ -109,6 +153,13 @@ wick_signals_snapshot_clear (gpointer data)
 {
   WickSignalsSnapshot *self = data;
 
+  if (self->market != NULL)
+    {
+      self->candles = NULL;
+      self->liquidations = NULL;
+      self->open_interest = NULL;
+      g_clear_object (&self->market);
+    }
   g_clear_pointer (&self->candles, g_free);
   g_clear_pointer (&self->liquidations, g_free);
   g_clear_pointer (&self->open_interest, g_free);

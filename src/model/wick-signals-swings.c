@@ -238,16 +238,20 @@ find_n_week_extremes (WickSignalsContext *ctx)
   const WickSignalParams *params = ctx->params;
   const WickCandle *c = ctx->candles;
   const WickPivot *swings = (const WickPivot *) (gpointer) ctx->swings->data;
+  /* Each stack keeps its candles' prices beside them: reading them from candles far back
+   * would miss the cache at every step. */
   g_autofree guint *highs = g_new (guint, MAX (ctx->n, 1));
   g_autofree guint *lows = g_new (guint, MAX (ctx->n, 1));
+  g_autofree double *high_prices = g_new (double, MAX (ctx->n, 1));
+  g_autofree double *low_prices = g_new (double, MAX (ctx->n, 1));
   guint n_highs = 0, n_lows = 0;
   guint s = 0, i;
 
   for (i = 0; i < ctx->n && s < ctx->swings->len; i++)
     {
-      while (n_highs > 0 && c[highs[n_highs - 1]].high < c[i].high)
+      while (n_highs > 0 && high_prices[n_highs - 1] < c[i].high)
         n_highs--;
-      while (n_lows > 0 && c[lows[n_lows - 1]].low > c[i].low)
+      while (n_lows > 0 && low_prices[n_lows - 1] > c[i].low)
         n_lows--;
 
       for (; s < ctx->swings->len && swings[s].index == i; s++)
@@ -307,7 +311,9 @@ find_n_week_extremes (WickSignalsContext *ctx)
             }
         }
 
+      high_prices[n_highs] = c[i].high;
       highs[n_highs++] = i;
+      low_prices[n_lows] = c[i].low;
       lows[n_lows++] = i;
     }
 }
@@ -411,16 +417,41 @@ find_rsi_divergences (WickSignalsContext *ctx)
 }
 
 /**
- * _wick_signals_find_swings:
+ * _wick_signals_find_v_recoveries:
  *
- * The rules read from swings: V-shaped recoveries and higher lows (§4), n-week highs and lows
- * (and the levels the breakout rule needs from them), and RSI divergences (§6).
+ * §4's V-shaped recoveries, read from the swings; they grade with the flow rules' flags.
  */
 void
-_wick_signals_find_swings (WickSignalsContext *ctx)
+_wick_signals_find_v_recoveries (WickSignalsContext *ctx)
 {
   find_v_recoveries (ctx);
-  find_higher_lows (ctx);
-  find_n_week_extremes (ctx);
-  find_rsi_divergences (ctx);
+}
+
+/**
+ * _wick_signals_find_swings:
+ * @rule: which of the rules read from swings that need no flags
+ *
+ * Higher lows (§4), n-week highs and lows (and the levels the breakout rule needs from them),
+ * or RSI divergences (§6). They need none of the flow rules' flags, so each may run beside
+ * them and beside the others.
+ */
+void
+_wick_signals_find_swings (WickSignalsContext *ctx,
+                           WickSwingRule       rule)
+{
+  switch (rule)
+    {
+    case WICK_SWING_RULE_HIGHER_LOWS:
+      find_higher_lows (ctx);
+      break;
+    case WICK_SWING_RULE_N_WEEK:
+      find_n_week_extremes (ctx);
+      break;
+    case WICK_SWING_RULE_DIVERGENCES:
+      find_rsi_divergences (ctx);
+      break;
+    case WICK_N_SWING_RULES:
+    default:
+      g_assert_not_reached ();
+    }
 }

@@ -66,23 +66,30 @@ compare_members (const Member *x,
 /**
  * _wick_zone_index_new:
  * @candles: (array length=n_candles): the candles, borrowed for the index's life
+ * @n_candles: how many it may read: it is asked for candles up to @n_candles - 2
+ * @first: the first candle it is asked for; the bands there are those of every candle
  * @atr: (array length=n_candles): ATR (14), borrowed
  * @params: the zone parameters, borrowed
  *
- * Returns: (transfer full): an index before the first candle
+ * Returns: (transfer full): an index before candle @first
  */
 WickZoneIndex *
 _wick_zone_index_new (const WickCandle     *candles,
                       guint                 n_candles,
+                      guint                 first,
                       const double         *atr,
                       const WickZoneParams *params)
 {
   WickZoneIndex *zi = g_new0 (WickZoneIndex, 1);
+  guint window = params->window;
 
   zi->candles = candles;
   zi->atr = atr;
   zi->params = params;
-  zi->pivots = wick_pivots_find (candles, n_candles, 0, params->left_bars, params->right_bars);
+  /* Only pivots still in the window at @first can matter. */
+  zi->pivots = wick_pivots_find (candles, n_candles,
+                                 window > 0 && first + 1 > window ? first + 1 - window : 0,
+                                 params->left_bars, params->right_bars);
   zi->active = g_array_new (FALSE, FALSE, sizeof (Member));
   zi->bands = g_array_new (FALSE, FALSE, sizeof (WickBand));
   zi->fresh = g_array_new (FALSE, FALSE, sizeof (WickBand));

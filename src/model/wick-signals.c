@@ -9,26 +9,12 @@
 
 #include "wick-signals.h"
 
-#include "wick-indicators.h"
 #include "wick-signals-private.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdlib.h>
 
 #define HOUR_MS G_GINT64_CONSTANT (3600000)
 #define DAY_MS  (24 * HOUR_MS)
-
-struct _WickSignals
-{
-  WickSignalsSnapshot *snapshot;                     /* Owned */
-  guint                n_candles;
-  double              *indicators[WICK_N_INDICATORS]; /* Owned */
-  int                 *patterns[WICK_N_PATTERNS];     /* Owned */
-  WickZones           *zones;                        /* Owned */
-  WickSignal          *signals;                      /* Owned */
-  guint                n_signals;
-  GStringChunk        *strings;                      /* Owned: the explanations */
-};
 
 G_DEFINE_BOXED_TYPE (WickSignals, wick_signals, wick_signals_ref, wick_signals_unref)
 
@@ -236,173 +222,6 @@ _wick_signals_format_date (gint64 time_ms)
   return g_date_time_format (dt, C_("signal date", "%-d %b %Y"));
 }
 
-static int
-compare_signals (const void *a,
-                 const void *b)
-{
-  const WickSignal *x = a;
-  const WickSignal *y = b;
-
-  if (x->index != y->index)
-    return x->index < y->index ? -1 : 1;
-  if (x->confirmed_index != y->confirmed_index)
-    return x->confirmed_index < y->confirmed_index ? -1 : 1;
-  if (x->kind != y->kind)
-    return (int) x->kind - (int) y->kind;
-  return (int) x->direction - (int) y->direction;
-}
-
-static void
-compute_indicators (WickSignals      *self,
-                    const WickCandle *c,
-                    guint             n)
-{
-  double **v = self->indicators;
-  guint p;
-
-  for (p = 0; p < WICK_N_INDICATORS; p++)
-    v[p] = g_new (double, MAX (n, 1));
-
-  wick_indicators_rsi (c, n, WICK_RSI_PERIOD, v[WICK_INDICATOR_RSI]);
-  wick_indicators_atr (c, n, WICK_ATR_PERIOD, v[WICK_INDICATOR_ATR]);
-  wick_indicators_ema (c, n, 20, v[WICK_INDICATOR_EMA20]);
-  wick_indicators_ema (c, n, 50, v[WICK_INDICATOR_EMA50]);
-  wick_indicators_macd (c, n, WICK_MACD_FAST_PERIOD, WICK_MACD_SLOW_PERIOD,
-                        WICK_MACD_SIGNAL_PERIOD, v[WICK_INDICATOR_MACD],
-                        v[WICK_INDICATOR_MACD_SIGNAL], v[WICK_INDICATOR_MACD_HIST]);
-  wick_indicators_bbands (c, n, WICK_BBANDS_PERIOD, WICK_BBANDS_NB_DEV,
-                          v[WICK_INDICATOR_BB_UPPER], v[WICK_INDICATOR_BB_MIDDLE],
-                          v[WICK_INDICATOR_BB_LOWER]);
-  wick_indicators_vwap_daily (c, n, v[WICK_INDICATOR_VWAP]);
-
-  for (p = 0; p < WICK_N_PATTERNS; p++)
-    {
-      self->patterns[p] = g_new (int, MAX (n, 1));
-      wick_patterns_compute (p, c, n, self->patterns[p]);
-    }
-}
-
-/* SMA (V, bars) of the candles before each one; NAN until there are enough. */
-static double *
-volume_average_before (const WickCandle *c,
-                       guint             n,
-                       guint             bars)
-{
-  double *average = g_new (double, MAX (n, 1));
-  double sum = 0.0;
-  guint i;
-
-  for (i = 0; i < n; i++)
-    {
-      average[i] = bars > 0 && i >= bars ? sum / bars : NAN;
-      sum += c[i].volume;
-      if (bars > 0 && i >= bars)
-        sum -= c[i - bars].volume;
-    }
-
-  return average;
-}
-
-/**
- * wick_signals_analyze:
- * @snapshot: the data
- * @params: (nullable): the parameters, or %NULL for the defaults
- * @cancellable: (nullable): checked between the stages
- * @error: where to put %G_IO_ERROR_CANCELLED
- *
- * Runs the whole analysis. Safe to call from any thread; see the header.
- *
- * Returns: (transfer full) (nullable): the result, or %NULL when cancelled
- */
-WickSignals *
-wick_signals_analyze (WickSignalsSnapshot     *snapshot,
-                      const WickSignalParams  *params,
-                      GCancellable            *cancellable,
-                      GError                 **error)
-{
-  g_autoptr(WickSignals) self = NULL;
-  const WickLiquidationBucket *liquidations;
-  const WickOpenInterestPoint *open_interest;
-  guint n_liquidations, n_open_interest;
-  WickSignalParams defaults;
-  WickSignalsContext ctx;
-  const WickCandle *c;
-  guint n, p;
-
-  g_return_val_if_fail (snapshot != NULL, NULL);
-  g_return_val_if_fail (params == NULL || params->swing_bars >= 1, NULL);
-  g_return_val_if_fail (params == NULL || params->baseline_bars >= 2, NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (params == NULL)
-    {
-      wick_signal_params_init (&defaults);
-      params = &defaults;
-    }
-
-  c = wick_signals_snapshot_get_candles (snapshot, &n);
-  liquidations = wick_signals_snapshot_get_liquidations (snapshot, &n_liquidations);
-  open_interest = wick_signals_snapshot_get_open_interest (snapshot, &n_open_interest);
-
-  self = g_atomic_rc_box_new0 (WickSignals);
-  self->snapshot = wick_signals_snapshot_ref (snapshot);
-  self->n_candles = n;
-  self->strings = g_string_chunk_new (4096);
-
-  compute_indicators (self, c, n);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  self->zones = wick_zones_detect (c, n, self->indicators[WICK_INDICATOR_ATR], &params->zones);
-
-  ctx = (WickSignalsContext) {
-    .params = params,
-    .cancellable = cancellable,
-    .candles = c,
-    .n = n,
-    .interval_ms = wick_signals_snapshot_get_interval_ms (snapshot),
-    .liquidations = liquidations,
-    .n_liquidations = n_liquidations,
-    .open_interest = open_interest,
-    .n_open_interest = n_open_interest,
-    .atr = self->indicators[WICK_INDICATOR_ATR],
-    .rsi = self->indicators[WICK_INDICATOR_RSI],
-    .volume_average = volume_average_before (c, n, params->volume_average_bars),
-    .flags = g_new0 (guint8, MAX (n, 1)),
-    .swings = wick_pivots_find (c, n, 0, params->swing_bars, params->swing_bars),
-    .week_levels = g_array_new (FALSE, FALSE, sizeof (WickWeekLevel)),
-    .signals = g_array_new (FALSE, FALSE, sizeof (WickSignal)),
-    .strings = self->strings,
-  };
-  for (p = 0; p < WICK_N_PATTERNS; p++)
-    ctx.patterns[p] = self->patterns[p];
-
-  /* The rules run in this order: each grades with what the ones before left. */
-  _wick_signals_find_flow (&ctx);
-  if (!g_cancellable_is_cancelled (cancellable))
-    _wick_signals_find_swings (&ctx);
-  if (!g_cancellable_is_cancelled (cancellable))
-    _wick_signals_find_levels (&ctx);
-
-  g_free (ctx.volume_average);
-  g_free (ctx.flags);
-  g_array_unref (ctx.swings);
-  g_array_unref (ctx.week_levels);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_array_unref (ctx.signals);
-      return NULL;
-    }
-
-  qsort (ctx.signals->data, ctx.signals->len, sizeof (WickSignal), compare_signals);
-  self->n_signals = ctx.signals->len;
-  self->signals = (WickSignal *) (gpointer) g_array_free (ctx.signals, FALSE);
-
-  return g_steal_pointer (&self);
-}
-
 typedef struct
 {
   WickSignalsSnapshot *snapshot;
@@ -515,8 +334,10 @@ wick_signals_clear (gpointer data)
     g_clear_pointer (&self->patterns[p], g_free);
   g_clear_pointer (&self->zones, wick_zones_unref);
   g_clear_pointer (&self->signals, g_free);
-  g_clear_pointer (&self->strings, g_string_chunk_free);
+  for (p = 0; p < G_N_ELEMENTS (self->strings); p++)
+    g_clear_pointer (&self->strings[p], g_string_chunk_free);
   g_clear_pointer (&self->snapshot, wick_signals_snapshot_unref);
+  g_mutex_clear (&self->extras_lock);
   self->n_signals = 0;
 }
 
@@ -555,6 +376,9 @@ wick_signals_get_n_candles (WickSignals *self)
  * @self: an analysis
  * @indicator: which output
  *
+ * Of an analysis with %WICK_SIGNALS_ANALYZE_LAZY_EXTRAS, the indicators no rule reads are
+ * computed now if they are not yet, by the calling thread.
+ *
  * Returns: (transfer none) (array length=n_candles): one value per candle, NAN where the
  *   indicator has none yet
  */
@@ -565,6 +389,9 @@ wick_signals_get_indicator (WickSignals   *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (indicator < WICK_N_INDICATORS, NULL);
 
+  if (_wick_signals_is_extra_indicator (indicator))
+    _wick_signals_ensure_extras (self);
+
   return self->indicators[indicator];
 }
 
@@ -572,6 +399,8 @@ wick_signals_get_indicator (WickSignals   *self,
  * wick_signals_get_pattern:
  * @self: an analysis
  * @pattern: which pattern
+ *
+ * As wick_signals_get_indicator (), the patterns no rule reads may be computed now.
  *
  * Returns: (transfer none) (array length=n_candles): TA-Lib's output per candle; 0 before
  *   the pattern's lookback (wick_patterns_get_lookback ()) means "no value"
@@ -582,6 +411,9 @@ wick_signals_get_pattern (WickSignals *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (pattern < WICK_N_PATTERNS, NULL);
+
+  if (_wick_signals_is_extra_pattern (pattern))
+    _wick_signals_ensure_extras (self);
 
   return self->patterns[pattern];
 }

@@ -26,10 +26,12 @@ G_BEGIN_DECLS
  * both are reference counted atomically and may be handed between threads. Make the snapshot
  * on the thread that owns the market (wick_signals_snapshot_new_for_market () copies it), then
  * run wick_signals_analyze () anywhere: it reads only the snapshot and the parameters, keeps no
- * global state, and several analyses may run at once. wick_signals_analyze_async () does just
- * that in a GTask thread and calls back in the caller's main context, where the result can be
- * swapped in whole. Cancelling stops it between stages (and every 65,536 candles in the
- * longest) with G_IO_ERROR_CANCELLED. Explanations are translated when the analysis runs, in
+ * global state, and several analyses may run at once. A long series (50,000 candles and more)
+ * is analysed on a second thread as well, which the call starts and ends; the result is the
+ * same to the bit (wick-signals-analyze.c). wick_signals_analyze_async () runs it in a GTask
+ * thread and calls back in the caller's main context, where the result can be swapped in
+ * whole. Cancelling stops it between stages (and every 65,536 candles in the longest) with
+ * G_IO_ERROR_CANCELLED. Explanations are translated when the analysis runs, in
  * the process's locale; numbers in them are locale-independent (wick-format.h).
  *
  * Closed candles only, and nothing repaints. Every candle given is taken as closed. A signal is
@@ -270,6 +272,7 @@ WickSignalsSnapshot         *wick_signals_snapshot_new               (gint64    
                                                                       const WickOpenInterestPoint *open_interest,
                                                                       guint                        n_open_interest);
 WickSignalsSnapshot         *wick_signals_snapshot_new_for_market    (WickMarket                  *market);
+WickSignalsSnapshot         *wick_signals_snapshot_new_sharing       (WickMarket                  *market);
 WickSignalsSnapshot         *wick_signals_snapshot_ref               (WickSignalsSnapshot         *self);
 void                         wick_signals_snapshot_unref             (WickSignalsSnapshot         *self);
 gint64                       wick_signals_snapshot_get_interval_ms   (WickSignalsSnapshot         *self);
@@ -280,11 +283,26 @@ const WickLiquidationBucket *wick_signals_snapshot_get_liquidations  (WickSignal
 const WickOpenInterestPoint *wick_signals_snapshot_get_open_interest (WickSignalsSnapshot         *self,
                                                                       guint                       *n_open_interest);
 
+/* How an analysis is run. */
+typedef enum
+{
+  WICK_SIGNALS_ANALYZE_DEFAULT = 0,
+  /* The indicators and patterns no rule reads (the EMAs, MACD, Bollinger Bands, VWAP, the
+   * inverted hammer, harami and doji) are computed when first asked for, by the thread that
+   * asks: for a result of which only some is drawn, as an export's. */
+  WICK_SIGNALS_ANALYZE_LAZY_EXTRAS = 1 << 0,
+} WickSignalsAnalyzeFlags;
+
 GType                wick_signals_get_type        (void) G_GNUC_CONST;
 WickSignals         *wick_signals_analyze         (WickSignalsSnapshot     *snapshot,
                                                    const WickSignalParams  *params,
                                                    GCancellable            *cancellable,
                                                    GError                 **error);
+WickSignals         *wick_signals_analyze_with_flags (WickSignalsSnapshot     *snapshot,
+                                                      const WickSignalParams  *params,
+                                                      WickSignalsAnalyzeFlags  flags,
+                                                      GCancellable            *cancellable,
+                                                      GError                 **error);
 void                 wick_signals_analyze_async   (WickSignalsSnapshot     *snapshot,
                                                    const WickSignalParams  *params,
                                                    GCancellable            *cancellable,

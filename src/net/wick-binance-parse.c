@@ -12,6 +12,8 @@
 #include "wick-exchange-parse-private.h"
 
 #include <glib/gi18n-lib.h>
+
+#include <inttypes.h>
 #include <math.h>
 
 /* Fields of one kline row that we read; the rest are ignored. */
@@ -49,8 +51,13 @@ set_server_error_if_any (JsonNode  *root,
       json_node_get_int (code) < G_MININT || json_node_get_int (code) > G_MAXINT)
     return FALSE;
 
-  g_set_error_literal (error, WICK_EXCHANGE_SERVER_ERROR, (int) json_node_get_int (code),
-                       json_node_get_string (msg));
+  /* An empty message would tell the user nothing. */
+  if (json_node_get_string (msg)[0] == '\0')
+    g_set_error (error, WICK_EXCHANGE_SERVER_ERROR, (int) json_node_get_int (code),
+                 _("Binance error %d"), (int) json_node_get_int (code));
+  else
+    g_set_error_literal (error, WICK_EXCHANGE_SERVER_ERROR, (int) json_node_get_int (code),
+                         json_node_get_string (msg));
   return TRUE;
 }
 
@@ -104,8 +111,8 @@ parse_kline_row (JsonNode    *node,
   if (close_time < candle.open_time_ms)
     {
       g_set_error (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_BAD_VALUE,
-                   _("element %u: close time %" G_GINT64_FORMAT
-                     " is before open time %" G_GINT64_FORMAT),
+                   _("element %u: close time %" PRId64
+                     " is before open time %" PRId64),
                    index, close_time, candle.open_time_ms);
       return FALSE;
     }
@@ -176,15 +183,15 @@ wick_binance_parse_klines (const char  *data,
           if (candle.open_time_ms == previous)
             {
               g_set_error (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_DUPLICATE,
-                           _("element %u: open time %" G_GINT64_FORMAT
+                           _("element %u: open time %" PRId64
                              " repeats the previous row"), i, candle.open_time_ms);
               return FALSE;
             }
           if (candle.open_time_ms < previous)
             {
               g_set_error (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_OUT_OF_ORDER,
-                           _("element %u: open time %" G_GINT64_FORMAT
-                             " is before the previous row’s %" G_GINT64_FORMAT),
+                           _("element %u: open time %" PRId64
+                             " is before the previous row’s %" PRId64),
                            i, candle.open_time_ms, previous);
               return FALSE;
             }
@@ -401,8 +408,10 @@ wick_binance_parse_force_order (const char            *data,
     result.side = WICK_SIDE_SHORT;
   else
     {
+      g_autofree char *shown = _wick_exchange_quote (side);
+
       g_set_error (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_BAD_VALUE,
-                   _("o.S: “%s” is neither BUY nor SELL"), side);
+                   _("o.S: “%s” is neither BUY nor SELL"), shown);
       return FALSE;
     }
 

@@ -43,5 +43,6 @@ gboolean    _wick_exchange_check_candle  (const WickCandle    *candle,
                                           gint64               index,
                                           GError             **error);
 char       *_wick_exchange_describe      (WickExchangeWhere    where);
+char       *_wick_exchange_quote         (const char          *text);
 
 G_END_DECLS

@@ -9,7 +9,11 @@
 
 #include "wick-exchange-parse-private.h"
 
+#include "wick-json-guard.h"
+
 #include <glib/gi18n-lib.h>
+
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -27,13 +31,29 @@ _wick_exchange_describe (WickExchangeWhere where)
 {
   if (where.index >= 0 && where.field != NULL)
     /* Translators: where a bad value sits in a response: “element 3, high” */
-    return g_strdup_printf (_("element %" G_GINT64_FORMAT ", %s"), where.index, where.field);
+    return g_strdup_printf (_("element %" PRId64 ", %s"), where.index, where.field);
   if (where.index >= 0)
-    return g_strdup_printf (_("element %" G_GINT64_FORMAT), where.index);
+    return g_strdup_printf (_("element %" PRId64), where.index);
   if (where.field != NULL)
     return g_strdup (where.field);
 
   return g_strdup (_("body"));
+}
+
+/**
+ * _wick_exchange_quote:
+ * @text: a string from a body, of any length
+ *
+ * A body can hold a string of megabytes; a message quotes only its start, cut where it
+ * stays UTF-8.
+ *
+ * Returns: (transfer full): at most MAX_DECIMAL_LEN bytes of @text, and a replacement
+ *   character where a character was cut
+ */
+char *
+_wick_exchange_quote (const char *text)
+{
+  return g_utf8_make_valid (text, MIN (strlen (text), MAX_DECIMAL_LEN));
 }
 
 static void
@@ -82,58 +102,14 @@ set_type_error (GError            **error,
   set_error (error, WICK_EXCHANGE_ERROR_BAD_SHAPE, where, problem);
 }
 
-/* json-glib 1.6 wraps integer literals that do not fit a gint64 without an error
- * (99999999999999999999 reads as -1), which could turn garbage into a plausible time. So the
- * text is scanned first, outside strings, for integer literals longer than MAX_INT_DIGITS;
- * decimals and exponents are left to json-glib, which reads them as doubles.
- */
-#define MAX_INT_DIGITS 18
-
-static gboolean
-has_oversized_integer (const char *data,
-                       gsize       length)
-{
-  const char *p = data;
-  const char *end = data + length;
-
-  while (p < end)
-    {
-      if (*p == '"')
-        {
-          for (p++; p < end && *p != '"'; p++)
-            if (*p == '\\')
-              p++;
-          p++;
-        }
-      else if (g_ascii_isdigit (*p))
-        {
-          gsize n_digits = 0;
-
-          for (; p < end && g_ascii_isdigit (*p); p++)
-            n_digits++;
-
-          if (n_digits > MAX_INT_DIGITS && (p == end || (*p != '.' && *p != 'e' && *p != 'E')))
-            return TRUE;
-
-          /* Skip the fraction and exponent, so their digits are not counted as integers. */
-          while (p < end && (g_ascii_isdigit (*p) || *p == '.' || *p == 'e' || *p == 'E' ||
-                             *p == '+' || *p == '-'))
-            p++;
-        }
-      else
-        p++;
-    }
-
-  return FALSE;
-}
-
 /**
  * _wick_exchange_load:
  * @data: the body
  * @length: its length in bytes
  * @error: return location for a #WickExchangeError
  *
- * Checks that @data is non-empty UTF-8 without NUL bytes and parses it.
+ * Checks that @data is non-empty UTF-8 without NUL bytes, and free of what json-glib gets
+ * wrong (see wick-json-guard.h), and parses it.
  *
  * Returns: (transfer full) (nullable): a parser with a root node, or %NULL
  */
@@ -161,19 +137,57 @@ _wick_exchange_load (const char  *data,
       return NULL;
     }
 
-  if (has_oversized_integer (data, length))
+  switch (wick_json_guard_check (data, length))
     {
+    case WICK_JSON_GUARD_OK:
+      break;
+
+    case WICK_JSON_GUARD_TOO_DEEP:
+      g_set_error (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_INVALID_JSON,
+                   _("The response body nests arrays and objects more than %d deep"),
+                   WICK_JSON_MAX_DEPTH);
+      return NULL;
+
+    case WICK_JSON_GUARD_NOT_ONE_VALUE:
+      g_set_error_literal (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_INVALID_JSON,
+                           _("The response body is not valid JSON: something follows its "
+                             "first value"));
+      return NULL;
+
+    case WICK_JSON_GUARD_BAD_CHARACTER:
+      g_set_error_literal (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_INVALID_JSON,
+                           _("The response body is not valid JSON: it holds a character that "
+                             "JSON does not have outside strings"));
+      return NULL;
+
+    /* json-glib would wrap it without an error, which could turn garbage into a plausible
+     * time. */
+    case WICK_JSON_GUARD_LONG_INTEGER:
       g_set_error (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_BAD_VALUE,
                    _("The response body holds an integer of more than %d digits"),
-                   MAX_INT_DIGITS);
+                   WICK_JSON_MAX_INT_DIGITS);
+      return NULL;
+
+    case WICK_JSON_GUARD_NOT_FINITE:
+      g_set_error_literal (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_BAD_VALUE,
+                           _("The response body holds a number too large for a double"));
+      return NULL;
+
+    case WICK_JSON_GUARD_BAD_ESCAPE:
+    default:
+      g_set_error_literal (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_INVALID_JSON,
+                           _("The response body holds a string escape that is not valid JSON"));
       return NULL;
     }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
+      /* json-glib quotes the token it stopped at, as it read it. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_INVALID_JSON,
-                   _("The response body is not valid JSON: %s"), local_error->message);
+                   _("The response body is not valid JSON: %s"), reason);
       return NULL;
     }
 
@@ -310,7 +324,7 @@ _wick_exchange_get_decimal (JsonNode           *node,
 
   if (strlen (text) > MAX_DECIMAL_LEN || !is_decimal_text (text))
     {
-      g_autofree char *shown = g_strndup (text, MAX_DECIMAL_LEN);
+      g_autofree char *shown = _wick_exchange_quote (text);
 
       /* Translators: “element 3, high: “NaN” is not a decimal number” */
       problem = g_strdup_printf (_("“%s” is not a decimal number"), shown);
@@ -365,7 +379,7 @@ _wick_exchange_get_time_ms (JsonNode           *node,
       if (text[0] == '\0' || strspn (text, "0123456789") != strlen (text) ||
           !g_ascii_string_to_unsigned (text, 10, 0, (guint64) MAX_TIME_MS, &parsed, NULL))
         {
-          g_autofree char *shown = g_strndup (text, MAX_DECIMAL_LEN);
+          g_autofree char *shown = _wick_exchange_quote (text);
 
           problem = g_strdup_printf (_("“%s” is not a time in milliseconds"), shown);
           set_error (error, WICK_EXCHANGE_ERROR_BAD_VALUE, where, problem);
@@ -381,7 +395,7 @@ _wick_exchange_get_time_ms (JsonNode           *node,
 
   if (value <= 0 || value > MAX_TIME_MS)
     {
-      problem = g_strdup_printf (_("%" G_GINT64_FORMAT " is not a time in milliseconds"), value);
+      problem = g_strdup_printf (_("%" PRId64 " is not a time in milliseconds"), value);
       set_error (error, WICK_EXCHANGE_ERROR_BAD_VALUE, where, problem);
       return FALSE;
     }

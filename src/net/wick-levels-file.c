@@ -9,12 +9,14 @@
 
 #include "wick-levels-file.h"
 
+#include "wick-json-guard.h"
 #include "wick-levels-json-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -111,18 +113,33 @@ move_aside (const char  *path,
 
 /*
  * move_aside_or_error:
- * @reason: why @path could not be read
+ * @raw_reason: why @path could not be read
  * @error: set to a CORRUPT error in either case
  *
  * Returns: (transfer full) (nullable): where @path went, or %NULL when it could not move
  */
+/* The longest reason quoted in a message, in bytes. */
+#define MAX_REASON_LEN 240
+
 static char *
 move_aside_or_error (const char  *path,
-                     const char  *reason,
+                     const char  *raw_reason,
                      GError     **error)
 {
   g_autoptr(GError) move_error = NULL;
   g_autofree char *moved_to = move_aside (path, &move_error);
+  g_autofree char *reason = NULL;
+  gsize len = strlen (raw_reason);
+
+  /* json-glib quotes the token it stopped at as it read it: it may be megabytes long, and
+   * not UTF-8. */
+  reason = g_utf8_make_valid (raw_reason, MIN (len, MAX_REASON_LEN));
+  if (len > MAX_REASON_LEN)
+    {
+      g_autofree char *cut = g_steal_pointer (&reason);
+
+      reason = g_strconcat (cut, "…", NULL);
+    }
 
   if (moved_to != NULL)
     g_set_error (error, WICK_LEVELS_FILE_ERROR, WICK_LEVELS_FILE_ERROR_CORRUPT,
@@ -190,6 +207,59 @@ unlock_file (int fd)
     g_close (fd, NULL);
 }
 
+/* _wick_levels_json_parse (), after refusing what json-glib would crash on, or read into
+ * values a save cannot write back (text that is not UTF-8, an infinity) so that the next load
+ * would fail; such a file is damaged like any other (see wick-json-guard.h). */
+static JsonObject *
+parse_contents (const char  *path,
+                const char  *contents,
+                gsize        length,
+                const char  *market_key,
+                GPtrArray   *levels,
+                GError     **error)
+{
+  switch (wick_json_guard_check (contents, length))
+    {
+    case WICK_JSON_GUARD_OK:
+      break;
+
+    case WICK_JSON_GUARD_TOO_DEEP:
+      g_set_error (error, WICK_LEVELS_FILE_ERROR, WICK_LEVELS_FILE_ERROR_CORRUPT,
+                   _("it nests arrays and objects more than %d deep"), WICK_JSON_MAX_DEPTH);
+      return NULL;
+
+    case WICK_JSON_GUARD_NOT_ONE_VALUE:
+      g_set_error_literal (error, WICK_LEVELS_FILE_ERROR, WICK_LEVELS_FILE_ERROR_CORRUPT,
+                           _("not valid JSON: something follows its first value"));
+      return NULL;
+
+    case WICK_JSON_GUARD_BAD_CHARACTER:
+      g_set_error_literal (error, WICK_LEVELS_FILE_ERROR, WICK_LEVELS_FILE_ERROR_CORRUPT,
+                           _("not valid JSON: it holds a character that JSON does not have "
+                             "outside strings"));
+      return NULL;
+
+    case WICK_JSON_GUARD_LONG_INTEGER:
+      g_set_error (error, WICK_LEVELS_FILE_ERROR, WICK_LEVELS_FILE_ERROR_CORRUPT,
+                   _("it holds an integer of more than %d digits"), WICK_JSON_MAX_INT_DIGITS);
+      return NULL;
+
+    /* It would read as an infinity, which a save could not write back. */
+    case WICK_JSON_GUARD_NOT_FINITE:
+      g_set_error_literal (error, WICK_LEVELS_FILE_ERROR, WICK_LEVELS_FILE_ERROR_CORRUPT,
+                           _("it holds a number too large for a double"));
+      return NULL;
+
+    case WICK_JSON_GUARD_BAD_ESCAPE:
+    default:
+      g_set_error_literal (error, WICK_LEVELS_FILE_ERROR, WICK_LEVELS_FILE_ERROR_CORRUPT,
+                           _("it holds a string escape that is not valid JSON"));
+      return NULL;
+    }
+
+  return _wick_levels_json_parse (path, contents, length, market_key, levels, error);
+}
+
 /* The body of wick_levels_file_load (), run under the lock. */
 static GPtrArray *
 read_levels (const char  *path,
@@ -209,7 +279,7 @@ read_levels (const char  *path,
   if (missing)
     return g_steal_pointer (&levels);
 
-  root = _wick_levels_json_parse (path, contents, length, market_key, levels, &local_error);
+  root = parse_contents (path, contents, length, market_key, levels, &local_error);
   if (root != NULL)
     return g_steal_pointer (&levels);
 
@@ -273,6 +343,115 @@ wick_levels_file_load (const char      *path,
                                       error);
 }
 
+/* Temp files are `<path>.tmp-XXXXXX`: a name no user file is likely to have, so that the ones
+ * a killed save leaves behind can be found and removed. */
+#define TEMP_SUFFIX ".tmp-"
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length,
+           int         *errsv)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, MIN (length, G_MAXSSIZE));
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        {
+          *errsv = written < 0 ? errno : ENOSPC;
+          return FALSE;
+        }
+
+      data += written;
+      length -= written;
+    }
+
+  return TRUE;
+}
+
+/*
+ * replace_file:
+ *
+ * Writes @data to a new temp file beside @path, flushes it to the disk and renames it over
+ * @path, then flushes the folder: a crash or a kill at any point leaves either the old file
+ * or the new one, whole. On failure the temp file is removed and @path is untouched.
+ */
+static gboolean
+replace_file (const char  *path,
+              const char  *data,
+              gsize        length,
+              GError     **error)
+{
+  g_autofree char *temp = g_strconcat (path, TEMP_SUFFIX "XXXXXX", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  int errsv = 0;
+  int fd;
+  int dir_fd;
+
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      errsv = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                   _("Could not create a file in “%s”: %s"), dir, g_strerror (errsv));
+      return FALSE;
+    }
+
+  if (!write_all (fd, data, length, &errsv) || fsync (fd) < 0)
+    {
+      errsv = errsv != 0 ? errsv : errno;
+      g_close (fd, NULL);
+      g_unlink (temp);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                   _("Could not write “%s”: %s"), temp, g_strerror (errsv));
+      return FALSE;
+    }
+
+  if (!g_close (fd, NULL) || g_rename (temp, path) < 0)
+    {
+      errsv = errno;
+      g_unlink (temp);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                   _("Could not replace “%s”: %s"), path, g_strerror (errsv));
+      return FALSE;
+    }
+
+  /* Best effort: makes the rename itself survive a power cut. */
+  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      g_close (dir_fd, NULL);
+    }
+
+  return TRUE;
+}
+
+/* Removes the temp files of saves that were killed before their rename. Every writer holds
+ * the lock while its temp file exists, so under the lock any temp file is stale. */
+static void
+remove_stale_temp_files (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, TEMP_SUFFIX, NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      if (g_str_has_prefix (name, prefix) && strlen (name) == strlen (prefix) + 6)
+        {
+          g_autofree char *stale = g_build_filename (dir, name, NULL);
+
+          g_unlink (stale);
+        }
+    }
+}
+
 /* The body of wick_levels_file_save (), run under the lock. */
 static gboolean
 write_levels (const char      *path,
@@ -293,7 +472,7 @@ write_levels (const char      *path,
 
   if (!missing)
     {
-      root = _wick_levels_json_parse (path, contents, length, market_key, NULL, &local_error);
+      root = parse_contents (path, contents, length, market_key, NULL, &local_error);
 
       if (root == NULL &&
           !g_error_matches (local_error, WICK_LEVELS_FILE_ERROR, WICK_LEVELS_FILE_ERROR_CORRUPT))
@@ -318,10 +497,9 @@ write_levels (const char      *path,
     }
 
   data = _wick_levels_json_serialize (root, market_key, store);
+  remove_stale_temp_files (path);
 
-  return g_file_set_contents_full (path, data, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  return replace_file (path, data, strlen (data), error);
 }
 
 /**

@@ -7,16 +7,17 @@
  *     "markets": {
  *       "Binance:BTCUSDT": [
  *         { "id": 3, "price": 92000.0, "label": "Support 92k", "origin": "user",
- *           "color": "#26a69aff", "locked": false, "created_at": "2026-01-05T14:00:00Z" }
+ *           "color": "#26a69aff", "locked": false, "alert": true,
+ *           "created_at": "2026-01-05T14:00:00Z" }
  *       ]
  *     }
  *   }
  *
  * "label" and "color" are left out when a line has none; "origin" is "user" or
- * "pinned-zone". Loading and saving work on one market at a time and never lose the others:
- * a save re-reads the file under an advisory lock (`levels.json.lock`, kept beside it) and
- * replaces it atomically. A damaged file is moved aside, never overwritten; a file from a
- * newer Wick is left alone.
+ * "pinned-zone"; a line without "alert" (written before alerts existed) alerts. Loading and
+ * saving work on one market at a time and never lose the others: a save re-reads the file
+ * under an advisory lock (`levels.json.lock`, kept beside it) and replaces it atomically. A
+ * damaged file is moved aside, never overwritten; a file from a newer Wick is left alone.
  *
  * Both calls do small blocking I/O and read or fill a #WickLevelStore, so call them from the
  * thread that owns the store.

@@ -279,6 +279,7 @@ level_to_object (const WickLevel *level)
     }
 
   json_object_set_boolean_member (object, "locked", level->locked);
+  json_object_set_boolean_member (object, "alert", level->alert);
   if (created_at != NULL)
     json_object_set_string_member (object, "created_at", created_at);
 
@@ -499,6 +500,7 @@ parse_level (JsonNode  *node,
   JsonNode *origin;
   JsonNode *color;
   JsonNode *locked;
+  JsonNode *alert;
   JsonNode *created_at;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -514,6 +516,7 @@ parse_level (JsonNode  *node,
       !lookup_member (object, "origin", G_TYPE_STRING, &origin, error) ||
       !lookup_member (object, "color", G_TYPE_STRING, &color, error) ||
       !lookup_member (object, "locked", G_TYPE_BOOLEAN, &locked, error) ||
+      !lookup_member (object, "alert", G_TYPE_BOOLEAN, &alert, error) ||
       !lookup_member (object, "created_at", G_TYPE_STRING, &created_at, error))
     return NULL;
 
@@ -550,6 +553,8 @@ parse_level (JsonNode  *node,
     level->label = g_strdup (json_node_get_string (label));
   level->has_color = color != NULL;
   level->locked = locked != NULL && json_node_get_boolean (locked);
+  /* Files written before alerts existed have no "alert": their lines alert, as new ones do. */
+  level->alert = alert == NULL || json_node_get_boolean (alert);
 
   if (!wick_level_validate (level, &local_error))
     {

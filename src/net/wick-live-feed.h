@@ -48,7 +48,10 @@ guint          wick_live_feed_get_n_rejected   (WickLiveFeed        *self);
 
 /* Signals:
  * ::price (double previous_close, double close): the last candle's close moved; for line alerts.
- * ::error (GError *error): a backfill failed or a stream keeps failing; worth a toast.
+ * ::error (GError *error): a backfill failed or a stream keeps failing; worth a toast. Also
+ *   when the exchange refuses a subscription, or OKX's contract value cannot be read (the
+ *   liquidation stream then waits for the next reconnect of the candles to try again).
+ * Properties (read-only, with notify): “market”, “state”, “last-update”.
  */
 
 G_END_DECLS

@@ -8,6 +8,16 @@
  * WICK_LIVE_MAX_MESSAGE closes the connection and reconnects after a capped exponential
  * backoff with full jitter (state RECONNECTING); the backoff resets after a minute connected.
  * Connections are renewed before Binance's 24 h limit. stop() closes and stays OFFLINE.
+ *
+ * Extensions to the first contract (used by the feed and the tests):
+ * - ::disconnected (GError *reason) after every lost connection or failed attempt, before the
+ *   reconnect is scheduled (not after stop()).
+ * - A watchdog: libsoup pings every keepalive interval (default 20 s, set_keepalive) and a
+ *   connection that hears nothing (no message, no pong) for three intervals is dropped as
+ *   dead (G_IO_ERROR_TIMED_OUT), since libsoup 3.2 does not time out missing pongs itself.
+ * - set_text_ping: for exchanges that want an application-level ping (OKX's "ping"/"pong"),
+ *   sent every keepalive interval; replies equal to the pong text are swallowed.
+ * - set_lifetime: renew after this many ms (default 23 h), for the tests.
  */
 
 #pragma once
@@ -40,6 +50,14 @@ WickLiveStream *wick_live_stream_new           (SoupSession    *session,
 void            wick_live_stream_set_backoff   (WickLiveStream *self,
                                                 guint           base_ms,
                                                 guint           cap_ms);
+void            wick_live_stream_set_keepalive (WickLiveStream *self,
+                                                guint           interval_seconds);
+void            wick_live_stream_set_text_ping (WickLiveStream *self,
+                                                const char     *ping_text,
+                                                const char     *pong_text);
+void            wick_live_stream_set_lifetime  (WickLiveStream *self,
+                                                guint           lifetime_ms);
+const char     *wick_live_stream_get_url       (WickLiveStream *self);
 void            wick_live_stream_start         (WickLiveStream *self);
 void            wick_live_stream_stop          (WickLiveStream *self);
 WickLiveState   wick_live_stream_get_state     (WickLiveStream *self);

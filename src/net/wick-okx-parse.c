@@ -12,6 +12,8 @@
 #include "wick-exchange-parse-private.h"
 
 #include <glib/gi18n-lib.h>
+
+#include <inttypes.h>
 #include <math.h>
 
 enum
@@ -221,15 +223,15 @@ wick_okx_parse_candles (const char  *data,
           if (candle->open_time_ms == newer)
             {
               g_set_error (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_DUPLICATE,
-                           _("element %u: time %" G_GINT64_FORMAT " repeats the previous row"),
+                           _("element %u: time %" PRId64 " repeats the previous row"),
                            i, candle->open_time_ms);
               return FALSE;
             }
           if (candle->open_time_ms > newer)
             {
               g_set_error (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_OUT_OF_ORDER,
-                           _("element %u: time %" G_GINT64_FORMAT " is after the previous "
-                             "row’s %" G_GINT64_FORMAT " (rows must be newest first)"),
+                           _("element %u: time %" PRId64 " is after the previous "
+                             "row’s %" PRId64 " (rows must be newest first)"),
                            i, candle->open_time_ms, newer);
               return FALSE;
             }
@@ -247,7 +249,6 @@ parse_detail (JsonNode              *node,
               WickLiquidationEvent  *out_event,
               GError               **error)
 {
-  g_autofree char *field = NULL;
   WickExchangeWhere where = { index, NULL };
   WickLiquidationEvent event = { 0, };
   JsonObject *detail;
@@ -275,8 +276,10 @@ parse_detail (JsonNode              *node,
     event.side = WICK_SIDE_SHORT;
   else
     {
+      g_autofree char *shown = _wick_exchange_quote (side);
+
       g_set_error (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_BAD_VALUE,
-                   _("element %u, details.side: “%s” is neither buy nor sell"), index, side);
+                   _("element %u, details.side: “%s” is neither buy nor sell"), index, shown);
       return FALSE;
     }
 

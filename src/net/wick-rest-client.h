@@ -12,12 +12,17 @@
  *   client at once, without a request, until `Retry-After` has passed. Never retried early.
  * - 5xx and transport errors (refused, reset, timed out, truncated body): retry after a capped
  *   exponential backoff with full jitter, up to the attempt limit, then fail with the last error.
+ *   A 5xx fails as WICK_REST_ERROR_HTTP, with the exchange's message in place of the reason
+ *   phrase when its body has one (“Binance answered HTTP 503 (Service unavailable.)”).
  * - Other 4xx: fail at once with the exchange's own error body when the parser reads one
  *   (WICK_EXCHANGE_SERVER_ERROR, message unchanged, e.g. “Invalid symbol.”), else
  *   WICK_REST_ERROR_HTTP naming the status and host.
  * - Binance's `X-MBX-USED-WEIGHT-1M` header is tracked; above 90 % of the weight limit new
  *   requests wait for the next minute.
  * - Cancelling the GCancellable ends the request, or its wait, with G_IO_ERROR_CANCELLED at once.
+ *
+ * A body cut short (fewer bytes than Content-Length) fails the attempt with
+ * G_IO_ERROR_PARTIAL_INPUT and is retried like any transport error.
  *
  * While it waits, the client emits ::status with a translated sentence saying why and for how
  * long, and ::status with NULL when it goes on.
@@ -42,7 +47,9 @@ typedef enum
   WICK_REST_ERROR_INVALID_URL,
 } WickRestError;
 
-/* Reads an exchange's error body; returns NULL when @data is not one. */
+/* Reads an exchange's error body; returns NULL when @data is not one. Only an error in the
+ * WICK_EXCHANGE_SERVER_ERROR domain counts as an error body; any other error is dropped, so a
+ * parser such as wick_binance_parse_error() that explains why a body is not one fits too. */
 typedef GError *(*WickErrorBodyParser) (const char *data,
                                         gsize       length);
 
@@ -55,6 +62,10 @@ WickRestClient *wick_rest_client_new             (SoupSession          *session,
                                                   const char           *base_url,
                                                   WickErrorBodyParser   parse_error);
 const char     *wick_rest_client_get_base_url    (WickRestClient       *self);
+/* The name in status and error sentences (“Binance asks to wait 30 s”); the host when unset. */
+void            wick_rest_client_set_name        (WickRestClient       *self,
+                                                  const char           *name);
+const char     *wick_rest_client_get_name        (WickRestClient       *self);
 /* Defaults: base 500 ms, cap 30 s, 5 attempts, max wait 120 s, weight limit 0 (not tracked). */
 void            wick_rest_client_set_backoff     (WickRestClient       *self,
                                                   guint                 base_ms,

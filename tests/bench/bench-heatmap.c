@@ -3,7 +3,8 @@
  * Prints the median time of: the model and grid for the whole bundled sample; the same for
  * 20,000 real hourly candles with their open interest and liquidations (from
  * WICK_SHARED_DATA, or 20,000 synthetic ones when that is absent) at 400 price buckets; a
- * visible window of 500 columns; and appending one candle (model, then grid).
+ * visible window of 500 columns; appending one candle (model, then grid); and a million
+ * candles: the model of all of them, and the model an export builds for its grid.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -231,6 +232,82 @@ bench_append (WickMarket *market)
   print_row ("  of which the grid (400 buckets)", extend, N_APPENDS, "µs", 1e3, "");
 }
 
+/* A million hourly candles without open interest: the model of all of them (what the window
+ * builds once, on a worker thread), a grid of the latest 8,192 (the most a view bins), and the
+ * model an export builds for that grid alone (wick_heatmap_model_new_for_window ()). */
+static void
+bench_million (guint n)
+{
+  g_autoptr(WickSeries) series = wick_series_new (HOUR_MS);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260101);
+  g_autofree WickCandle *candles = g_new (WickCandle, n);
+  g_autofree double *full = g_new (double, n_runs);
+  g_autofree double *grid_only = g_new (double, n_runs);
+  g_autofree double *window = g_new (double, n_runs);
+  g_autofree char *full_name = NULL;
+  g_autofree char *window_name = NULL;
+  g_autoptr(GError) error = NULL;
+  guint columns = MIN (n, 8192);
+  double price = 30000.0;
+  int runs = MAX (n_runs / 4, 3);
+
+  for (guint i = 0; i < n; i++)
+    {
+      WickCandle *c = &candles[i];
+      double close = price * (1.0 + g_rand_double_range (rand, -0.007, 0.007));
+
+      c->open_time_ms = G_GINT64_CONSTANT (946684800000) + (gint64) i * HOUR_MS;
+      c->open = price;
+      c->close = close;
+      c->high = MAX (price, close) * (1.0 + g_rand_double_range (rand, 0.0, 0.003));
+      c->low = MIN (price, close) * (1.0 - g_rand_double_range (rand, 0.0, 0.003));
+      c->volume = g_rand_double_range (rand, 10.0, 1000.0);
+      price = close;
+    }
+  if (!wick_series_append (series, candles, n, &error))
+    g_error ("%s", error->message);
+
+  for (int i = -1; i < runs; i++)
+    {
+      g_autoptr(WickHeatmapModel) model = wick_heatmap_model_new (NULL, NULL);
+      g_autoptr(WickHeatmap) grid = NULL;
+      g_autoptr(WickHeatmapModel) part = NULL;
+      g_autoptr(WickHeatmap) part_grid = NULL;
+      WickHeatmapGridSpec spec;
+      guint first_column;
+      double start = now_ms (), middle, low = 1, high = 2;
+
+      if (!wick_heatmap_model_append_market (model, series, NULL, NULL, n, &error))
+        g_error ("%s", error->message);
+      middle = now_ms ();
+      wick_heatmap_model_get_price_range (model, n - columns, n, &low, &high);
+      wick_heatmap_grid_spec_init_auto (&spec, n - columns, columns, low, high,
+                                        WICK_HEATMAP_DEFAULT_BUCKETS);
+      grid = wick_heatmap_new (model, &spec, &error);
+      if (i >= 0)
+        {
+          full[i] = middle - start;
+          grid_only[i] = now_ms () - middle;
+        }
+
+      start = now_ms ();
+      part = wick_heatmap_model_new_for_window (NULL, series, NULL, NULL, n - columns, n,
+                                                &first_column, &error);
+      spec.first_column = first_column;
+      part_grid = wick_heatmap_new (part, &spec, &error);
+      if (part_grid == NULL)
+        g_error ("%s", error->message);
+      if (i >= 0)
+        window[i] = now_ms () - start;
+    }
+
+  full_name = g_strdup_printf ("%u synthetic candles: model of all", n);
+  window_name = g_strdup_printf ("  export: model of the last %u + grid", columns);
+  print_row (full_name, full, runs, "ms", 1.0, "");
+  print_row ("  grid of the last 8192 columns", grid_only, runs, "ms", 1.0, "");
+  print_row (window_name, window, runs, "ms", 1.0, "");
+}
+
 static gpointer
 load_shared (const char *dir,
              const char *name,
@@ -383,6 +460,9 @@ main (int   argc,
   bench_build (large_name, large, "≤ 20 ms");
   bench_window (large);
   bench_append (large);
+  bench_million (g_getenv ("WICK_BENCH_CANDLES") != NULL
+                 ? (guint) g_ascii_strtoull (g_getenv ("WICK_BENCH_CANDLES"), NULL, 10)
+                 : 1000000);
 
   return 0;
 }

@@ -1,0 +1,421 @@
+/* wick-render-signals-layout.c: where each signal's marker goes, and what the pointer hits
+ *
+ * The layout is the only place the markers' geometry is worked out: the renderer draws what it
+ * returns and the widget hit-tests the same, so the two always agree. It is linear in the
+ * signals in view, however many share a pixel column.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wick-render"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "wick-render-signals-private.h"
+
+/* The placed markers that a new one could overlap. Markers are placed left to right, all a
+ * badge wide, so those are the ones whose right edge is beyond the new one's left edge; they
+ * overlap each other across, so never down: their spans of rows are apart, and kept sorted.
+ * A new marker is then checked against them with a binary search per place, which matters
+ * where hundreds of signals share a pixel column. Bounds are whole pixels, kept as integers. */
+
+/* Far enough beyond the plot that no marker there is ever seen. */
+#define FAR_PX         (1 << 24)
+/* How many signals ahead the layout asks for a candle. */
+#define PREFETCH_AHEAD 8
+
+typedef struct
+{
+  gint32 y0, y1;  /* rows [y0, y1) */
+  gint32 x1;      /* the column right of the right edge */
+} Span;
+
+typedef struct
+{
+  GArray *spans;   /* Owned: Span, by row */
+  gint32  x0;      /* the left edge it was last moved to */
+} Reach;
+
+static inline gint32
+to_px (double value)
+{
+  return (gint32) CLAMP (value, -FAR_PX, FAR_PX);
+}
+
+/* Forgets the markers that end left of @x0, which no later marker can reach. */
+static void
+reach_move_to (Reach  *reach,
+               gint32  x0)
+{
+  Span *spans = (Span *) (gpointer) reach->spans->data;
+  guint kept = 0;
+
+  if (x0 == reach->x0)
+    return;
+
+  for (guint k = 0; k < reach->spans->len; k++)
+    if (spans[k].x1 > x0)
+      spans[kept++] = spans[k];
+  g_array_set_size (reach->spans, kept);
+  reach->x0 = x0;
+}
+
+/* The first span ending below @y0. */
+static inline guint
+reach_lower_bound (const Reach *reach,
+                   gint32       y0)
+{
+  const Span *spans = (const Span *) (gpointer) reach->spans->data;
+  guint lo = 0, hi = reach->spans->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (spans[mid].y1 <= y0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static inline gboolean
+reach_is_clear (const Reach *reach,
+                gint32       y0,
+                gint32       y1)
+{
+  guint k = reach_lower_bound (reach, y0);
+
+  return k == reach->spans->len || g_array_index (reach->spans, Span, k).y0 >= y1;
+}
+
+static void
+reach_add (Reach          *reach,
+           const WickRect *bounds)
+{
+  Span span = { to_px (bounds->y), to_px (bounds->y + bounds->height),
+                to_px (bounds->x + bounds->width) };
+
+  g_array_insert_val (reach->spans, reach_lower_bound (reach, span.y0), span);
+}
+
+/* The marker of @signal next to its candle; FALSE when the candle is out of view. */
+static gboolean
+place_at_candle (const WickSignal *signal,
+                 const WickCandle *candles,
+                 guint             n_candles,
+                 gint64            interval_ms,
+                 WickViewport     *viewport,
+                 const WickRect   *plot,
+                 WickSignalMarker *marker)
+{
+  const WickCandle *candle;
+  double x, y, centre;
+
+  if (signal->index >= n_candles)
+    return FALSE;
+
+  candle = &candles[signal->index];
+  x = wick_viewport_time_to_x (viewport, candle->open_time_ms + interval_ms / 2.0);
+  if (!isfinite (x) || x < plot->x || x > plot->x + plot->width)
+    return FALSE;
+
+  marker->is_above = signal->direction == WICK_SIGNAL_BEARISH;
+  y = wick_viewport_price_to_y (viewport, marker->is_above ? candle->high : candle->low);
+  if (!isfinite (y))
+    return FALSE;
+
+  /* The candles' wick fills the pixel column right of floor (x). */
+  centre = floor (x);
+  marker->tip_x = centre + .5;
+  marker->badge.x = centre - floor (WICK_RENDER_SIGNAL_BADGE_WIDTH / 2);
+  marker->badge.width = WICK_RENDER_SIGNAL_BADGE_WIDTH;
+  marker->badge.height = WICK_RENDER_SIGNAL_BADGE_HEIGHT;
+
+  if (marker->is_above)
+    {
+      marker->tip_y = floor (y) - WICK_RENDER_SIGNAL_GAP;
+      marker->base_y = marker->tip_y - WICK_RENDER_SIGNAL_ARROW_HEIGHT;
+    }
+  else
+    {
+      marker->tip_y = ceil (y) + WICK_RENDER_SIGNAL_GAP;
+      marker->base_y = marker->tip_y + WICK_RENDER_SIGNAL_ARROW_HEIGHT;
+    }
+
+  return TRUE;
+}
+
+/* Moves the badge @level badges away from the candle; only the one next to it (level 0)
+ * keeps the arrow. */
+static void
+move_out (WickSignalMarker *marker,
+          guint             level)
+{
+  double step = WICK_RENDER_SIGNAL_BADGE_HEIGHT + WICK_RENDER_SIGNAL_GAP;
+
+  marker->has_arrow = level == 0;
+  if (marker->is_above)
+    marker->badge.y = marker->base_y - WICK_RENDER_SIGNAL_BADGE_HEIGHT - level * step;
+  else
+    marker->badge.y = marker->base_y + level * step;
+
+  marker->bounds = marker->badge;
+  if (marker->has_arrow)
+    {
+      marker->bounds.height += WICK_RENDER_SIGNAL_ARROW_HEIGHT;
+      if (!marker->is_above)
+        marker->bounds.y = marker->tip_y;
+    }
+}
+
+/* The rows [*y0, *y1) that move_out (@marker, @level) makes its bounds cover. */
+static inline void
+level_rows (const WickSignalMarker *marker,
+            guint                   level,
+            double                 *y0,
+            double                 *y1)
+{
+  double step = WICK_RENDER_SIGNAL_BADGE_HEIGHT + WICK_RENDER_SIGNAL_GAP;
+
+  if (marker->is_above)
+    {
+      *y0 = marker->base_y - WICK_RENDER_SIGNAL_BADGE_HEIGHT - level * step;
+      *y1 = level == 0 ? *y0 + WICK_RENDER_SIGNAL_BADGE_HEIGHT + WICK_RENDER_SIGNAL_ARROW_HEIGHT
+                       : *y0 + WICK_RENDER_SIGNAL_BADGE_HEIGHT;
+    }
+  else
+    {
+      *y0 = level == 0 ? marker->tip_y : marker->base_y + level * step;
+      *y1 = level == 0 ? *y0 + WICK_RENDER_SIGNAL_BADGE_HEIGHT + WICK_RENDER_SIGNAL_ARROW_HEIGHT
+                       : *y0 + WICK_RENDER_SIGNAL_BADGE_HEIGHT;
+    }
+}
+
+/* The first signal whose candle can be in view: signals come in candle order. */
+static guint
+first_signal_in_view (WickSignals      *signals,
+                      const WickCandle *candles,
+                      guint             n_candles,
+                      gint64            interval_ms,
+                      double            from_ms)
+{
+  guint n = wick_signals_get_n_signals (signals);
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint index = wick_signals_get_signal (signals, mid)->index;
+
+      if (index < n_candles && candles[index].open_time_ms + interval_ms < from_ms)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* Every marker in view, in drawing order (the signals' own): each goes next to its candle,
+ * or as many badges further out as it takes to clear the markers already placed. One that
+ * finds no room within WICK_RENDER_SIGNAL_MAX_LEVELS is left out, as in a view of years of
+ * candles where hundreds share a pixel column; only @selected (or -1) is never left out: it
+ * then takes the outermost place, over the others. Linear in the signals in view. */
+GArray *
+_wick_render_signals_layout (WickSignals  *signals,
+                             WickViewport *viewport,
+                             int           selected)
+{
+  WickSignalsSnapshot *snapshot = wick_signals_get_snapshot (signals);
+  gint64 interval_ms = wick_signals_snapshot_get_interval_ms (snapshot);
+  guint n = wick_signals_get_n_signals (signals);
+  const WickCandle *candles;
+  guint n_candles = 0;
+  gboolean has_selected = FALSE;
+  double from_ms, to_ms;
+  Reach reach = { NULL, G_MININT32 };
+  GArray *placed;
+  WickRect plot;
+
+  candles = wick_signals_snapshot_get_candles (snapshot, &n_candles);
+  wick_viewport_get_plot (viewport, &plot);
+  wick_viewport_get_time_range (viewport, &from_ms, &to_ms);
+  placed = g_array_new (FALSE, TRUE, sizeof (WickPlacedMarker));
+  reach.spans = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  for (guint i = first_signal_in_view (signals, candles, n_candles, interval_ms, from_ms);
+       i < n; i++)
+    {
+      const WickSignal *signal = wick_signals_get_signal (signals, i);
+      WickPlacedMarker p = { .index = i };
+      gboolean is_clear = FALSE;
+      guint level;
+
+      /* A signal's candle is far from the last one's in a dense view: ask for it early. */
+      if (i + PREFETCH_AHEAD < n)
+        {
+          guint ahead = wick_signals_get_signal (signals, i + PREFETCH_AHEAD)->index;
+
+          if (ahead < n_candles)
+            __builtin_prefetch (&candles[ahead]);
+        }
+
+      if (signal->time_ms > to_ms)
+        break;
+      if (!place_at_candle (signal, candles, n_candles, interval_ms, viewport, &plot,
+                            &p.marker))
+        continue;
+
+      reach_move_to (&reach, to_px (p.marker.badge.x));
+      for (level = 0; level < WICK_RENDER_SIGNAL_MAX_LEVELS && !is_clear; level++)
+        {
+          double y0, y1;
+
+          level_rows (&p.marker, level, &y0, &y1);
+          is_clear = reach_is_clear (&reach, to_px (y0), to_px (y1));
+        }
+
+      if (is_clear)
+        {
+          move_out (&p.marker, level - 1);
+          reach_add (&reach, &p.marker.bounds);
+          g_array_append_val (placed, p);
+          has_selected = has_selected || (int) i == selected;
+        }
+    }
+
+  if (selected >= 0 && (guint) selected < n && !has_selected)
+    {
+      WickPlacedMarker p = { .index = (guint) selected };
+
+      /* Crowded out: it goes where the last level would put it, on top. */
+      if (place_at_candle (wick_signals_get_signal (signals, selected), candles, n_candles,
+                           interval_ms, viewport, &plot, &p.marker))
+        {
+          move_out (&p.marker, WICK_RENDER_SIGNAL_MAX_LEVELS - 1);
+          g_array_append_val (placed, p);
+        }
+    }
+
+  g_array_unref (reach.spans);
+
+  return placed;
+}
+
+const WickPlacedMarker *
+_wick_render_signals_find_placed (GArray *placed,
+                                  guint   index)
+{
+  for (guint i = 0; i < placed->len; i++)
+    {
+      if (g_array_index (placed, WickPlacedMarker, i).index == index)
+        return &g_array_index (placed, WickPlacedMarker, i);
+    }
+
+  return NULL;
+}
+
+/**
+ * wick_render_signal_marker:
+ * @signals: the analysis whose signals are drawn
+ * @viewport: the mapping
+ * @index: a signal of @signals
+ * @marker: (out caller-allocates): where its marker is drawn, in logical pixels
+ *
+ * The marker of signal @index, at the candle it names in the analysed candles: its arrow's
+ * point %WICK_RENDER_SIGNAL_GAP under the low (bullish) or over the high (bearish), centred
+ * on the candle's wick, and its badge beyond the arrow. Markers never cover each other: a
+ * badge that would cover one of an earlier signal (a second signal at the same candle, or
+ * one at a candle closer than a badge's width) moves out by whole badges and loses its arrow.
+ * In a view so crowded that it finds no room within %WICK_RENDER_SIGNAL_MAX_LEVELS badges,
+ * it is drawn only while selected, at the outermost of them; @marker is where it is drawn
+ * then (and is where it is always drawn for a signal that has room).
+ *
+ * Returns: whether the signal's candle is in view (its centre within the plot's width); when
+ *   not, nothing is drawn for it and @marker is zeroed
+ */
+gboolean
+wick_render_signal_marker (WickSignals      *signals,
+                           WickViewport     *viewport,
+                           guint             index,
+                           WickSignalMarker *marker)
+{
+  g_autoptr(GArray) placed = NULL;
+  const WickPlacedMarker *p;
+
+  g_return_val_if_fail (signals != NULL, FALSE);
+  g_return_val_if_fail (WICK_IS_VIEWPORT (viewport), FALSE);
+  g_return_val_if_fail (marker != NULL, FALSE);
+
+  memset (marker, 0, sizeof *marker);
+
+  placed = _wick_render_signals_layout (signals, viewport, (int) index);
+  if ((p = _wick_render_signals_find_placed (placed, index)) == NULL)
+    return FALSE;
+
+  *marker = p->marker;
+  return TRUE;
+}
+
+static inline gboolean
+marker_contains (const WickSignalMarker *marker,
+                 double                  x,
+                 double                  y)
+{
+  const double slop = WICK_RENDER_SIGNAL_HIT_SLOP;
+
+  return x >= marker->bounds.x - slop && x < marker->bounds.x + marker->bounds.width + slop &&
+         y >= marker->bounds.y - slop && y < marker->bounds.y + marker->bounds.height + slop;
+}
+
+/**
+ * wick_render_signals_hit_test:
+ * @signals: the analysis drawn
+ * @viewport: the mapping
+ * @selected: the selected signal, drawn on top, or -1
+ * @x: a point in the chart, in logical pixels
+ * @y: the point
+ *
+ * The marker under (@x, @y), within %WICK_RENDER_SIGNAL_HIT_SLOP, as drawn: the selected one
+ * first, then the others from the last drawn (the topmost) back.
+ *
+ * Returns: the signal's index in @signals, or -1 for none
+ */
+int
+wick_render_signals_hit_test (WickSignals  *signals,
+                              WickViewport *viewport,
+                              int           selected,
+                              double        x,
+                              double        y)
+{
+  g_autoptr(GArray) placed = NULL;
+  const WickPlacedMarker *p;
+  WickRect plot;
+
+  g_return_val_if_fail (signals != NULL, -1);
+  g_return_val_if_fail (WICK_IS_VIEWPORT (viewport), -1);
+
+  /* Markers are clipped to the plot, so the axes never hit one. */
+  wick_viewport_get_plot (viewport, &plot);
+  if (x < plot.x || x >= plot.x + plot.width || y < plot.y || y >= plot.y + plot.height)
+    return -1;
+
+  placed = _wick_render_signals_layout (signals, viewport, selected);
+  if (selected >= 0 && (p = _wick_render_signals_find_placed (placed, selected)) != NULL &&
+      marker_contains (&p->marker, x, y))
+    return selected;
+
+  for (guint i = placed->len; i-- > 0;)
+    {
+      p = &g_array_index (placed, WickPlacedMarker, i);
+      if ((int) p->index != selected && marker_contains (&p->marker, x, y))
+        return (int) p->index;
+    }
+
+  return -1;
+}

@@ -1,0 +1,242 @@
+/* wick-csv-candles.c: candles from CSV, a large file read by two threads
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wick-csv"
+
+#include "config.h"
+
+#include "wick-csv.h"
+
+#include "wick-csv-private.h"
+#include "wick-model-private.h"
+
+#include <string.h>
+
+/* The candles of the rows @reader has left, appended to @array (of WickCandle) whose first
+ * *@n are filled; the smallest step between them, and from @prev_time, into *@min_step. */
+static gboolean
+parse_candle_rows (WickCsvReader  *reader,
+                   GArray         *array,
+                   guint          *n_rows,
+                   gint64         *min_step,
+                   GError        **error)
+{
+  WickCandle *candles = (WickCandle *) (gpointer) array->data;
+  guint capacity = array->len;
+  guint n = *n_rows;
+  double v[5];
+  gint64 t;
+  int r;
+
+  while ((r = _wick_csv_reader_next_row (reader, &t, v, G_N_ELEMENTS (v), error)) > 0)
+    {
+      WickCandle *c;
+
+      if G_UNLIKELY (n == capacity)
+        {
+          capacity = capacity == 0 ? _wick_csv_reader_estimate_rows (reader) : capacity * 2;
+          g_array_set_size (array, capacity);
+          candles = (WickCandle *)(gpointer)array->data;
+        }
+
+      c = &candles[n];
+      c->open_time_ms = t;
+      c->open = v[0];
+      c->high = v[1];
+      c->low = v[2];
+      c->close = v[3];
+      c->volume = v[4];
+
+      if G_UNLIKELY (!_wick_candle_is_valid (c))
+        {
+          WickSeriesError code;
+
+          _wick_csv_set_invalid_error (reader, t, _wick_candle_describe_problem (c, &code), error);
+          return FALSE;
+        }
+
+      if (n > 0)
+        {
+          gint64 step = t - candles[n - 1].open_time_ms;
+
+          if G_UNLIKELY (step <= 0)
+            {
+              _wick_csv_set_order_error (reader, t, candles[n - 1].open_time_ms, error);
+              return FALSE;
+            }
+
+          *min_step = MIN (*min_step, step);
+        }
+
+      n++;
+    }
+
+  *n_rows = n;
+  return r == 0;
+}
+
+/* Files from this size are read by two threads, a half each. */
+#define PARALLEL_MIN_BYTES (4 << 20)
+
+typedef struct
+{
+  WickCsvReader reader;
+  GArray       *array;     /* Owned */
+  guint         n;
+  gint64        min_step;
+  gboolean      ok;
+} Half;
+
+static gpointer
+parse_half_thread (gpointer data)
+{
+  Half *half = data;
+
+  half->ok = parse_candle_rows (&half->reader, half->array, &half->n, &half->min_step, NULL);
+
+  return NULL;
+}
+
+/* Reads the rows of @reader in two halves at once, into @array (with *@n_rows, *@min_step as
+ * parse_candle_rows () leaves them). FALSE when the second half cannot be read on its own
+ * (a thread that will not start, or any problem in it): the caller then reads it all in one
+ * go, which finds and words the first problem of the file as always. */
+static gboolean
+parse_candle_rows_in_halves (WickCsvReader  *reader,
+                             GArray         *array,
+                             guint          *n_rows,
+                             gint64         *min_step,
+                             GError        **error,
+                             gboolean       *failed)
+{
+  const char *middle = reader->pos + (reader->end - reader->pos) / 2;
+  const char *newline = memchr (middle, '\n', reader->end - middle);
+  g_autoptr(GThread) thread = NULL;
+  Half second = { 0 };
+  WickCandle *candles;
+
+  *failed = FALSE;
+  if (newline == NULL || newline + 1 >= reader->end)
+    return FALSE;
+
+  /* Room for both halves, so that the second one is only copied in at the end. */
+  g_assert (*n_rows == 0);
+  if (_wick_csv_reader_next_line (reader))
+    {
+      g_array_set_size (array, _wick_csv_reader_estimate_rows (reader));
+      reader->pos = reader->line_start;
+      reader->line--;
+    }
+
+  second.reader = *reader;
+  second.reader.pos = newline + 1;
+  second.array = g_array_new (FALSE, FALSE, sizeof (WickCandle));
+  second.min_step = G_MAXINT64;
+  reader->end = newline + 1;
+
+  thread = g_thread_try_new ("wick-csv", parse_half_thread, &second, NULL);
+  if (thread == NULL)
+    {
+      reader->end = second.reader.end;
+      g_array_unref (second.array);
+      return FALSE;
+    }
+
+  if (!parse_candle_rows (reader, array, n_rows, min_step, error))
+    {
+      /* The first half's problem is the file's first. */
+      g_thread_join (g_steal_pointer (&thread));
+      g_array_unref (second.array);
+      *failed = TRUE;
+      return TRUE;
+    }
+  g_thread_join (g_steal_pointer (&thread));
+
+  candles = (WickCandle *) (gpointer) second.array->data;
+  if (!second.ok ||
+      (*n_rows > 0 && second.n > 0 &&
+       candles[0].open_time_ms <= g_array_index (array, WickCandle, *n_rows - 1).open_time_ms))
+    {
+      g_array_unref (second.array);
+      return FALSE;
+    }
+
+  if (*n_rows > 0 && second.n > 0)
+    *min_step = MIN (*min_step, candles[0].open_time_ms -
+                                g_array_index (array, WickCandle, *n_rows - 1).open_time_ms);
+  *min_step = MIN (*min_step, second.min_step);
+
+  g_array_set_size (array, *n_rows);
+  g_array_append_vals (array, candles, second.n);
+  *n_rows += second.n;
+  g_array_unref (second.array);
+
+  return TRUE;
+}
+
+/**
+ * wick_csv_parse_candles:
+ * @data: (array length=len): the file contents; need not be nul-terminated
+ * @len: their length in bytes
+ * @interval_ms: the candle interval, or 0 to infer it from the smallest step between rows
+ * @error: return location for a #WickCsvError
+ *
+ * Parses `open_time_ms,open,high,low,close,volume` rows (further columns are ignored). Every
+ * candle is validated as by wick_candle_validate() and open times must strictly increase;
+ * errors name the line. A large file is read by two threads, each half at once.
+ *
+ * Returns: (transfer full): the candles, or %NULL on error
+ */
+WickSeries *
+wick_csv_parse_candles (const char  *data,
+                        gsize        len,
+                        gint64       interval_ms,
+                        GError     **error)
+{
+  WickCsvReader reader;
+  g_autoptr(GArray) array = NULL;
+  g_autoptr(WickSeries) series = NULL;
+  gboolean is_parsed = FALSE;
+  gboolean failed = FALSE;
+  gint64 min_step = G_MAXINT64;
+  guint n = 0;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (interval_ms >= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_wick_csv_reader_init (&reader, data, len, 6, error))
+    return NULL;
+
+  array = g_array_new (FALSE, FALSE, sizeof (WickCandle));
+
+  if (len >= PARALLEL_MIN_BYTES && g_get_num_processors () > 1)
+    {
+      WickCsvReader whole = reader;
+
+      is_parsed = parse_candle_rows_in_halves (&reader, array, &n, &min_step, error, &failed);
+      if (failed)
+        return NULL;
+      if (!is_parsed)
+        {
+          reader = whole;
+          g_array_set_size (array, 0);
+          n = 0;
+          min_step = G_MAXINT64;
+        }
+    }
+
+  if (!is_parsed && !parse_candle_rows (&reader, array, &n, &min_step, error))
+    return NULL;
+
+  if (!_wick_csv_resolve_interval (&reader, &interval_ms, n, min_step, error))
+    return NULL;
+
+  g_array_set_size (array, n);
+  series = wick_series_new (interval_ms);
+  _wick_series_take_candles (series, g_steal_pointer (&array));
+
+  return g_steal_pointer (&series);
+}

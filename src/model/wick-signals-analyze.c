@@ -1,0 +1,565 @@
+/* wick-signals-analyze.c: running the analysis, on two threads for a long series
+ *
+ * The stages and what each needs:
+ *
+ *   RSI, ATR, pivots ─┬─ flow rules (flags) ── V-recoveries ─┐
+ *                     └─ swing rules (week levels) ──────────┼─ levels walk
+ *   other indicators, the ten patterns ──────────────────────┘
+ *
+ * The calling thread runs the chain on top; the other stages are tasks that a worker thread
+ * starts on at once and the caller joins once its chain is done. Then both take shares of the
+ * levels walk, which reports over consecutive ranges of candles what one walk reports
+ * (wick-signals-levels.c). Each thread writes its own signals and explanations; put together
+ * in a fixed order and sorted stably, they come out exactly as one thread leaves them, as
+ * every kind of signal comes from one rule and each rule's signals keep their order. A short
+ * series runs the same stages on the calling thread alone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "wick-signals"
+
+#include "config.h"
+
+#include "wick-signals.h"
+
+#include "wick-indicators.h"
+#include "wick-signals-private.h"
+
+/* Below this many candles a second thread costs more than it saves. */
+#define PARALLEL_MIN_CANDLES 50000
+/* Candles per share of the levels walk: small enough that two threads finish together. */
+#define LEVELS_SHARE         32768
+
+/* The stages either thread may take, after the caller's own chain (the basic indicators,
+ * the flow rules and the V-recoveries): the other indicators, the swing rules that need no
+ * flags (they wait for the basic indicators) and each pattern. */
+enum
+{
+  TASK_OTHER_INDICATORS,
+  TASK_FIRST_SWING_RULE,
+  TASK_FIRST_PATTERN = TASK_FIRST_SWING_RULE + WICK_N_SWING_RULES,
+  N_TASKS = TASK_FIRST_PATTERN + WICK_N_PATTERNS
+};
+
+enum
+{
+  READY_BASICS = 1 << 0,  /* RSI, ATR, pivots, volume average: the caller's */
+  READY_LEVELS = 1 << 1,  /* everything the levels walk reads */
+};
+
+/* One analysis being run. */
+typedef struct
+{
+  WickSignals        *self;         /* Borrowed */
+  gboolean            is_lazy;      /* the extras are left for later */
+  WickSignalsContext *ctx;          /* Borrowed: the caller's */
+  WickSignalsContext  worker_ctx;   /* the worker's: its own explanations */
+  GArray             *swing_signals[WICK_N_SWING_RULES];  /* Owned: each swing rule's */
+  int                 next_task;    /* atomic */
+  guint               n_shares;
+  guint              *starts;       /* Owned: n_shares + 1 */
+  GArray            **shares;       /* Owned: each share's signals */
+  int                 next_share;   /* atomic */
+  GMutex              lock;
+  GCond               cond;
+  guint               ready;        /* READY_*, under lock */
+  guint               tasks_done;   /* under lock */
+} Run;
+
+static void
+run_post (Run   *run,
+          guint  ready)
+{
+  g_mutex_lock (&run->lock);
+  run->ready |= ready;
+  g_cond_broadcast (&run->cond);
+  g_mutex_unlock (&run->lock);
+}
+
+static void
+run_wait (Run   *run,
+          guint  ready)
+{
+  g_mutex_lock (&run->lock);
+  while ((run->ready & ready) != ready)
+    g_cond_wait (&run->cond, &run->lock);
+  g_mutex_unlock (&run->lock);
+}
+
+static int
+compare_signals (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const WickSignal *x = a;
+  const WickSignal *y = b;
+
+  if (x->index != y->index)
+    return x->index < y->index ? -1 : 1;
+  if (x->confirmed_index != y->confirmed_index)
+    return x->confirmed_index < y->confirmed_index ? -1 : 1;
+  if (x->kind != y->kind)
+    return (int) x->kind - (int) y->kind;
+  return (int) x->direction - (int) y->direction;
+}
+
+/* Sorts one part's signals, stably: those that compare equal stay in the order reported. */
+static void
+sort_part (GArray *signals)
+{
+  g_qsort_with_data (signals->data, signals->len, sizeof (WickSignal), compare_signals, NULL);
+}
+
+/* Merges the sorted @parts into one sorted array; of signals that compare equal, those of an
+ * earlier part come first, which is what a stable sort of the parts one after the other
+ * gives. A heap of the parts' next signals. */
+static WickSignal *
+merge_parts (GArray **parts,
+             guint    n_parts,
+             guint   *n_signals)
+{
+  g_autofree guint *heap = g_new (guint, MAX (n_parts, 1));
+  g_autofree guint *next = g_new0 (guint, MAX (n_parts, 1));
+  guint n_heap = 0, total = 0, out = 0;
+  WickSignal *merged;
+
+#define HEAD(part) (&g_array_index (parts[part], WickSignal, next[part]))
+#define BEFORE(a, b) \
+  (compare_signals (HEAD (a), HEAD (b), NULL) < 0 || \
+   (compare_signals (HEAD (a), HEAD (b), NULL) == 0 && (a) < (b)))
+
+  for (guint k = 0; k < n_parts; k++)
+    {
+      total += parts[k]->len;
+      if (parts[k]->len == 0)
+        continue;
+
+      /* Sift the new part up. */
+      for (guint i = n_heap++; ; )
+        {
+          guint parent = (i - 1) / 2;
+
+          if (i == 0 || !BEFORE (k, heap[parent]))
+            {
+              heap[i] = k;
+              break;
+            }
+          heap[i] = heap[parent];
+          i = parent;
+        }
+    }
+
+  merged = g_new (WickSignal, MAX (total, 1));
+
+  while (n_heap > 0)
+    {
+      guint top = heap[0];
+      guint i = 0;
+
+      merged[out++] = *HEAD (top);
+      if (++next[top] == parts[top]->len)
+        top = heap[--n_heap];
+
+      /* Sift @top down from the root. */
+      for (;;)
+        {
+          guint child = 2 * i + 1;
+
+          if (child >= n_heap)
+            break;
+          if (child + 1 < n_heap && BEFORE (heap[child + 1], heap[child]))
+            child++;
+          if (!BEFORE (heap[child], top))
+            break;
+          heap[i] = heap[child];
+          i = child;
+        }
+      if (n_heap > 0)
+        heap[i] = top;
+    }
+
+#undef BEFORE
+#undef HEAD
+
+  *n_signals = total;
+  return merged;
+}
+
+/* SMA (V, bars) of the candles before each one; NAN until there are enough. */
+static double *
+volume_average_before (const WickCandle *c,
+                       guint             n,
+                       guint             bars)
+{
+  double *average = g_new (double, MAX (n, 1));
+  double sum = 0.0;
+  guint i;
+
+  for (i = 0; i < n; i++)
+    {
+      average[i] = bars > 0 && i >= bars ? sum / bars : NAN;
+      sum += c[i].volume;
+      if (bars > 0 && i >= bars)
+        sum -= c[i - bars].volume;
+    }
+
+  return average;
+}
+
+/* The indicators the rules need. */
+static void
+compute_basic_indicators (WickSignals      *self,
+                          const WickCandle *c,
+                          guint             n)
+{
+  wick_indicators_rsi (c, n, WICK_RSI_PERIOD, self->indicators[WICK_INDICATOR_RSI]);
+  wick_indicators_atr (c, n, WICK_ATR_PERIOD, self->indicators[WICK_INDICATOR_ATR]);
+}
+
+/* The indicators drawn on the chart. */
+static void
+compute_other_indicators (WickSignals      *self,
+                          const WickCandle *c,
+                          guint             n)
+{
+  double **v = self->indicators;
+
+  wick_indicators_ema (c, n, 20, v[WICK_INDICATOR_EMA20]);
+  wick_indicators_ema (c, n, 50, v[WICK_INDICATOR_EMA50]);
+  wick_indicators_macd (c, n, WICK_MACD_FAST_PERIOD, WICK_MACD_SLOW_PERIOD,
+                        WICK_MACD_SIGNAL_PERIOD, v[WICK_INDICATOR_MACD],
+                        v[WICK_INDICATOR_MACD_SIGNAL], v[WICK_INDICATOR_MACD_HIST]);
+  wick_indicators_bbands (c, n, WICK_BBANDS_PERIOD, WICK_BBANDS_NB_DEV,
+                          v[WICK_INDICATOR_BB_UPPER], v[WICK_INDICATOR_BB_MIDDLE],
+                          v[WICK_INDICATOR_BB_LOWER]);
+  wick_indicators_vwap_daily (c, n, v[WICK_INDICATOR_VWAP]);
+}
+
+/**
+ * _wick_signals_is_extra_indicator:
+ *
+ * Returns: whether no rule reads @indicator (they read RSI and ATR)
+ */
+gboolean
+_wick_signals_is_extra_indicator (WickIndicator indicator)
+{
+  return indicator != WICK_INDICATOR_RSI && indicator != WICK_INDICATOR_ATR;
+}
+
+/**
+ * _wick_signals_ensure_extras:
+ *
+ * Computes the indicators and patterns no rule reads, unless they are there already. Safe
+ * from any thread.
+ */
+void
+_wick_signals_ensure_extras (WickSignals *self)
+{
+  const WickCandle *c;
+  guint n;
+
+  if (g_atomic_int_get (&self->has_extras))
+    return;
+
+  g_mutex_lock (&self->extras_lock);
+  if (!g_atomic_int_get (&self->has_extras))
+    {
+      c = wick_signals_snapshot_get_candles (self->snapshot, &n);
+      compute_other_indicators (self, c, n);
+      for (guint p = 0; p < WICK_N_PATTERNS; p++)
+        {
+          if (_wick_signals_is_extra_pattern (p))
+            wick_patterns_compute (p, c, n, self->patterns[p]);
+        }
+      g_atomic_int_set (&self->has_extras, TRUE);
+    }
+  g_mutex_unlock (&self->extras_lock);
+}
+
+/* Runs the tasks no thread has taken yet, with @ctx's explanations. */
+static void
+run_tasks (Run                *run,
+           WickSignalsContext *ctx)
+{
+  WickSignals *self = run->self;
+  guint task;
+
+  while ((task = (guint) g_atomic_int_add (&run->next_task, 1)) < N_TASKS)
+    {
+      if (task == TASK_OTHER_INDICATORS)
+        {
+          if (!run->is_lazy)
+            compute_other_indicators (self, ctx->candles, ctx->n);
+        }
+      else if (task < TASK_FIRST_PATTERN)
+        {
+          WickSignalsContext swing_ctx;
+
+          run_wait (run, READY_BASICS);
+          swing_ctx = *ctx;
+          swing_ctx.signals = run->swing_signals[task - TASK_FIRST_SWING_RULE];
+          if (!g_cancellable_is_cancelled (ctx->cancellable))
+            _wick_signals_find_swings (&swing_ctx, task - TASK_FIRST_SWING_RULE);
+          sort_part (swing_ctx.signals);
+        }
+      else
+        {
+          guint p = task - TASK_FIRST_PATTERN;
+
+          if (!run->is_lazy || !_wick_signals_is_extra_pattern (p))
+            wick_patterns_compute (p, ctx->candles, ctx->n, self->patterns[p]);
+        }
+
+      g_mutex_lock (&run->lock);
+      run->tasks_done++;
+      g_cond_broadcast (&run->cond);
+      g_mutex_unlock (&run->lock);
+    }
+}
+
+/* Takes shares of the levels walk until none is left, reporting into the share's signals and
+ * @ctx's explanations. */
+static void
+run_levels (Run                      *run,
+            const WickSignalsContext *ctx)
+{
+  guint share;
+
+  while ((share = (guint) g_atomic_int_add (&run->next_share, 1)) < run->n_shares &&
+         !g_cancellable_is_cancelled (ctx->cancellable))
+    {
+      WickSignalsContext share_ctx = *ctx;
+
+      share_ctx.signals = run->shares[share];
+      _wick_signals_find_levels (&share_ctx, run->starts[share], run->starts[share + 1]);
+      sort_part (share_ctx.signals);
+    }
+}
+
+/* Divides the levels walk into shares. */
+static void
+plan_levels (Run   *run,
+             guint  n_shares)
+{
+  guint n = run->ctx->n;
+
+  run->n_shares = n_shares;
+  run->starts = g_new (guint, n_shares + 1);
+  run->shares = g_new (GArray *, n_shares);
+  for (guint k = 0; k < n_shares; k++)
+    {
+      run->starts[k] = 1 + (guint) ((guint64) (MAX (n, 1) - 1) * k / n_shares);
+      run->shares[k] = g_array_new (FALSE, FALSE, sizeof (WickSignal));
+    }
+  run->starts[n_shares] = MAX (n, 1);
+}
+
+static gpointer
+worker_thread (gpointer data)
+{
+  Run *run = data;
+
+  run_tasks (run, &run->worker_ctx);
+  run_wait (run, READY_LEVELS);
+  run_levels (run, &run->worker_ctx);
+
+  return NULL;
+}
+
+/**
+ * wick_signals_analyze:
+ * @snapshot: the data
+ * @params: (nullable): the parameters, or %NULL for the defaults
+ * @cancellable: (nullable): checked between the stages
+ * @error: where to put %G_IO_ERROR_CANCELLED
+ *
+ * Runs the whole analysis, on a second thread as well for a long series. Safe to call from
+ * any thread; see the header.
+ *
+ * Returns: (transfer full) (nullable): the result, or %NULL when cancelled
+ */
+WickSignals *
+wick_signals_analyze (WickSignalsSnapshot     *snapshot,
+                      const WickSignalParams  *params,
+                      GCancellable            *cancellable,
+                      GError                 **error)
+{
+  return wick_signals_analyze_with_flags (snapshot, params, WICK_SIGNALS_ANALYZE_DEFAULT,
+                                          cancellable, error);
+}
+
+/**
+ * wick_signals_analyze_with_flags:
+ * @snapshot: the data
+ * @params: (nullable): the parameters, or %NULL for the defaults
+ * @flags: how to run it
+ * @cancellable: (nullable): checked between the stages
+ * @error: where to put %G_IO_ERROR_CANCELLED
+ *
+ * As wick_signals_analyze (); %WICK_SIGNALS_ANALYZE_LAZY_EXTRAS leaves what no rule reads to
+ * be computed when it is first asked for. The results are the same either way.
+ *
+ * Returns: (transfer full) (nullable): the result, or %NULL when cancelled
+ */
+WickSignals *
+wick_signals_analyze_with_flags (WickSignalsSnapshot      *snapshot,
+                                 const WickSignalParams   *params,
+                                 WickSignalsAnalyzeFlags   flags,
+                                 GCancellable             *cancellable,
+                                 GError                  **error)
+{
+  return _wick_signals_analyze_threads (snapshot, params, flags, TRUE, cancellable, error);
+}
+
+/**
+ * _wick_signals_analyze_threads:
+ * @may_share: whether a long series may be shared with a second thread
+ *
+ * wick_signals_analyze_with_flags (), or, for the tests, the same on one thread.
+ */
+WickSignals *
+_wick_signals_analyze_threads (WickSignalsSnapshot      *snapshot,
+                               const WickSignalParams   *params,
+                               WickSignalsAnalyzeFlags   flags,
+                               gboolean                  may_share,
+                               GCancellable             *cancellable,
+                               GError                  **error)
+{
+  g_autoptr(WickSignals) self = NULL;
+  g_autoptr(GThread) worker = NULL;
+  const WickLiquidationBucket *liquidations;
+  const WickOpenInterestPoint *open_interest;
+  guint n_liquidations, n_open_interest;
+  WickSignalParams defaults;
+  WickSignalsContext ctx;
+  const WickCandle *c;
+  GPtrArray *parts;
+  Run run = { 0 };
+  guint n, p, n_shares;
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+  g_return_val_if_fail (params == NULL || params->swing_bars >= 1, NULL);
+  g_return_val_if_fail (params == NULL || params->baseline_bars >= 2, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (params == NULL)
+    {
+      wick_signal_params_init (&defaults);
+      params = &defaults;
+    }
+
+  c = wick_signals_snapshot_get_candles (snapshot, &n);
+  liquidations = wick_signals_snapshot_get_liquidations (snapshot, &n_liquidations);
+  open_interest = wick_signals_snapshot_get_open_interest (snapshot, &n_open_interest);
+
+  self = g_atomic_rc_box_new0 (WickSignals);
+  g_mutex_init (&self->extras_lock);
+  self->snapshot = wick_signals_snapshot_ref (snapshot);
+  self->n_candles = n;
+  for (p = 0; p < G_N_ELEMENTS (self->strings); p++)
+    self->strings[p] = g_string_chunk_new (4096);
+  for (p = 0; p < WICK_N_INDICATORS; p++)
+    self->indicators[p] = g_new (double, MAX (n, 1));
+  for (p = 0; p < WICK_N_PATTERNS; p++)
+    self->patterns[p] = g_new (int, MAX (n, 1));
+
+  ctx = (WickSignalsContext) {
+    .params = params,
+    .cancellable = cancellable,
+    .candles = c,
+    .n = n,
+    .interval_ms = wick_signals_snapshot_get_interval_ms (snapshot),
+    .liquidations = liquidations,
+    .n_liquidations = n_liquidations,
+    .open_interest = open_interest,
+    .n_open_interest = n_open_interest,
+    .atr = self->indicators[WICK_INDICATOR_ATR],
+    .rsi = self->indicators[WICK_INDICATOR_RSI],
+    .week_levels = g_array_new (FALSE, FALSE, sizeof (WickWeekLevel)),
+    .signals = g_array_new (FALSE, FALSE, sizeof (WickSignal)),
+    .strings = self->strings[0],
+  };
+  for (p = 0; p < WICK_N_PATTERNS; p++)
+    ctx.patterns[p] = self->patterns[p];
+
+  run.self = self;
+  run.is_lazy = (flags & WICK_SIGNALS_ANALYZE_LAZY_EXTRAS) != 0;
+  run.ctx = &ctx;
+  run.worker_ctx = ctx;
+  run.worker_ctx.signals = NULL;
+  run.worker_ctx.strings = self->strings[1];
+  for (p = 0; p < WICK_N_SWING_RULES; p++)
+    run.swing_signals[p] = g_array_new (FALSE, FALSE, sizeof (WickSignal));
+  g_mutex_init (&run.lock);
+  g_cond_init (&run.cond);
+
+  if (may_share && n >= PARALLEL_MIN_CANDLES && g_get_num_processors () > 1)
+    worker = g_thread_try_new ("wick-analysis", worker_thread, &run, NULL);
+  n_shares = worker != NULL ? MAX (n / LEVELS_SHARE, 2) : 1;
+
+  compute_basic_indicators (self, c, n);
+  ctx.volume_average = volume_average_before (c, n, params->volume_average_bars);
+  ctx.flags = g_new0 (guint8, MAX (n, 1));
+  ctx.swings = wick_pivots_find (c, n, 0, params->swing_bars, params->swing_bars);
+  /* The worker reads these through its copy of the context. */
+  run.worker_ctx.volume_average = ctx.volume_average;
+  run.worker_ctx.flags = ctx.flags;
+  run.worker_ctx.swings = ctx.swings;
+  run_post (&run, READY_BASICS);
+
+  self->zones = wick_zones_detect (c, n, self->indicators[WICK_INDICATOR_ATR], &params->zones);
+
+  /* The rules run in this order: each grades with what the ones before left. The swing
+   * rules, among the tasks, need none of the flow rules' flags. */
+  if (!g_cancellable_is_cancelled (cancellable))
+    _wick_signals_find_flow (&ctx);
+  if (!g_cancellable_is_cancelled (cancellable))
+    _wick_signals_find_v_recoveries (&ctx);
+  sort_part (ctx.signals);
+
+  run_tasks (&run, &ctx);
+  g_mutex_lock (&run.lock);
+  while (run.tasks_done < N_TASKS)
+    g_cond_wait (&run.cond, &run.lock);
+  g_mutex_unlock (&run.lock);
+
+  g_atomic_int_set (&self->has_extras, !run.is_lazy);
+
+  plan_levels (&run, n_shares);
+  run_post (&run, READY_LEVELS);
+  run_levels (&run, &ctx);
+  if (worker != NULL)
+    g_thread_join (g_steal_pointer (&worker));
+
+  /* Everything, in the order one thread reports it. */
+  parts = g_ptr_array_new ();
+  g_ptr_array_add (parts, ctx.signals);
+  for (p = 0; p < WICK_N_SWING_RULES; p++)
+    g_ptr_array_add (parts, run.swing_signals[p]);
+  for (guint k = 0; k < run.n_shares; k++)
+    g_ptr_array_add (parts, run.shares[k]);
+  if (!g_cancellable_is_cancelled (cancellable))
+    self->signals = merge_parts ((GArray **) parts->pdata, parts->len, &self->n_signals);
+  g_ptr_array_unref (parts);
+
+  g_array_unref (ctx.signals);
+  g_free (ctx.volume_average);
+  g_free (ctx.flags);
+  g_array_unref (ctx.swings);
+  g_array_unref (ctx.week_levels);
+  for (p = 0; p < WICK_N_SWING_RULES; p++)
+    g_array_unref (run.swing_signals[p]);
+  for (guint k = 0; k < run.n_shares; k++)
+    g_array_unref (run.shares[k]);
+  g_free (run.shares);
+  g_free (run.starts);
+  g_mutex_clear (&run.lock);
+  g_cond_clear (&run.cond);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
