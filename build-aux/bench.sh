@@ -6,14 +6,15 @@
 #    of 1k to 1M synthetic candles all in view, with and without the heatmap, price lines and
 #    signals, and the drag-motion redraw (bench-render); the analysis at 20k and 1M candles
 #    (bench-analysis); the heatmap model and grid at 20k and 1M (bench-heatmap); the stages of
-#    a 1M-candle export, CSV load first (bench-export); kline page parsing (bench-parse, when
-#    it is there).
+#    a 1M-candle export, CSV load first (bench-export); and, when they are there, kline page
+#    parsing (bench-parse), the candle cache (bench-candle-cache) and the live client
+#    (bench-live, 200,000 messages a case).
 # 2. Whole processes, start to exit, each the median of --runs runs after a warm-up, with the
 #    peak RSS of each: `wick --export` PNG 1920×1080 of the sample's default view and of CSV
 #    files of 1k, 10k, 100k and 1M hourly candles shown whole (--range all), generated into a
 #    temporary folder; and start-up to the first frame of the window on the sample, under
-#    xvfb-run and dbus-run-session, with tests/bench/bench-first-frame.so preloaded to end the
-#    process at its first paint.
+#    xvfb-run and dbus-run-session (GTK's Cairo renderer, as Xvfb has no GPU), with
+#    tests/bench/bench-first-frame.so preloaded to end the process at its first paint.
 #
 # The tables go to the terminal; --json FILE also writes every median, so runs can be compared.
 # --builddir times another release build (another checkout's, say) and --no-build leaves it as
@@ -55,10 +56,12 @@ if [ "$build" = 1 ]; then
 
   targets=(src/wick tests/bench/bench-render tests/bench/bench-analysis tests/bench/bench-heatmap
            tests/bench/bench-export tests/bench/bench-first-frame.so)
-  # Another engineer's benchmark; run it when it is there.
-  if [ -f tests/bench/bench-parse.c ]; then
-    targets+=(tests/bench/bench-parse)
-  fi
+  # Other engineers' benchmarks; run them when they are there.
+  for extra in bench-parse bench-candle-cache bench-live; do
+    if [ -f tests/bench/$extra.c ]; then
+      targets+=(tests/bench/$extra)
+    fi
+  done
   ninja -C "$builddir" "${targets[@]}" >/dev/null
 fi
 
@@ -97,7 +100,11 @@ results = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
 ROW = re.compile(r"^\|\s*(?P<name>.+?)\s*\|\s*(?P<median>[0-9.]+)\s*(?P<unit>ms|µs)?\s*\|")
 
 
-def run_in_process(name, args, env=None):
+LIVE_ROW = re.compile(r"^\|\s*(?P<name>[^|]+?)\s*\|\s*\d+\s*\|\s*[0-9.]+\s*\|\s*(?P<rate>\d+)\s*\|"
+                      r"(?:[^|]*\|){2}\s*(?P<growth>[0-9.]+)\s*\|")
+
+
+def run_in_process(name, args, env=None, row=ROW):
     """Runs a benchmark binary, shows its output and keeps the medians of its table rows."""
     path = os.path.join(bench, name)
     if not os.path.exists(path):
@@ -109,8 +116,12 @@ def run_in_process(name, args, env=None):
     print(out, end="", flush=True)
     rows = {}
     for line in out.splitlines():
-        m = ROW.match(line)
+        m = row.match(line)
         if m is None:
+            continue
+        if row is LIVE_ROW:
+            rows[m.group("name")] = {"messages_per_s": int(m.group("rate")),
+                                     "rss_growth_mib": float(m.group("growth"))}
             continue
         value = float(m.group("median"))
         rows[m.group("name")] = value / 1000 if m.group("unit") == "µs" else value
@@ -177,6 +188,8 @@ run_in_process("bench-heatmap", ["--runs", "10" if quick else "20"])
 run_in_process("bench-export", ["--runs", "3" if quick else "5",
                                 "--candles", "100000" if quick else "1000000"])
 run_in_process("bench-parse", [])
+run_in_process("bench-candle-cache", [])
+run_in_process("bench-live", ["--messages", "50000" if quick else "200000"], row=LIVE_ROW)
 
 # 2. Whole processes: exports
 env = dict(os.environ, GSETTINGS_BACKEND="memory", XDG_DATA_HOME=os.path.join(tmpdir, "data"),
@@ -225,7 +238,9 @@ else:
         f.write(r'''
 import json, os, statistics, subprocess, sys, time
 wick, module, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-env = dict(os.environ, LD_PRELOAD=module, GTK_A11Y="none", NO_AT_BRIDGE="1")
+# Xvfb has no GPU: GTK's GL renderer would run on llvmpipe, whose shader compiler costs more
+# than the window; the Cairo renderer stands in for a GPU. No accessibility bus is started.
+env = dict(os.environ, LD_PRELOAD=module, GTK_A11Y="none", NO_AT_BRIDGE="1", GSK_RENDERER="cairo")
 walls, frames, rss = [], [], 0.0
 for i in range(n + 1):
     start = time.perf_counter()

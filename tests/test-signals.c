@@ -459,7 +459,7 @@ check_bands (const WickCandle *candles,
 
   wick_indicators_atr (candles, n, WICK_ATR_PERIOD, atr);
   wick_zone_params_init (&params);
-  zi = _wick_zone_index_new (candles, n, from, atr, &params);
+  zi = _wick_zone_index_new (candles, n, from, atr, &params, NULL, 0);
 
   for (k = from; k < n; k += step)
     {

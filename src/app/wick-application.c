@@ -66,7 +66,7 @@ wick_application_handle_local_options (GApplication *application,
 
   if (self->options.format != NULL)
     {
-      g_printerr ("wick: %s\n", _("--format needs --signals or --indicators"));
+      g_printerr ("wick: %s\n", _("--format needs --export, --signals or --indicators"));
       return WICK_EXIT_USAGE;
     }
 
@@ -80,9 +80,12 @@ wick_application_handle_local_options (GApplication *application,
     }
 
   /* Options that only make sense with --export are a mistake without it. */
-  if (self->options.size != NULL || self->options.scale != NULL || self->options.heatmap != NULL)
+  if (self->options.size != NULL || self->options.scale != NULL || self->options.heatmap != NULL ||
+      self->options.theme != NULL || self->options.title != NULL ||
+      self->options.show_signals != NULL || self->options.legend != NULL)
     {
-      g_printerr ("wick: %s\n", _("--size, --scale and --heatmap need --export FILE"));
+      g_printerr ("wick: %s\n", _("--size, --scale, --heatmap, --theme, --title, --show-signals "
+                                   "and --legend need --export FILE"));
       return WICK_EXIT_USAGE;
     }
 
@@ -284,6 +287,7 @@ wick_application_init (WickApplication *self)
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", NULL };
   static const char *market_accels[] = { "<Control>l", NULL };
+  static const char *save_image_accels[] = { "<Control>s", NULL };
   GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -312,6 +316,8 @@ wick_application_init (WickApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.choose-market",
                                          market_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.save-image",
+                                         save_image_accels);
 }
 
 WickApplication *

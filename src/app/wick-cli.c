@@ -25,7 +25,6 @@
 #include "wick-viewport.h"
 #include "wick-zones.h"
 
-#define DEFAULT_EXPORT_SIZE "1920x1080"
 /* Candles shown by default when a market has no story to focus on. */
 #define DEFAULT_VISIBLE_CANDLES 150
 
@@ -53,8 +52,19 @@ static const GOptionEntry main_entries[] = {
   { "heatmap", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Draw the liquidation heatmap in the export: on or off (default: as in the window)"),
     N_("on|off") },
+  { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The colours of the export: light or dark (default light)"), N_("light|dark") },
+  { "show-signals", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Draw the signal markers in the export: on or off (default on)"), N_("on|off") },
+  { "legend", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Draw the open, high, low, close legend in the export: on or off (default on)"),
+    N_("on|off") },
+  { "title", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The title at the top of the export (default: symbol · interval · source)"),
+    N_("TEXT") },
   { "levels", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Manage the market’s saved price lines and exit: list, add PRICE or remove ID"),
+    N_("Manage the market’s saved price lines and exit: list, add PRICE or remove ID; "
+       "with --export, draw them and the zones: on or off (default on)"),
     N_("ACTION") },
   { "label", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The label of a line made with --levels add"), N_("TEXT") },
@@ -63,7 +73,8 @@ static const GOptionEntry main_entries[] = {
   { "indicators", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the indicators and candlestick patterns of each candle and exit"), NULL },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The output of --signals (text or json) or --indicators (csv)"), N_("FORMAT") },
+    N_("The output of --signals (text or json), --indicators (csv) or --export (png, svg or "
+       "pdf; default: the file’s extension)"), N_("FORMAT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, N_("[PRICE|ID]") },
@@ -111,6 +122,10 @@ wick_cli_options_read (WickCliOptions *options,
   options->scale = lookup_string (dict, "scale");
   options->range = lookup_string (dict, "range");
   options->heatmap = lookup_string (dict, "heatmap");
+  options->theme = lookup_string (dict, "theme");
+  options->title = lookup_string (dict, "title");
+  options->show_signals = lookup_string (dict, "show-signals");
+  options->legend = lookup_string (dict, "legend");
   options->levels = lookup_string (dict, "levels");
   options->label = lookup_string (dict, "label");
   options->signals = g_variant_dict_contains (dict, "signals");
@@ -135,6 +150,10 @@ wick_cli_options_clear (WickCliOptions *options)
   g_clear_pointer (&options->scale, g_free);
   g_clear_pointer (&options->range, g_free);
   g_clear_pointer (&options->heatmap, g_free);
+  g_clear_pointer (&options->theme, g_free);
+  g_clear_pointer (&options->title, g_free);
+  g_clear_pointer (&options->show_signals, g_free);
+  g_clear_pointer (&options->legend, g_free);
   g_clear_pointer (&options->levels, g_free);
   g_clear_pointer (&options->label, g_free);
   g_clear_pointer (&options->format, g_free);
@@ -387,6 +406,32 @@ read_indicator_choice (WickScene *scene)
     scene->lower_pane = g_settings_get_enum (settings, "lower-pane");
 }
 
+/* What an export builds beside the analysis, on a thread of its own: the pyramid and the
+ * heatmap only read the market and the viewport, which nothing changes meanwhile. */
+typedef struct
+{
+  WickMarket         *market;           /* Borrowed */
+  WickViewport       *viewport;         /* Borrowed */
+  WickHeatmapOptions  heatmap_options;
+  gboolean            show_heatmap;
+  WickLod            *lod;              /* Owned by the caller once joined */
+  WickHeatmapImage   *heatmap;          /* Owned by the caller once joined */
+  GError             *error;            /* Owned by the caller once joined */
+} ExportExtras;
+
+static gpointer
+build_export_extras (gpointer data)
+{
+  ExportExtras *extras = data;
+
+  extras->lod = wick_lod_new (wick_market_get_series (extras->market));
+  if (extras->show_heatmap)
+    extras->heatmap = wick_heatmap_view_build (extras->market, extras->viewport,
+                                               &extras->heatmap_options, &extras->error);
+
+  return NULL;
+}
+
 int
 wick_cli_run_export (const WickCliOptions *options)
 {
@@ -399,14 +444,14 @@ wick_cli_run_export (const WickCliOptions *options)
   g_autoptr(WickSignalsSnapshot) snapshot = NULL;
   g_autoptr(WickSignals) signals = NULL;
   g_autoptr(WickHeatmapImage) heatmap = NULL;
+  g_auto(WickExportOptions) export_options = { 0 };
   WickHeatmapOptions heatmap_options;
   gboolean show_heatmap;
-  WickExportFormat format;
+  ExportExtras extras;
+  GThread *extras_thread;
   WickSeries *series;
   WickScene scene;
   gint64 from_ms, to_ms;
-  double scale = 1.0;
-  int width, height;
   guint first, end;
   int exit_code;
 
@@ -414,10 +459,7 @@ wick_cli_run_export (const WickCliOptions *options)
   g_return_val_if_fail (options->export_path != NULL, WICK_EXIT_USAGE);
 
   /* Check everything the user typed before loading any data. */
-  if (!wick_export_format_from_path (options->export_path, &format, &error) ||
-      !wick_export_parse_size (options->size ? options->size : DEFAULT_EXPORT_SIZE,
-                               &width, &height, &error) ||
-      (options->scale != NULL && !wick_export_parse_scale (options->scale, &scale, &error)) ||
+  if (!wick_cli_read_export_options (options, &export_options, &error) ||
       (options->range != NULL && !wick_cli_parse_range (options->range, &from_ms, &to_ms, &error)) ||
       !read_heatmap_choice (options->heatmap, &show_heatmap, &heatmap_options, &error))
     return wick_cli_fail (WICK_EXIT_USAGE, error);
@@ -453,13 +495,17 @@ wick_cli_run_export (const WickCliOptions *options)
     }
 
   viewport = wick_viewport_new ();
-  wick_viewport_set_size (viewport, width, height);
+  wick_viewport_set_size (viewport, export_options.width, export_options.height);
   wick_viewport_show_range (viewport, series, from_ms, to_ms);
 
-  lod = wick_lod_new (series);
+  /* The pyramid and the heatmap on a second thread while this one analyses. */
+  extras = (ExportExtras) { market, viewport, heatmap_options, show_heatmap, };
+  extras_thread = g_thread_try_new ("wick-export", build_export_extras, &extras, NULL);
+  if (extras_thread == NULL)
+    build_export_extras (&extras);
+
   levels = load_levels (market);
   wick_scene_init (&scene, market, wick_palette_get (FALSE));
-  scene.lod = lod;
   scene.levels = levels;
   scene.show_title_block = TRUE;
 
@@ -482,13 +528,21 @@ wick_cli_run_export (const WickCliOptions *options)
   scene.signals = signals;
   read_indicator_choice (&scene);
 
-  if (show_heatmap &&
-      !(heatmap = wick_heatmap_view_build (market, viewport, &heatmap_options, &error)))
+  if (extras_thread != NULL)
+    g_thread_join (extras_thread);
+  lod = extras.lod;
+  heatmap = extras.heatmap;
+  error = extras.error;
+  if (error != NULL)
     return wick_cli_fail (WICK_EXIT_FAILED, error);
+  scene.lod = lod;
   scene.heatmap = heatmap;
   scene.show_heatmap = heatmap != NULL;
 
-  if (!wick_export (&scene, viewport, format, width, height, scale, options->export_path, &error))
+  wick_export_options_apply (&export_options, &scene);
+
+  if (!wick_export (&scene, viewport, export_options.format, export_options.width,
+                    export_options.height, export_options.scale, options->export_path, &error))
     return wick_cli_fail (WICK_EXIT_USAGE, error);
 
   return WICK_EXIT_OK;

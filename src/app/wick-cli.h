@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "wick-export-options.h"
 #include "wick-market.h"
 #include "wick-source.h"
 
@@ -36,11 +37,15 @@ typedef struct
   char   *scale;
   char   *range;
   char   *heatmap;         /* "on" or "off", for --export */
-  char   *levels;          /* "list", "add" or "remove" */
+  char   *theme;           /* "light" or "dark", for --export */
+  char   *title;           /* for --export */
+  char   *show_signals;    /* "on" or "off", for --export */
+  char   *legend;          /* "on" or "off", for --export */
+  char   *levels;          /* "list", "add" or "remove"; "on" or "off" with --export */
   char   *label;           /* for --levels add */
   gboolean signals;        /* --signals */
   gboolean indicators;     /* --indicators */
-  char   *format;          /* for --signals (text, json) and --indicators (csv) */
+  char   *format;          /* for --signals (text, json), --indicators (csv) and --export */
   char  **arguments;       /* what follows the options: the PRICE or ID of --levels */
 } WickCliOptions;
 
@@ -61,6 +66,9 @@ void        wick_cli_get_default_range  (WickMarket            *market,
                                          gint64                *from_ms,
                                          gint64                *to_ms);
 int         wick_cli_run_export         (const WickCliOptions  *options);
+gboolean    wick_cli_read_export_options (const WickCliOptions *options,
+                                          WickExportOptions    *export_options,
+                                          GError              **error);
 int         wick_cli_run_levels         (const WickCliOptions  *options);
 int         wick_cli_run_signals        (const WickCliOptions  *options);
 int         wick_cli_run_indicators     (const WickCliOptions  *options);

@@ -15,6 +15,7 @@
 G_BEGIN_DECLS
 
 typedef struct _WickWindowHeatmap WickWindowHeatmap;
+typedef struct _WickWindowExport WickWindowExport;
 
 /* A live feed changes the forming candle at every message, a few times a second at most.
  * Analyses that depend on the whole series run again at most this often for such ticks, and
@@ -61,6 +62,9 @@ struct _WickWindow
   /* The liquidation heatmap (wick-window-heatmap.c) */
   WickWindowHeatmap    *heatmap;           /* Owned */
 
+  /* Save Image and Copy Image (wick-window-export.c) */
+  WickWindowExport     *export;            /* Owned */
+
   /* The reversal signals (wick-window-signals.c) */
   AdwFlap              *signals_flap;      /* Template child */
   WickSignalsPanel     *signals_panel;     /* Template child */
@@ -76,6 +80,9 @@ struct _WickWindow
 void _wick_window_show_market          (WickWindow     *self,
                                         WickSource     *source,
                                         WickMarket     *market);
+void _wick_window_export_class_init    (GtkWidgetClass *widget_class);
+void _wick_window_export_init          (WickWindow     *self);
+void _wick_window_export_dispose       (WickWindow     *self);
 void _wick_window_heatmap_class_init   (GtkWidgetClass *widget_class);
 void _wick_window_heatmap_init         (WickWindow     *self);
 void _wick_window_heatmap_dispose      (WickWindow     *self);

@@ -357,6 +357,7 @@ wick_window_dispose (GObject *object)
   _wick_window_levels_dispose (self);
   _wick_window_heatmap_dispose (self);
   _wick_window_signals_dispose (self);
+  _wick_window_export_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WICK_TYPE_WINDOW);
 
@@ -464,6 +465,7 @@ wick_window_class_init (WickWindowClass *klass)
   _wick_window_live_class_init (widget_class);
   _wick_window_heatmap_class_init (widget_class);
   _wick_window_signals_class_init (widget_class);
+  _wick_window_export_class_init (widget_class);
 }
 
 static void
@@ -480,6 +482,7 @@ wick_window_init (WickWindow *self)
   _wick_window_live_init (self);
   _wick_window_heatmap_init (self);
   _wick_window_signals_init (self);
+  _wick_window_export_init (self);
   g_signal_connect_object (wick_chart_get_viewport (self->chart), "notify::log-scale",
                            G_CALLBACK (on_viewport_log_scale_cb), self,
                            G_CONNECT_SWAPPED);

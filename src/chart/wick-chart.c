@@ -786,6 +786,23 @@ wick_chart_get_n_renders (WickChart *self)
 }
 
 /**
+ * wick_chart_fill_scene:
+ * @scene: (out caller-allocates): the scene to fill
+ *
+ * Fills @scene with what the chart shows, crosshair included; it borrows from the chart and
+ * is valid until the chart changes.
+ */
+void
+wick_chart_fill_scene (WickChart *self,
+                       WickScene *scene)
+{
+  g_return_if_fail (WICK_IS_CHART (self));
+  g_return_if_fail (scene != NULL);
+
+  wick_chart_state_fill_scene (self->state, scene);
+}
+
+/**
  * wick_chart_get_level_store:
  *
  * Returns: (transfer none) (nullable): the lines drawn and edited on the chart

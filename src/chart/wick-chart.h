@@ -11,6 +11,7 @@
 #include "wick-interaction.h"
 #include "wick-level-store.h"
 #include "wick-market.h"
+#include "wick-scene.h"
 #include "wick-signals.h"
 #include "wick-viewport.h"
 #include "wick-zones.h"
@@ -59,6 +60,8 @@ void              wick_chart_show_range      (WickChart      *self,
                                               gint64          to_ms);
 void              wick_chart_zoom_to_fit     (WickChart      *self);
 guint             wick_chart_get_n_renders   (WickChart      *self);
+void              wick_chart_fill_scene      (WickChart      *self,
+                                              WickScene      *scene);
 void              wick_chart_popup_menu      (WickChart      *self,
                                               GMenuModel     *model,
                                               double          x,

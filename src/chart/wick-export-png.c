@@ -23,6 +23,8 @@
 
 /* Images from this many rows are split between two threads. */
 #define PARALLEL_MIN_ROWS 256
+/* Rows filtered, then deflated, at a time. */
+#define STRIP_ROWS        32
 /* The largest IDAT chunk written. */
 #define MAX_IDAT          (1 << 20)
 #define PNG_FILTER_UP     2
@@ -38,7 +40,7 @@ typedef struct
   guint8       *out;      /* Owned: the raw deflate stream */
   gsize         out_len;
   uLong         adler;    /* Adler-32 of the filtered rows */
-  gsize         raw_len;
+  gsize         raw_len;  /* their length */
   gboolean      ok;
 } Band;
 
@@ -65,42 +67,57 @@ deflate_band (gpointer data)
 {
   Band *band = data;
   gsize row_len = 1 + 3 * (gsize) band->width;
-  gsize raw_len = row_len * (band->end - band->first);
-  g_autofree guint8 *raw = g_malloc (raw_len);
+  g_autofree guint8 *strip = g_malloc (row_len * STRIP_ROWS);
   g_autofree guint8 *above = g_malloc0 (3 * (gsize) band->width);
   z_stream z = { 0 };
-
-  /* Filter: each byte less the one above it, the first row of the image less nothing. */
-  if (band->first > 0)
-    row_to_rgb (band, band->first - 1, above);
-  for (int y = band->first; y < band->end; y++)
-    {
-      guint8 *row = raw + row_len * (y - band->first);
-
-      row[0] = PNG_FILTER_UP;
-      row_to_rgb (band, y, row + 1);
-      for (gsize i = 0; i < 3 * (gsize) band->width; i++)
-        {
-          guint8 value = row[1 + i];
-
-          row[1 + i] = (guint8) (value - above[i]);
-          above[i] = value;
-        }
-    }
-
-  band->raw_len = raw_len;
-  band->adler = adler32 (adler32 (0, NULL, 0), raw, raw_len);
+  gsize bound;
 
   if (deflateInit2 (&z, 1, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
     return NULL;
 
-  band->out = g_malloc (deflateBound (&z, raw_len) + 16);
-  z.next_in = raw;
-  z.avail_in = raw_len;
+  band->raw_len = row_len * (band->end - band->first);
+  band->adler = adler32 (0, NULL, 0);
+  bound = deflateBound (&z, band->raw_len) + 16;
+  band->out = g_malloc (bound);
   z.next_out = band->out;
-  z.avail_out = deflateBound (&z, raw_len) + 16;
-  band->ok = deflate (&z, band->is_last ? Z_FINISH : Z_SYNC_FLUSH) ==
-             (band->is_last ? Z_STREAM_END : Z_OK) && z.avail_in == 0;
+  z.avail_out = bound;
+  band->ok = TRUE;
+
+  /* The filter takes each byte less the one above it (the first row of the image, less
+   * nothing), a strip of rows at a time, so that the strip is still in the cache when it is
+   * deflated. */
+  if (band->first > 0)
+    row_to_rgb (band, band->first - 1, above);
+  for (int y0 = band->first; y0 < band->end && band->ok; y0 += STRIP_ROWS)
+    {
+      int y1 = MIN (y0 + STRIP_ROWS, band->end);
+      gboolean is_end = y1 == band->end;
+      int flush = !is_end ? Z_NO_FLUSH : band->is_last ? Z_FINISH : Z_SYNC_FLUSH;
+      int status;
+
+      for (int y = y0; y < y1; y++)
+        {
+          guint8 *row = strip + row_len * (y - y0);
+
+          row[0] = PNG_FILTER_UP;
+          row_to_rgb (band, y, row + 1);
+          for (gsize i = 0; i < 3 * (gsize) band->width; i++)
+            {
+              guint8 value = row[1 + i];
+
+              row[1 + i] = (guint8) (value - above[i]);
+              above[i] = value;
+            }
+        }
+
+      band->adler = adler32 (band->adler, strip, row_len * (y1 - y0));
+      z.next_in = strip;
+      z.avail_in = row_len * (y1 - y0);
+      status = deflate (&z, flush);
+      band->ok = z.avail_in == 0 &&
+                 (flush == Z_FINISH ? status == Z_STREAM_END : status == Z_OK);
+    }
+
   band->out_len = z.next_out - band->out;
   deflateEnd (&z);
 

@@ -1,4 +1,4 @@
-/* wick-export-private.h: what wick-export.c shares with its PNG encoder
+/* wick-export-private.h: what wick-export.c shares with its PNG encoder and layout
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +7,9 @@
 
 #include <cairo.h>
 #include <glib.h>
+
+#include "wick-scene.h"
+#include "wick-viewport.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +22,13 @@ gboolean _wick_export_write_png (cairo_surface_t     *surface,
                                  const char          *title,
                                  WickExportWriteFunc  write,
                                  gpointer             user_data);
+
+/* Fills @local_scene from @scene as exported and returns a copy of @viewport laid out at
+ * @width × @height (wick-export-image.c). */
+WickViewport *_wick_export_prepare (const WickScene *scene,
+                                    WickViewport    *viewport,
+                                    int              width,
+                                    int              height,
+                                    WickScene       *local_scene);
 
 G_END_DECLS

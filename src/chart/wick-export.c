@@ -447,7 +447,8 @@ export_vector (const WickScene  *scene,
 
 /**
  * wick_export:
- * @scene: what to draw; `show_title_block` is honoured as set (the command line sets it)
+ * @scene: what to draw; `show_title_block` is honoured as set (the command line sets it), and
+ *   a crosshair (`has_crosshair`, placed in @viewport's pixels) stays on its time and price
  * @viewport: the time range, price range and scale to show; not modified: a copy is resized
  *   to @width × @height, and its prices refitted when auto-price is on
  * @format: the file format
@@ -493,21 +494,7 @@ wick_export (const WickScene   *scene,
   if (!check_size (width, height, error) || !check_scale (scale, error))
     return FALSE;
 
-  local_scene = *scene;
-  if (local_scene.palette == NULL)
-    local_scene.palette = wick_palette_get (FALSE);
-  /* An export shows no crosshair. */
-  local_scene.has_crosshair = FALSE;
-
-  view = wick_viewport_dup (viewport);
-  wick_viewport_set_size (view, width, height);
-  wick_viewport_set_header_height (view, scene->show_title_block ? WICK_RENDER_TITLE_BLOCK_HEIGHT
-                                                                 : 0);
-  wick_viewport_set_lower_pane_height (view, scene->lower_pane != WICK_LOWER_PANE_NONE
-                                             ? wick_viewport_lower_pane_height_for (height)
-                                             : 0);
-  if (scene->market != NULL && wick_viewport_get_auto_price (view))
-    wick_viewport_fit_prices (view, wick_market_get_series (scene->market));
+  view = _wick_export_prepare (scene, viewport, width, height, &local_scene);
 
   title = scene->title;
   if (title == NULL && scene->market != NULL)

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "wick-scene.h"
@@ -49,6 +50,14 @@ gboolean wick_export                  (const WickScene   *scene,
                                        int                height,
                                        double             scale,
                                        const char        *path,
+                                       GError           **error);
+/* The picture wick_export() writes as a PNG, as pixels in memory (wick-export-image.c). */
+cairo_surface_t *
+         wick_export_render_image     (const WickScene   *scene,
+                                       WickViewport      *viewport,
+                                       int                width,
+                                       int                height,
+                                       double             scale,
                                        GError           **error);
 
 G_END_DECLS

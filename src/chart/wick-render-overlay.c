@@ -153,9 +153,9 @@ draw_dragged_level (Frame *f)
  *
  * Draws only what moves: the crosshair with its price and time labels when the point is in
  * the plot, the price line being dragged (`drag_level_id`) at `drag_price` with its label on
- * the price axis, and the OHLCV legend for the hovered candle (the latest in view without a
- * crosshair) under the market line, or in its place when the title block already names the
- * market. Paints nothing else, so it composes over the cached static part.
+ * the price axis, and with `show_legend` the OHLCV legend for the hovered candle (the latest
+ * in view without a crosshair) under the market line, or in its place when the title block
+ * already names the market. Paints nothing else, so it composes over the cached static part.
  */
 void
 wick_render_overlay (cairo_t         *cr,
@@ -192,7 +192,7 @@ wick_render_overlay (cairo_t         *cr,
   if (scene->levels != NULL && scene->drag_level_id != 0)
     draw_dragged_level (&f);
 
-  if (hovered != NULL)
+  if (hovered != NULL && scene->show_legend)
     {
       double y = _wick_render_market_line (&f, FALSE);
 

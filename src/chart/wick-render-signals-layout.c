@@ -83,13 +83,29 @@ reach_lower_bound (const Reach *reach,
   return lo;
 }
 
-static inline gboolean
-reach_is_clear (const Reach *reach,
-                gint32       y0,
-                gint32       y1)
+/* reach_lower_bound (@reach, @y0) found from @k, that of a row nearby: a marker's levels are
+ * a few spans apart at most, so this takes a step or two where a search would take eight. */
+static inline guint
+reach_seek (const Reach *reach,
+            guint        k,
+            gint32       y0)
 {
-  guint k = reach_lower_bound (reach, y0);
+  const Span *spans = (const Span *) (gpointer) reach->spans->data;
 
+  while (k > 0 && spans[k - 1].y1 > y0)
+    k--;
+  while (k < reach->spans->len && spans[k].y1 <= y0)
+    k++;
+
+  return k;
+}
+
+/* Whether rows [@y0, @y1) are clear, @k being reach_lower_bound (@reach, @y0). */
+static inline gboolean
+reach_is_clear_at (const Reach *reach,
+                   guint        k,
+                   gint32       y1)
+{
   return k == reach->spans->len || g_array_index (reach->spans, Span, k).y0 >= y1;
 }
 
@@ -254,7 +270,7 @@ _wick_render_signals_layout (WickSignals  *signals,
       const WickSignal *signal = wick_signals_get_signal (signals, i);
       WickPlacedMarker p = { .index = i };
       gboolean is_clear = FALSE;
-      guint level;
+      guint level, k = 0;
 
       /* A signal's candle is far from the last one's in a dense view: ask for it early. */
       if (i + PREFETCH_AHEAD < n)
@@ -277,7 +293,9 @@ _wick_render_signals_layout (WickSignals  *signals,
           double y0, y1;
 
           level_rows (&p.marker, level, &y0, &y1);
-          is_clear = reach_is_clear (&reach, to_px (y0), to_px (y1));
+          k = level == 0 ? reach_lower_bound (&reach, to_px (y0))
+                         : reach_seek (&reach, k, to_px (y0));
+          is_clear = reach_is_clear_at (&reach, k, to_px (y1));
         }
 
       if (is_clear)

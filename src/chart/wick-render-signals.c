@@ -311,7 +311,8 @@ _wick_render_signals (Frame *f)
   PangoFontDescription *font;
   Sprites sprites;
 
-  if (signals == NULL || wick_signals_get_n_signals (signals) == 0)
+  if (!f->scene->show_signal_markers || signals == NULL ||
+      wick_signals_get_n_signals (signals) == 0)
     return;
 
   placed = _wick_render_signals_layout (signals, f->viewport, f->scene->selected_signal);

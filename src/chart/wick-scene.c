@@ -16,9 +16,10 @@
  * @palette: (nullable): the colours, borrowed; the light palette when %NULL
  *
  * Resets every field: no level-of-detail pyramid (the renderer builds a temporary one when it
- * needs it), UTC, no title, volume shown, no title block, no crosshair, no price lines
- * (nor a hovered, selected or dragged one), no zones (nor pins, nor a hovered one), no
- * signals (nor a selected one), no indicator lines, no lower pane and no heatmap.
+ * needs it), UTC, no title, volume and legend shown, no title block, no crosshair, no price
+ * lines (nor a hovered, selected or dragged one), no zones (nor pins, nor a hovered one), no
+ * signals (nor a selected one; their markers shown once there are some), no indicator lines,
+ * no lower pane and no heatmap.
  */
 void
 wick_scene_init (WickScene         *scene,
@@ -31,6 +32,8 @@ wick_scene_init (WickScene         *scene,
   scene->market = market;
   scene->palette = palette != NULL ? palette : wick_palette_get (FALSE);
   scene->show_volume = TRUE;
+  scene->show_legend = TRUE;
+  scene->show_signal_markers = TRUE;
   scene->hovered_zone = -1;
   scene->selected_signal = -1;
   scene->lower_pane = WICK_LOWER_PANE_NONE;

@@ -27,6 +27,7 @@ struct _WickScene
   guint              show_volume : 1;
   guint              show_title_block : 1;  /* exports: title, time range and source at the top */
   guint              has_crosshair : 1;
+  guint              show_legend : 1;    /* the OHLCV legend of the hovered (or latest) candle */
   double             crosshair_x;
   double             crosshair_y;
   WickLevelStore    *levels;             /* Borrowed, nullable: the user's price lines */
@@ -45,6 +46,8 @@ struct _WickScene
   WickSignals       *signals;            /* Borrowed, nullable: reversal signals, drawn as markers
                                           * at their candles */
   int                selected_signal;    /* index into signals, -1 for none: emphasised */
+  guint              show_signal_markers : 1; /* the signals' markers; their indicator lines
+                                               * and lower pane are drawn either way */
   guint              show_ema20 : 1;     /* the signals' EMA (20) as a line over the candles */
   guint              show_ema50 : 1;     /* the signals' EMA (50) */
   guint              show_vwap : 1;      /* the signals' daily VWAP */

@@ -52,4 +52,13 @@ void        _wick_series_take_candles                  (WickSeries              
 GError     *_wick_source_error_from_parse              (const GError                 *parse_error,
                                                         const char                   *file_name);
 
+/* wick-pivots.c: wider pivots picked from narrower ones (wick_pivots_find ()'s, in its order). */
+GArray     *_wick_pivots_refine                        (const WickCandle             *candles,
+                                                        const GArray                 *narrow,
+                                                        guint                         n_bars,
+                                                        guint                         n_candles,
+                                                        guint                         first,
+                                                        guint                         left_bars,
+                                                        guint                         right_bars);
+
 G_END_DECLS

@@ -171,8 +171,9 @@ average_advance (Average          *avg,
 }
 
 /* Where a pattern's tests are all cheap and their outcomes unpredictable (the hammer, the
- * inverted shapes, the piercing line), they are combined with & rather than &&: computing every
- * one is faster than a mispredicted branch on each. The result is the same. */
+ * inverted shapes, the engulfing, the harami, the piercing line), they are combined with &
+ * rather than &&, and the output picked by arithmetic: computing every test is faster than a
+ * mispredicted branch on each. The result is the same. */
 
 /* Clears the cells with no value. Returns FALSE when no candle can be judged. */
 static gboolean
@@ -359,21 +360,20 @@ wick_patterns_engulfing (const WickCandle *candles,
     {
       const WickCandle *c = &candles[i];
       const WickCandle *prev = &candles[i - 1];
-      gboolean bullish, bearish;
+      gboolean is_white = c->close >= c->open;
+      gboolean was_white = prev->close >= prev->open;
+      gboolean bullish, bearish, is_exact;
 
-      bullish = color (c) == 1 && color (prev) == -1 &&
-                ((c->close >= prev->open && c->open < prev->close) ||
-                 (c->close > prev->open && c->open <= prev->close));
-      bearish = color (c) == -1 && color (prev) == 1 &&
-                ((c->open >= prev->close && c->close < prev->open) ||
-                 (c->open > prev->close && c->close <= prev->open));
+      bullish = is_white & (!was_white) &
+                (((c->close >= prev->open) & (c->open < prev->close)) |
+                 ((c->close > prev->open) & (c->open <= prev->close)));
+      bearish = (!is_white) & was_white &
+                (((c->open >= prev->close) & (c->close < prev->open)) |
+                 ((c->open > prev->close) & (c->close <= prev->open)));
+      is_exact = (c->open != prev->close) & (c->close != prev->open);
 
-      if (!bullish && !bearish)
-        out[i] = 0;
-      else if (c->open != prev->close && c->close != prev->open)
-        out[i] = color (c) * 100;
-      else
-        out[i] = color (c) * 80;
+      /* color (c) × 100, or × 80 */
+      out[i] = (bullish | bearish) * (2 * is_white - 1) * (80 + 20 * is_exact);
     }
 
   return ENGULFING_LOOKBACK;
@@ -414,16 +414,15 @@ wick_patterns_harami (const WickCandle *candles,
     {
       const WickCandle *c = &candles[i];
       const WickCandle *prev = &candles[i - 1];
+      gboolean is_harami, is_inside, is_strictly_inside;
 
-      out[i] = 0;
-      if (real_body (prev) > average_get (&long_body) &&
-          real_body (c) <= average_get (&short_body))
-        {
-          if (body_top (c) < body_top (prev) && body_bottom (c) > body_bottom (prev))
-            out[i] = -color (prev) * 100;
-          else if (body_top (c) <= body_top (prev) && body_bottom (c) >= body_bottom (prev))
-            out[i] = -color (prev) * 80;
-        }
+      /* Strictly inside is inside as well: 80 + 20. */
+      is_harami = (real_body (prev) > average_get (&long_body)) &
+                  (real_body (c) <= average_get (&short_body));
+      is_inside = (body_top (c) <= body_top (prev)) & (body_bottom (c) >= body_bottom (prev));
+      is_strictly_inside = (body_top (c) < body_top (prev)) &
+                           (body_bottom (c) > body_bottom (prev));
+      out[i] = is_harami * -color (prev) * (80 * is_inside + 20 * is_strictly_inside);
 
       average_advance (&long_body, candles, i - 1);
       average_advance (&short_body, candles, i);

@@ -9,6 +9,8 @@
 
 #include "wick-pivots.h"
 
+#include "wick-model-private.h"
+
 #include <math.h>
 
 static inline gboolean
@@ -111,6 +113,89 @@ wick_pivots_find (const WickCandle *candles,
           if (high)
             append_pivot (pivots, j, right_bars, WICK_PIVOT_HIGH, c->high);
         }
+    }
+
+  return pivots;
+}
+
+/* Whether the bars from @from to @to on each side of the pivot @p also keep to its rule. */
+static gboolean
+holds_wider (const WickCandle *candles,
+             const WickPivot  *p,
+             guint             from,
+             guint             left_bars,
+             guint             right_bars)
+{
+  guint j = p->index;
+  guint k;
+
+  if (p->kind == WICK_PIVOT_HIGH)
+    {
+      for (k = from; k <= left_bars; k++)
+        if (!(p->price > candles[j - k].high))
+          return FALSE;
+      for (k = from; k <= right_bars; k++)
+        if (!(p->price >= candles[j + k].high))
+          return FALSE;
+    }
+  else
+    {
+      for (k = from; k <= left_bars; k++)
+        if (!(p->price < candles[j - k].low))
+          return FALSE;
+      for (k = from; k <= right_bars; k++)
+        if (!(p->price <= candles[j + k].low))
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _wick_pivots_refine:
+ * @candles: the candles @narrow was found in
+ * @narrow: (element-type WickPivot): pivots of @n_bars on each side, as wick_pivots_find ()
+ *   gives them, of candles up to @n_candles at least
+ * @n_bars: their bars on each side
+ * @n_candles: @first, @left_bars and @right_bars: as for wick_pivots_find ()
+ *
+ * A pivot with more bars on each side is one with fewer whose further bars keep to the rule
+ * too, so the wider pivots are those of @narrow that pass the further bars: what
+ * wick_pivots_find () gives for @left_bars and @right_bars (both at least @n_bars), in the
+ * same order, for the price of a pass over @narrow instead of the candles.
+ *
+ * Returns: (transfer full) (element-type WickPivot): the pivots
+ */
+GArray *
+_wick_pivots_refine (const WickCandle *candles,
+                     const GArray     *narrow,
+                     guint             n_bars,
+                     guint             n_candles,
+                     guint             first,
+                     guint             left_bars,
+                     guint             right_bars)
+{
+  const WickPivot *p = (const WickPivot *) (gconstpointer) narrow->data;
+  GArray *pivots = g_array_sized_new (FALSE, FALSE, sizeof (WickPivot), 64);
+  guint lo = 0, hi = narrow->len;
+
+  g_assert (left_bars >= n_bars && right_bars >= n_bars && right_bars >= 1);
+
+  first = MAX (first, left_bars);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (p[mid].index < first)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  for (guint i = lo; i < narrow->len && p[i].index + right_bars < n_candles; i++)
+    {
+      if (holds_wider (candles, &p[i], n_bars + 1, left_bars, right_bars))
+        append_pivot (pivots, p[i].index, right_bars, p[i].kind, p[i].price);
     }
 
   return pivots;

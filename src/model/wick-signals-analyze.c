@@ -32,14 +32,15 @@
 #define LEVELS_SHARE         32768
 
 /* The stages either thread may take, after the caller's own chain (the basic indicators,
- * the flow rules and the V-recoveries): the other indicators, the swing rules that need no
- * flags (they wait for the basic indicators) and each pattern. */
+ * the flow rules and the V-recoveries): the other indicators, each pattern, and the swing
+ * rules that need no flags. The swing rules come last, as they wait for the basic
+ * indicators, which the worker would otherwise wait for at its start. */
 enum
 {
   TASK_OTHER_INDICATORS,
-  TASK_FIRST_SWING_RULE,
-  TASK_FIRST_PATTERN = TASK_FIRST_SWING_RULE + WICK_N_SWING_RULES,
-  N_TASKS = TASK_FIRST_PATTERN + WICK_N_PATTERNS
+  TASK_FIRST_PATTERN,
+  TASK_FIRST_SWING_RULE = TASK_FIRST_PATTERN + WICK_N_PATTERNS,
+  N_TASKS = TASK_FIRST_SWING_RULE + WICK_N_SWING_RULES
 };
 
 enum
@@ -292,7 +293,14 @@ run_tasks (Run                *run,
           if (!run->is_lazy)
             compute_other_indicators (self, ctx->candles, ctx->n);
         }
-      else if (task < TASK_FIRST_PATTERN)
+      else if (task < TASK_FIRST_SWING_RULE)
+        {
+          guint p = task - TASK_FIRST_PATTERN;
+
+          if (!run->is_lazy || !_wick_signals_is_extra_pattern (p))
+            wick_patterns_compute (p, ctx->candles, ctx->n, self->patterns[p]);
+        }
+      else
         {
           WickSignalsContext swing_ctx;
 
@@ -302,13 +310,6 @@ run_tasks (Run                *run,
           if (!g_cancellable_is_cancelled (ctx->cancellable))
             _wick_signals_find_swings (&swing_ctx, task - TASK_FIRST_SWING_RULE);
           sort_part (swing_ctx.signals);
-        }
-      else
-        {
-          guint p = task - TASK_FIRST_PATTERN;
-
-          if (!run->is_lazy || !_wick_signals_is_extra_pattern (p))
-            wick_patterns_compute (p, ctx->candles, ctx->n, self->patterns[p]);
         }
 
       g_mutex_lock (&run->lock);

@@ -219,8 +219,7 @@ find_cascades (WickSignalsContext *ctx,
           _wick_window_sync (&w, xs, window_bars, &synced, i);
           if (w.n > 0 && w.n * 2 >= window_bars)
             {
-              z = _wick_window_robust_z (&w, xs[i]);
-              is_cascade = z >= params->cascade_z;
+              is_cascade = _wick_window_is_outlier (&w, xs[i], params->cascade_z, &z);
             }
         }
 
@@ -340,7 +339,7 @@ flag_capitulation (WickSignalsContext *ctx,
           fill_log_volume (logs, ctx->candles, window_bars, &filled, i);
           _wick_window_sync (&w, logs, window_bars, &synced, i);
           is_spike = w.n > 0 && w.n * 2 >= window_bars &&
-                     _wick_window_robust_z (&w, logs[i]) >= params->capitulation_z;
+                     _wick_window_is_outlier (&w, logs[i], params->capitulation_z, NULL);
         }
 
       if (is_spike)

@@ -148,8 +148,10 @@ void     _wick_window_sync             (WickWindow          *w,
                                         guint                bars,
                                         guint               *synced,
                                         guint                i);
-double   _wick_window_robust_z         (const WickWindow    *w,
-                                        double               x);
+gboolean _wick_window_is_outlier       (const WickWindow    *w,
+                                        double               x,
+                                        double               threshold,
+                                        double              *z);
 
 /* wick-signals-flow.c */
 void     _wick_signals_find_flow       (WickSignalsContext  *ctx);
@@ -172,7 +174,9 @@ WickZoneIndex  *_wick_zone_index_new       (const WickCandle     *candles,
                                             guint                 n_candles,
                                             guint                 first,
                                             const double         *atr,
-                                            const WickZoneParams *params);
+                                            const WickZoneParams *params,
+                                            const GArray         *narrow,
+                                            guint                 narrow_bars);
 void            _wick_zone_index_free      (WickZoneIndex        *zi);
 const WickBand *_wick_zone_index_get_bands (WickZoneIndex        *zi,
                                             guint                 at,

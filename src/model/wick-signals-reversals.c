@@ -127,8 +127,8 @@ _wick_signals_check_reversal_candles (WickSignalsContext *ctx,
       for (k = 0; k < n_bands; k++)
         {
           gboolean is_touch = is_bullish
-                              ? extreme <= b[k].high + tolerance && c[i].close >= b[k].low
-                              : extreme >= b[k].low - tolerance && c[i].close <= b[k].high;
+                              ? (extreme <= b[k].high + tolerance) & (c[i].close >= b[k].low)
+                              : (extreme >= b[k].low - tolerance) & (c[i].close <= b[k].high);
           guint touches;
 
           if (!is_touch || _wick_signals_band_is_support (ctx, &b[k], first) != is_bullish)

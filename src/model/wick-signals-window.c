@@ -76,6 +76,29 @@ window_remove (WickWindow *w,
   w->n--;
 }
 
+/* Takes @old out and puts @x in: one move of the values between their places. */
+static void
+window_replace (WickWindow *w,
+                double      old,
+                double      x)
+{
+  guint from = window_lower_bound (w, old);
+  guint to = window_lower_bound (w, x);
+
+  g_assert (from < w->n && w->values[from] == old);
+  if (to > from)
+    {
+      /* @x goes after values that were after @old: they move down one. */
+      memmove (&w->values[from], &w->values[from + 1], (to - from - 1) * sizeof (double));
+      w->values[to - 1] = x;
+    }
+  else
+    {
+      memmove (&w->values[to + 1], &w->values[to], (from - to) * sizeof (double));
+      w->values[to] = x;
+    }
+}
+
 static double
 window_median (const WickWindow *w)
 {
@@ -201,7 +224,14 @@ _wick_window_sync (WickWindow   *w,
     {
       for (k = *synced; k < i; k++)
         {
-          if (k >= bars && !isnan (values[k - bars]))
+          gboolean has_old = k >= bars && !isnan (values[k - bars]);
+
+          if (has_old && !isnan (values[k]))
+            {
+              window_replace (w, values[k - bars], values[k]);
+              continue;
+            }
+          if (has_old)
             window_remove (w, values[k - bars]);
           if (!isnan (values[k]))
             window_insert (w, values[k]);
@@ -212,9 +242,9 @@ _wick_window_sync (WickWindow   *w,
 }
 
 /* Iglewicz and Hoaglin's modified z-score of @x against the window (see the header). */
-double
-_wick_window_robust_z (const WickWindow *w,
-                       double            x)
+static double
+window_robust_z (const WickWindow *w,
+                 double            x)
 {
   double median = window_median (w);
   guint split = window_lower_bound (w, median);
@@ -246,4 +276,33 @@ _wick_window_robust_z (const WickWindow *w,
     return (x - median) / (1.253314 * mean_dev);
 
   return x > median ? INFINITY : x < median ? -INFINITY : 0.0;
+}
+
+/**
+ * _wick_window_is_outlier:
+ * @z: (out) (optional): the robust z, when it was worked out
+ *
+ * Whether the robust z of @x reaches @threshold. A value at or below the median has a z of
+ * zero or less, so against a positive threshold the MAD is not needed for it: half of them.
+ */
+gboolean
+_wick_window_is_outlier (const WickWindow *w,
+                         double            x,
+                         double            threshold,
+                         double           *z)
+{
+  double value;
+
+  if (threshold > 0.0 && x <= window_median (w))
+    {
+      if (z != NULL)
+        *z = 0.0;
+      return FALSE;
+    }
+
+  value = window_robust_z (w, x);
+  if (z != NULL)
+    *z = value;
+
+  return value >= threshold;
 }

@@ -19,6 +19,8 @@
 
 #include "wick-signals-private.h"
 
+#include "wick-model-private.h"
+
 typedef struct
 {
   guint start;
@@ -70,6 +72,9 @@ compare_members (const Member *x,
  * @first: the first candle it is asked for; the bands there are those of every candle
  * @atr: (array length=n_candles): ATR (14), borrowed
  * @params: the zone parameters, borrowed
+ * @narrow: (nullable) (element-type WickPivot): pivots of @narrow_bars on each side, of
+ *   every candle, to pick the zones' pivots from when they have as many bars or more
+ * @narrow_bars: their bars
  *
  * Returns: (transfer full): an index before candle @first
  */
@@ -78,18 +83,24 @@ _wick_zone_index_new (const WickCandle     *candles,
                       guint                 n_candles,
                       guint                 first,
                       const double         *atr,
-                      const WickZoneParams *params)
+                      const WickZoneParams *params,
+                      const GArray         *narrow,
+                      guint                 narrow_bars)
 {
   WickZoneIndex *zi = g_new0 (WickZoneIndex, 1);
   guint window = params->window;
+  /* Only pivots still in the window at @first can matter. */
+  guint from = window > 0 && first + 1 > window ? first + 1 - window : 0;
 
   zi->candles = candles;
   zi->atr = atr;
   zi->params = params;
-  /* Only pivots still in the window at @first can matter. */
-  zi->pivots = wick_pivots_find (candles, n_candles,
-                                 window > 0 && first + 1 > window ? first + 1 - window : 0,
-                                 params->left_bars, params->right_bars);
+  if (narrow != NULL && params->left_bars >= narrow_bars && params->right_bars >= narrow_bars)
+    zi->pivots = _wick_pivots_refine (candles, narrow, narrow_bars, n_candles, from,
+                                      params->left_bars, params->right_bars);
+  else
+    zi->pivots = wick_pivots_find (candles, n_candles, from, params->left_bars,
+                                   params->right_bars);
   zi->active = g_array_new (FALSE, FALSE, sizeof (Member));
   zi->bands = g_array_new (FALSE, FALSE, sizeof (WickBand));
   zi->fresh = g_array_new (FALSE, FALSE, sizeof (WickBand));
@@ -297,7 +308,8 @@ static void
 remove_pivot (WickZoneIndex   *zi,
               const WickPivot *pivot)
 {
-  Member m = member_from_pivot (zi, pivot);
+  /* Members are found by price, candle and kind alone. */
+  Member m = { .price = pivot->price, .index = pivot->index, .kind = pivot->kind };
   guint at = find_member (zi, &m);
   guint len;
 

@@ -1,0 +1,401 @@
+/* test-cli-export.c: `wick --export` with --theme, --levels, --show-signals, --legend, --title
+ * and --format, run as a real process with no display; every mistake is one line on stderr,
+ * exit code 2 and no file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "test-pixel-utils.h"
+#include "wick-palette.h"
+#include "wick-render.h"
+#include "wick-viewport.h"
+
+#define MAX_ARGS 16
+
+typedef struct
+{
+  char *dir;       /* where exports go */
+  char *data_dir;  /* XDG_DATA_HOME of the runs: where levels.json lives */
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("wick-cli-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->data_dir = g_dir_make_tmp ("wick-cli-export-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* No run reads or writes the user's own lines. */
+  g_setenv ("XDG_DATA_HOME", fixture->data_dir, TRUE);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  remove_tree (fixture->data_dir);
+  g_free (fixture->dir);
+  g_free (fixture->data_dir);
+}
+
+/* Runs wick with @args (NULL-terminated, "@DIR@" replaced by the fixture's folder), with no
+ * display and no session bus. */
+static void
+run_wick (Fixture           *fixture,
+          Run               *run,
+          const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("WICK_BINARY");
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, g_strdup (binary));
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      g_autoptr(GString) arg = g_string_new (args[i]);
+
+      g_string_replace (arg, "@DIR@", fixture->dir, 0);
+      g_ptr_array_add (argv, g_string_free (g_steal_pointer (&arg), FALSE));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static guint
+count_files (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static cairo_surface_t *
+export_png (Fixture     *fixture,
+            const char  *name,
+            const char **extra)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  const char *args[MAX_ARGS] = { "--export", path, "--size", "1000x600", NULL };
+  g_auto(Run) run = { 0 };
+  cairo_surface_t *image;
+  guint n = 4;
+
+  for (guint i = 0; extra != NULL && extra[i] != NULL; i++)
+    {
+      g_assert_cmpuint (n, <, MAX_ARGS - 1);
+      args[n++] = extra[i];
+    }
+  args[n] = NULL;
+
+  run_wick (fixture, &run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (image);
+
+  return image;
+}
+
+/* Differing pixels within a rectangle, both corners included. */
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b,
+                   int              x0,
+                   int              y0,
+                   int              x1,
+                   int              y1)
+{
+  const guchar *a_data = cairo_image_surface_get_data (a);
+  const guchar *b_data = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+  guint n = 0;
+
+  for (int y = y0; y <= y1; y++)
+    for (int x = x0; x <= x1; x++)
+      n += (*(const guint32 *) (gconstpointer) (a_data + (gsize) y * stride + 4 * x) & 0xffffff) !=
+           (*(const guint32 *) (gconstpointer) (b_data + (gsize) y * stride + 4 * x) & 0xffffff);
+
+  return n;
+}
+
+/* The default is a 1920×1080 light PNG; --size and --scale multiply exactly. */
+static void
+test_size_and_scale (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct
+  {
+    const char *size;
+    const char *scale;
+    int         width;
+    int         height;
+  } cases[] = {
+    { NULL, NULL, 1920, 1080 },
+    { "1920x1080", "2", 3840, 2160 },
+    { "3840x2160", NULL, 3840, 2160 },
+    { "641x399", "2", 1282, 798 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, "chart.png", NULL);
+      const char *args[MAX_ARGS] = { "--export", path, NULL };
+      g_auto(Run) run = { 0 };
+      cairo_surface_t *image;
+      guint n = 2;
+
+      if (cases[i].size != NULL)
+        {
+          args[n++] = "--size";
+          args[n++] = cases[i].size;
+        }
+      if (cases[i].scale != NULL)
+        {
+          args[n++] = "--scale";
+          args[n++] = cases[i].scale;
+        }
+      args[n] = NULL;
+
+      run_wick (fixture, &run, args);
+      g_assert_cmpint (run.status, ==, 0);
+      image = cairo_image_surface_create_from_png (path);
+      g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (image), ==, cases[i].width);
+      g_assert_cmpint (cairo_image_surface_get_height (image), ==, cases[i].height);
+      cairo_surface_destroy (image);
+      g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+    }
+}
+
+/* --theme dark paints the dark palette; light is the default. */
+static void
+test_theme (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *dark_args[] = { "--theme", "dark", NULL };
+  const char *light_args[] = { "--theme", "light", NULL };
+  cairo_surface_t *by_default = export_png (fixture, "default.png", NULL);
+  cairo_surface_t *light = export_png (fixture, "light.png", light_args);
+  cairo_surface_t *dark = export_png (fixture, "dark.png", dark_args);
+
+  g_assert_true (test_pixel_is (by_default, 998, 598, &wick_palette_get (FALSE)->background, 0.01));
+  g_assert_true (test_pixel_is (dark, 998, 598, &wick_palette_get (TRUE)->background, 0.01));
+  g_assert_cmpuint (count_differences (by_default, light, 0, 0, 999, 599), ==, 0);
+  g_assert_cmpuint (count_differences (by_default, dark, 0, 0, 999, 599), >, 500000);
+
+  cairo_surface_destroy (by_default);
+  cairo_surface_destroy (light);
+  cairo_surface_destroy (dark);
+}
+
+/* Each switch changes only the plot: the title block and the axes stay as they are. */
+static void
+test_switches (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static const char *switches[][3] = {
+    { "--levels", "off", NULL },
+    { "--show-signals", "off", NULL },
+    { "--legend", "off", NULL },
+  };
+  const char *add_args[] = { "--source", "sample", "--levels", "add", "92000", NULL };
+  const char *base_args[] = { "--heatmap", "off", NULL };
+  g_auto(Run) add = { 0 };
+  cairo_surface_t *all;
+  int right = 1000 - WICK_VIEWPORT_AXIS_WIDTH - 1;
+  int bottom = 600 - WICK_VIEWPORT_AXIS_HEIGHT - 1;
+  int top = (int) WICK_RENDER_TITLE_BLOCK_HEIGHT;
+
+  /* A saved line to show or leave out. */
+  run_wick (fixture, &add, add_args);
+  g_assert_cmpint (add.status, ==, 0);
+
+  all = export_png (fixture, "all.png", base_args);
+
+  for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("switch-%u.png", i);
+      const char *args[] = { "--heatmap", "off", switches[i][0], switches[i][1], NULL };
+      const char *on_args[] = { "--heatmap", "off", switches[i][0], "on", NULL };
+      cairo_surface_t *off = export_png (fixture, name, args);
+      cairo_surface_t *on = export_png (fixture, "on.png", on_args);
+      guint inside;
+
+      g_test_message ("%s off", switches[i][0]);
+      inside = count_differences (all, off, 0, top + 1, right - 1, bottom);
+      g_assert_cmpuint (inside, >, 100);
+      g_assert_cmpuint (count_differences (all, off, 0, 0, 999, top - 1), ==, 0);
+      /* “on” is the default. */
+      g_assert_cmpuint (count_differences (all, on, 0, 0, 999, 599), ==, 0);
+
+      cairo_surface_destroy (off);
+      cairo_surface_destroy (on);
+    }
+
+  cairo_surface_destroy (all);
+}
+
+/* --format wins over the extension; --title is the document's title and the picture's. */
+static void
+test_format_and_title (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *svg_args[] = { "--export", "@DIR@/chart.out", "--format", "svg", "--title",
+                             "Support test <92k>", NULL };
+  const char *pdf_args[] = { "--export", "@DIR@/chart", "--format", "PDF", NULL };
+  g_autofree char *svg_path = g_build_filename (fixture->dir, "chart.out", NULL);
+  g_autofree char *pdf_path = g_build_filename (fixture->dir, "chart", NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *pdf = NULL;
+  g_auto(Run) svg_run = { 0 };
+  g_auto(Run) pdf_run = { 0 };
+  gsize length;
+
+  run_wick (fixture, &svg_run, svg_args);
+  g_assert_cmpint (svg_run.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg_path, &svg, &length, NULL));
+  g_assert_nonnull (strstr (svg, "<svg"));
+  g_assert_nonnull (strstr (svg, "<title>Support test &lt;92k&gt;</title>"));
+
+  run_wick (fixture, &pdf_run, pdf_args);
+  g_assert_cmpint (pdf_run.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_assert_cmpuint (count_files (fixture->dir), ==, 2);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *args[8];
+  const char *message;  /* a piece of the one stderr line */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "extension", { "--export", "@DIR@/chart.gif", NULL }, ".gif" },
+  { "no-extension", { "--export", "@DIR@/chart", NULL }, "extension" },
+  { "format", { "--export", "@DIR@/chart.png", "--format", "jpeg", NULL }, "jpeg" },
+  { "size", { "--export", "@DIR@/chart.png", "--size", "1920x", NULL }, "1920x" },
+  { "size-small", { "--export", "@DIR@/chart.png", "--size", "8x8", NULL }, "16" },
+  { "scale", { "--export", "@DIR@/chart.png", "--scale", "0.5", NULL }, "0.5" },
+  { "unwritable", { "--export", "@DIR@/no/such/folder/chart.svg", NULL }, "folder" },
+  { "range-empty", { "--export", "@DIR@/chart.pdf", "--range", "2020-01-01..2020-01-02", NULL },
+    "No candles" },
+  { "theme", { "--export", "@DIR@/chart.png", "--theme", "blue", NULL }, "blue" },
+  { "levels", { "--export", "@DIR@/chart.png", "--levels", "list", NULL }, "on or off" },
+  { "show-signals", { "--export", "@DIR@/chart.png", "--show-signals", "yes", NULL }, "yes" },
+  { "legend", { "--export", "@DIR@/chart.png", "--legend", "1", NULL }, "--legend" },
+  { "title-long", { "--export", "@DIR@/chart.png", "--title",
+                    "0123456789012345678901234567890123456789012345678901234567890123456789"
+                    "0123456789012345678901234567890123456789012345678901234567890123456789"
+                    "0123456789012345678901234567890123456789012345678901234567890123456789",
+                    NULL }, "200" },
+  { "theme-alone", { "--theme", "dark", NULL }, "--export" },
+  { "show-signals-alone", { "--show-signals", "off", NULL }, "--export" },
+  { "title-alone", { "--title", "x", NULL }, "--export" },
+};
+
+static void
+test_bad_arguments (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      const BadCase *bad = &bad_cases[i];
+      g_auto(Run) run = { 0 };
+
+      g_test_message ("case %s", bad->name);
+      run_wick (fixture, &run, bad->args);
+
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, "wick: "));
+      g_assert_nonnull (strchr (run.err, '\n'));
+      g_assert_cmpstr (strchr (run.err, '\n') + 1, ==, "");
+      g_assert_nonnull (strstr (run.err, bad->message));
+      /* Nothing half-written is left behind. */
+      g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/wick/cli-export/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("size-and-scale", test_size_and_scale);
+  ADD ("theme", test_theme);
+  ADD ("switches", test_switches);
+  ADD ("format-and-title", test_format_and_title);
+  ADD ("bad-arguments", test_bad_arguments);
+
+#undef ADD
+
+  return g_test_run ();
+}

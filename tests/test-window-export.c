@@ -1,0 +1,349 @@
+/* test-window-export.c: Save Image and Copy Image in the real window, under a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "wick-application.h"
+#include "wick-palette.h"
+#include "wick-window-export.h"
+#include "wick-window.h"
+
+#include "test-user-dirs.h"
+
+#define WAIT_LIMIT_MS 30000
+
+typedef struct _Fixture Fixture;
+
+struct _Fixture
+{
+  WickApplication *application;
+  WickWindow      *window;
+  WickChart       *chart;
+  char            *dir;        /* where the pictures go */
+  void           (*checks) (Fixture *fixture);
+  guint            checks_done : 1;
+};
+
+static gboolean
+chart_is_ready (Fixture *fixture)
+{
+  /* The heatmap and the signals come from worker threads: wait for both, so the saved
+   * picture is the finished one. */
+  return wick_chart_get_market (fixture->chart) != NULL &&
+         wick_chart_get_n_renders (fixture->chart) > 0 &&
+         gtk_widget_get_mapped (GTK_WIDGET (fixture->chart)) &&
+         wick_chart_get_heatmap (fixture->chart) != NULL &&
+         !wick_window_is_heatmap_pending (fixture->window) &&
+         wick_chart_get_signals (fixture->chart) != NULL;
+}
+
+static void
+on_window_added_cb (GtkApplication *application,
+                    GtkWindow      *window,
+                    Fixture        *fixture)
+{
+  if (!WICK_IS_WINDOW (window) || fixture->window != NULL)
+    return;
+
+  fixture->window = WICK_WINDOW (window);
+  fixture->chart = wick_window_get_chart (fixture->window);
+}
+
+static gboolean
+run_checks_cb (gpointer data)
+{
+  Fixture *fixture = data;
+
+  if (fixture->window == NULL || !chart_is_ready (fixture))
+    return G_SOURCE_CONTINUE;
+
+  fixture->checks (fixture);
+  fixture->checks_done = TRUE;
+  gtk_window_close (GTK_WINDOW (fixture->window));
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  g_error ("The window did not draw a market within %d ms", WAIT_LIMIT_MS);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_application (void (*checks) (Fixture *fixture))
+{
+  char *argv[] = { (char *) "wick", (char *) "--source", (char *) "sample", NULL };
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { 0 };
+  guint give_up_id;
+  int status;
+
+  fixture.dir = g_dir_make_tmp ("wick-window-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture.checks = checks;
+  fixture.application = wick_application_new ();
+  g_signal_connect (fixture.application, "window-added", G_CALLBACK (on_window_added_cb), &fixture);
+  g_timeout_add (50, run_checks_cb, &fixture);
+  give_up_id = g_timeout_add (WAIT_LIMIT_MS, give_up_cb, NULL);
+
+  status = g_application_run (G_APPLICATION (fixture.application), 3, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (fixture.checks_done);
+  g_source_remove (give_up_id);
+  g_assert_finalize_object (fixture.application);
+  test_remove_tree (fixture.dir);
+  g_free (fixture.dir);
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+/* ---- Copy Image ---- */
+
+static void
+on_texture_read_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GdkTexture **texture = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+check_copy_image (Fixture *fixture)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->window));
+  const WickPalette *palette = wick_palette_get (wick_chart_get_dark (fixture->chart));
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (fixture->chart));
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width, height;
+  gsize n_up = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-image",
+                                             NULL));
+
+  gdk_clipboard_read_texture_async (clipboard, NULL, on_texture_read_cb, &texture);
+  while (texture == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The view's size, in device pixels. */
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  g_assert_cmpint (width, ==, gtk_widget_get_width (GTK_WIDGET (fixture->chart)) * scale);
+  g_assert_cmpint (height, ==, gtk_widget_get_height (GTK_WIDGET (fixture->chart)) * scale);
+
+  /* The chart itself: opaque, with up candles in it. */
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    {
+      const guchar *bgra = pixels + i * 4;
+
+      g_assert_cmpuint (bgra[3], ==, 0xff);
+      n_up += ABS (bgra[2] - (int) (palette->up.red * 255 + .5)) <= 2 &&
+              ABS (bgra[1] - (int) (palette->up.green * 255 + .5)) <= 2 &&
+              ABS (bgra[0] - (int) (palette->up.blue * 255 + .5)) <= 2;
+    }
+  g_assert_cmpuint (n_up, >, 200);
+}
+
+static void
+test_copy_image (void)
+{
+  run_application (check_copy_image);
+}
+
+/* ---- Save Image ---- */
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} SaveResult;
+
+static void
+on_saved_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SaveResult *save = user_data;
+
+  save->ok = wick_window_save_image_finish (WICK_WINDOW (object), result, &save->error);
+  save->done = TRUE;
+}
+
+static gboolean
+save (Fixture                 *fixture,
+      const char              *name,
+      const WickExportOptions *options,
+      GError                 **error)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SaveResult result = { 0 };
+
+  wick_window_save_image_async (fixture->window, file, options, NULL, on_saved_cb, &result);
+  while (!result.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (result.error != NULL)
+    g_propagate_error (error, result.error);
+
+  return result.ok;
+}
+
+static void
+check_save_image (Fixture *fixture)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const WickPalette *dark = wick_palette_get (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png_path = g_build_filename (fixture->dir, "chart.png", NULL);
+  g_autofree char *svg_path = g_build_filename (fixture->dir, "view.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *svg_size = NULL;
+  g_auto(WickExportOptions) options = { 0 };
+  cairo_surface_t *image;
+  guint32 pixel;
+
+  /* The choices Save Image remembers: a custom size at 2×, dark. */
+  g_settings_set_string (settings, "export-size", "custom");
+  g_settings_set_int (settings, "export-width", 640);
+  g_settings_set_int (settings, "export-height", 400);
+  g_settings_set_int (settings, "export-scale", 2);
+  g_settings_set_string (settings, "export-theme", "dark");
+  g_assert_true (save (fixture, "chart.png", NULL, &error));
+  g_assert_no_error (error);
+
+  image = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 800);
+  pixel = *(guint32 *) (gpointer) (cairo_image_surface_get_data (image) +
+                                   798 * cairo_image_surface_get_stride (image) + 4 * 1278);
+  g_assert_cmpint ((pixel >> 16) & 0xff, ==, (int) (dark->background.red * 255 + .5));
+  g_assert_cmpint ((pixel >> 8) & 0xff, ==, (int) (dark->background.green * 255 + .5));
+  g_assert_cmpint (pixel & 0xff, ==, (int) (dark->background.blue * 255 + .5));
+  cairo_surface_destroy (image);
+
+  /* The view's size, as SVG points, from the name's extension. */
+  g_settings_set_string (settings, "export-size", "view");
+  g_assert_true (save (fixture, "view.svg", NULL, &error));
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+  svg_size = g_strdup_printf ("width=\"%dpt\" height=\"%dpt\"",
+                              gtk_widget_get_width (GTK_WIDGET (fixture->chart)),
+                              gtk_widget_get_height (GTK_WIDGET (fixture->chart)));
+  g_assert_nonnull (strstr (svg, svg_size));
+  g_assert_nonnull (strstr (svg, "<title>BTCUSDT · 1h · Sample data (synthetic)</title>"));
+
+  /* Options given by the caller, with a title; a name without an extension keeps its name. */
+  wick_export_options_init (&options);
+  options.format = WICK_EXPORT_FORMAT_PDF;
+  options.width = 800;
+  options.height = 500;
+  options.title = g_strdup ("Support test");
+  g_assert_true (save (fixture, "report", &options, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *pdf_path = g_build_filename (fixture->dir, "report", NULL);
+    g_autofree char *pdf = NULL;
+
+    g_assert_true (g_file_get_contents (pdf_path, &pdf, NULL, NULL));
+    g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  }
+  g_assert_cmpuint (count_files (fixture->dir), ==, 3);
+
+  /* A folder that is not there: an error with the reason, and nothing written. */
+  g_assert_false (save (fixture, "missing/chart.png", NULL, &error));
+  g_assert_error (error, WICK_EXPORT_ERROR, WICK_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "missing"));
+  g_assert_cmpuint (count_files (fixture->dir), ==, 3);
+
+  g_settings_reset (settings, "export-size");
+  g_settings_reset (settings, "export-width");
+  g_settings_reset (settings, "export-height");
+  g_settings_reset (settings, "export-scale");
+  g_settings_reset (settings, "export-theme");
+}
+
+static void
+test_save_image (void)
+{
+  run_application (check_save_image);
+}
+
+/* The Save Image action opens the options first, and Escape closes them with nothing saved. */
+static void
+check_save_action (Fixture *fixture)
+{
+  GtkWindow *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-image",
+                                             NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window))
+        dialog = window;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (dialog));
+
+  g_object_ref (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  while (gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    g_main_context_iteration (NULL, FALSE);
+  g_object_unref (dialog);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+}
+
+static void
+test_save_action (void)
+{
+  run_application (check_save_action);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* No user's lines, cache or settings are read or written. */
+  g_autofree char *root = test_isolate_user_dirs ("wick-window-export");
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/wick/window-export/copy-image", test_copy_image);
+  g_test_add_func ("/wick/window-export/save-image", test_save_image);
+  g_test_add_func ("/wick/window-export/save-action", test_save_action);
+
+  status = g_test_run ();
+  test_remove_tree (root);
+
+  return status;
+}
