@@ -197,13 +197,16 @@ wick_signal_item_new (WickSignals *signals,
   /* Translators: a signal's candle time in the signals panel, in UTC, as in
    * “Tue 6 Jan 14:00”; see g_date_time_format() */
   time = wick_axis_format_time (NULL, signal->time_ms, _("%a %-d %b %H:%M"));
-  /* Translators: a signal's price and time in the signals panel, as in
-   * “94,400 · Tue 6 Jan 14:00” */
-  self->subtitle = g_strdup_printf (_("%s · %s"), price, time != NULL ? time : "");
-
   g_ascii_formatd (strength, sizeof strength, "%.2f", self->strength);
   /* Translators: %s is a number from 0 to 1, as in “0.82”, that ranks signals */
   self->strength_text = g_strdup_printf (_("Strength %s"), strength);
+
+  /* The strength is written out, not only drawn as a bar; rows carry no tooltips, since
+   * setting one per row costs a pointer query to the display server. */
+  /* Translators: a signal's price, time and strength in the signals panel, as in
+   * “94,400 · Tue 6 Jan 14:00 · Strength 0.82” */
+  self->subtitle = g_strdup_printf (_("%s · %s · %s"), price, time != NULL ? time : "",
+                                    self->strength_text);
 
   return self;
 }

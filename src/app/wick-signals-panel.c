@@ -1,8 +1,7 @@
 /* wick-signals-panel.c: the side panel listing the reversal signals, newest first
  *
- * Each row shows an arrow for the direction, the kind's name, the price and the candle's
- * time in UTC, the explanation (whole in the row's tooltip) and the strength as a small level
- * bar. A drop-down keeps one kind. Selecting a row, or activating it, emits
+ * Each row shows an arrow for the direction, the kind's name, the price, the candle's time
+ * in UTC and the strength, the explanation, and the strength again as a small level bar. A drop-down keeps one kind. Selecting a row, or activating it, emits
  * WickSignalsPanel::signal-activated with the signal's index in the analysis, which the
  * window answers by centring the chart on it.
  *
