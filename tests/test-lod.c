@@ -101,13 +101,16 @@ full_block (const WickCandle *candles,
             guint             i,
             WickCandle       *out)
 {
-  guint64 half = G_GUINT64_CONSTANT (1) << (level - 1);
+  guint64 half;
 
   if (level == 0)
     {
       *out = candles[i];
       return;
     }
+
+  /* Only now: level - 1 would wrap for level 0 (a shift by 2^32 - 1, undefined). */
+  half = G_GUINT64_CONSTANT (1) << (level - 1);
 
   full_block (candles, n, level - 1, 2 * i, out);
   if ((2 * (guint64) i + 1) * half < n)
