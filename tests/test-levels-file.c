@@ -223,7 +223,7 @@ static const WickLevel sample_levels[] = {
   { .id = 8, .price = 0.1, .label = (char *) "quote \" backslash \\ tab \t newline \n ctrl \x01",
     .has_color = TRUE, .color_rgba = 0x00000000, .created_at_ms = -1500 },
   { .id = 9, .price = 1e21 },
-  { .id = 10, .price = 5e-324 },
+  { .id = 10, .price = 5e-324, .created_at_ms = G_GINT64_CONSTANT (-61346212199750) },
   { .id = 11, .price = 1.7976931348623157e308, .created_at_ms = 253402300799999 },
   { .id = 4294967295u, .price = 93000.0 },
 };
@@ -278,6 +278,7 @@ test_round_trip (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "\"created_at\": \"2026-01-05T14:00:00Z\""));
   g_assert_nonnull (strstr (text, "\"created_at\": \"2026-01-05T14:00:00.123Z\""));
   g_assert_nonnull (strstr (text, "\"created_at\": \"1969-12-31T23:59:58.500Z\""));
+  g_assert_nonnull (strstr (text, "\"created_at\": \"0026-01-06T09:30:00.250Z\""));
   g_assert_nonnull (strstr (text, "\"locked\": true"));
   g_assert_nonnull (strstr (text, "\"alert\": true"));
   g_assert_nonnull (strstr (text, "\"alert\": false"));

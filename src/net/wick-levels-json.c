@@ -235,14 +235,16 @@ format_time_ms (gint64 time_ms)
   if (dt == NULL)
     return NULL;
 
-  if (millis != 0)
-    {
-      g_autofree char *base = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+  /* ISO 8601 wants four year digits; %Y gives “26” for the year 26, which no reader takes. */
+  {
+    g_autofree char *rest = g_date_time_format (dt, "%m-%dT%H:%M:%S");
+    int year = g_date_time_get_year (dt);
 
-      return g_strdup_printf ("%s.%03dZ", base, (int) millis);
-    }
+    if (millis != 0)
+      return g_strdup_printf ("%04d-%s.%03dZ", year, rest, (int) millis);
 
-  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+    return g_strdup_printf ("%04d-%sZ", year, rest);
+  }
 }
 
 static const char *
