@@ -650,6 +650,67 @@ test_announced_too_large (Fixture       *fixture,
   g_socket_listener_close (G_SOCKET_LISTENER (service));
 }
 
+/* Answers a head, then one byte of body every 100 ms until the client goes away: never
+ * silent long enough for the session's I/O timeout. */
+static gboolean
+on_trickle_run_cb (GThreadedSocketService *service,
+                   GSocketConnection      *connection,
+                   GObject                *source,
+                   RawServer              *raw)
+{
+  static const char head[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                             "Content-Length: 1000\r\n\r\n";
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_autoptr(GString) request = g_string_new (NULL);
+  char byte;
+
+  while (!g_str_has_suffix (request->str, "\r\n\r\n") &&
+         g_input_stream_read (in, &byte, 1, NULL, NULL) == 1)
+    g_string_append_c (request, byte);
+
+  g_atomic_int_inc (&raw->hits);
+  if (g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL))
+    for (guint i = 0; i < 300; i++)
+      {
+        if (!g_output_stream_write_all (out, " ", 1, NULL, NULL, NULL) ||
+            !g_output_stream_flush (out, NULL, NULL))
+          break;
+        g_usleep (100 * 1000);
+      }
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+
+  return TRUE;
+}
+
+/* A trickle keeps every read alive; the attempt's own deadline ends it, and it is retried. */
+static void
+test_trickle (Fixture       *fixture,
+              gconstpointer  data)
+{
+  RawServer raw = { "", 0 };
+  g_autofree char *url = NULL;
+  g_autoptr(GSocketService) service = raw_server_start (&raw, &url);
+  g_autoptr(WickRestClient) client = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_matched (service, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                        on_raw_run_cb, NULL);
+  g_signal_connect (service, "run", G_CALLBACK (on_trickle_run_cb), &raw);
+  client = new_client (fixture, url);
+  wick_rest_client_set_deadline (client, 600);
+
+  body = get (client, "/klines", NULL, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_cmpstr (error->message, ==, "Testex did not answer in time");
+  g_assert_null (body);
+  g_assert_cmpuint (g_atomic_int_get (&raw.hits), ==, 3);
+
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
+}
+
 static void
 test_connection_refused (Fixture       *fixture,
                          gconstpointer  data)
@@ -699,6 +760,7 @@ main (int   argc,
   ADD ("announced-too-large", test_announced_too_large);
   ADD ("chunked-too-large", test_chunked_too_large);
   ADD ("connection-refused", test_connection_refused);
+  ADD ("trickle", test_trickle);
   ADD ("cancel-mid-request", test_cancel_mid_request);
   ADD ("cancel-backoff", test_cancel_backoff);
   ADD ("cancel-rate-limit-wait", test_cancel_rate_limit_wait);

@@ -23,6 +23,7 @@ struct _WickRestClient
   guint                cap_ms;
   guint                max_attempts;
   guint                max_wait_s;
+  guint                deadline_ms;
   guint                weight_limit;
 
   guint                used_weight;

@@ -140,6 +140,7 @@ wick_rest_client_init (WickRestClient *self)
   self->cap_ms = 30000;
   self->max_attempts = 5;
   self->max_wait_s = 120;
+  self->deadline_ms = 60000;
   self->weight_minute = -1;
 }
 
@@ -227,6 +228,21 @@ wick_rest_client_set_backoff (WickRestClient *self,
   self->base_ms = base_ms;
   self->cap_ms = cap_ms;
   self->max_attempts = max_attempts;
+}
+
+/**
+ * wick_rest_client_set_deadline:
+ * @self: a #WickRestClient
+ * @deadline_ms: the longest one attempt may take, from sending to the last byte, above zero
+ */
+void
+wick_rest_client_set_deadline (WickRestClient *self,
+                               guint           deadline_ms)
+{
+  g_return_if_fail (WICK_IS_REST_CLIENT (self));
+  g_return_if_fail (deadline_ms > 0);
+
+  self->deadline_ms = deadline_ms;
 }
 
 /**

@@ -19,6 +19,9 @@
  *   WICK_REST_ERROR_HTTP naming the status and host.
  * - Binance's `X-MBX-USED-WEIGHT-1M` header is tracked; above 90 % of the weight limit new
  *   requests wait for the next minute.
+ * - Each attempt has an overall deadline (60 s by default): a server that trickles its answer
+ *   a byte at a time keeps libsoup's I/O timeout from ever firing, so the attempt is abandoned
+ *   as G_IO_ERROR_TIMED_OUT and retried like any transport error.
  * - Cancelling the GCancellable ends the request, or its wait, with G_IO_ERROR_CANCELLED at once.
  *
  * A body cut short (fewer bytes than Content-Length) fails the attempt with
@@ -71,6 +74,8 @@ void            wick_rest_client_set_backoff     (WickRestClient       *self,
                                                   guint                 base_ms,
                                                   guint                 cap_ms,
                                                   guint                 max_attempts);
+void            wick_rest_client_set_deadline    (WickRestClient       *self,
+                                                  guint                 deadline_ms);
 void            wick_rest_client_set_max_wait    (WickRestClient       *self,
                                                   guint                 max_wait_seconds);
 void            wick_rest_client_set_weight_limit (WickRestClient      *self,

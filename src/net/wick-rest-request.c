@@ -36,6 +36,10 @@ typedef struct
   GError       *last_error;   /* Owned, nullable: why the last attempt failed */
   GSource      *timer;        /* Owned, nullable: the wait in progress */
   GSource      *cancel;       /* Owned, nullable: ends the wait when cancelled */
+  GCancellable *attempt_cancellable; /* Owned, nullable: the attempt in flight */
+  gulong        attempt_handler;     /* links the task's cancellable to it */
+  GSource      *deadline;     /* Owned, nullable: abandons the attempt when it takes too long */
+  gboolean      timed_out;
   guint         attempt;      /* attempts sent so far */
 } Request;
 
@@ -52,9 +56,26 @@ clear_wait (Request *request)
   g_clear_pointer (&request->cancel, g_source_unref);
 }
 
+/* Ends what belongs to one attempt: its deadline and its link to the task's cancellable. */
+static void
+clear_attempt (Request *request,
+               GTask   *task)
+{
+  if (request->deadline != NULL)
+    g_source_destroy (request->deadline);
+  g_clear_pointer (&request->deadline, g_source_unref);
+
+  if (request->attempt_handler != 0 && task != NULL && g_task_get_cancellable (task) != NULL)
+    g_cancellable_disconnect (g_task_get_cancellable (task), request->attempt_handler);
+  request->attempt_handler = 0;
+  g_clear_object (&request->attempt_cancellable);
+}
+
 static void
 request_free (Request *request)
 {
+  g_assert (request->attempt_handler == 0);
+  clear_attempt (request, NULL);
   clear_wait (request);
   g_clear_pointer (&request->uri, g_uri_unref);
   g_clear_object (&request->message);
@@ -126,6 +147,7 @@ request_fail (GTask  *task,
   Request *request = g_task_get_task_data (task);
 
   clear_wait (request);
+  clear_attempt (request, task);
   g_task_return_error (task, error);
 }
 
@@ -243,7 +265,17 @@ request_transport_failed (GTask  *task,
                           GError *error)
 {
   WickRestClient *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
   const char *name = _wick_rest_client_get_display_name (self);
+
+  /* The deadline cancelled the attempt, not the caller. */
+  if (request->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      g_clear_error (&error);
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "deadline");
+    }
+  clear_attempt (request, task);
 
   if (!is_transient (error))
     {
@@ -314,6 +346,8 @@ request_answered (GTask *task)
   guint status = soup_message_get_status (request->message);
   const char *name = _wick_rest_client_get_display_name (self);
 
+  clear_attempt (request, task);
+
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       g_task_return_pointer (task, g_byte_array_free_to_bytes (g_steal_pointer (&request->body)),
@@ -369,7 +403,7 @@ read_next_chunk (GTask *task)
   Request *request = g_task_get_task_data (task);
 
   g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), on_read_cb, task);
+                                   request->attempt_cancellable, on_read_cb, task);
 }
 
 static void
@@ -466,6 +500,46 @@ on_sent_cb (GObject      *object,
   read_next_chunk (g_steal_pointer (&task));
 }
 
+static gboolean
+on_deadline_cb (gpointer user_data)
+{
+  Request *request = user_data;
+
+  request->timed_out = TRUE;
+  g_cancellable_cancel (request->attempt_cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_attempt_cb (GCancellable *cancellable,
+                   GCancellable *attempt_cancellable)
+{
+  g_cancellable_cancel (attempt_cancellable);
+}
+
+/* Gives the attempt its own cancellable, cancelled by the caller's or by the deadline. */
+static void
+start_deadline (GTask *task)
+{
+  WickRestClient *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  clear_attempt (request, task);
+  request->timed_out = FALSE;
+  request->attempt_cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    request->attempt_handler = g_cancellable_connect (cancellable, G_CALLBACK (cancel_attempt_cb),
+                                                      g_object_ref (request->attempt_cancellable),
+                                                      g_object_unref);
+
+  request->deadline = g_timeout_source_new (self->deadline_ms);
+  g_source_set_name (request->deadline, "[wick] rest client deadline");
+  g_source_set_callback (request->deadline, on_deadline_cb, request, NULL);
+  g_source_attach (request->deadline, g_task_get_context (task));
+}
+
 /* Starts an attempt, unless the client is banned or must wait first. */
 static void
 request_start (GTask *task)
@@ -530,8 +604,9 @@ request_start (GTask *task)
   request->attempt++;
   g_clear_object (&request->message);
   request->message = soup_message_new_from_uri (SOUP_METHOD_GET, request->uri);
+  start_deadline (task);
   soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT,
-                           g_task_get_cancellable (task), on_sent_cb, g_object_ref (task));
+                           request->attempt_cancellable, on_sent_cb, g_object_ref (task));
 }
 
 void
