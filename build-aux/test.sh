@@ -35,9 +35,10 @@ logs=(_build/meson-logs/testlog.json)
 # - UBSan stops at the first error, with its stack.
 # - The leak stacks must reach into the libraries for those suppressions to match, and
 #   Debian's libraries have no frame pointers: so the slow unwinder (fast_unwind_on_malloc=0).
-#   The window tests draw with GTK's Cairo renderer there: llvmpipe's JIT holds the unwinder's
-#   own lock while it allocates (a deadlock). They get four times the time limits. The
-#   xdotool test keeps the fast unwinder, whose timing it was written for.
+# - The window tests run without leak detection (memory errors are still caught): GDK 4.8's
+#   X11 backend leaks list nodes while it handles X events, at times, and its stripped frames
+#   cannot be told apart from our own code's by a suppression. The xdotool test, which runs
+#   the real binary, keeps leak detection with the fast unwinder its timing was written for.
 if wick_build _build-asan -Db_sanitize=address,undefined -Db_lundef=false; then
   export G_SLICE=always-malloc
   export LSAN_OPTIONS="suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0"
@@ -47,8 +48,8 @@ if wick_build _build-asan -Db_sanitize=address,undefined -Db_lundef=false; then
     run_tests _build-asan asan --no-suite ui "$@" || status=1
   logs+=(_build-asan/meson-logs/asan.json)
 
-  GSK_RENDERER=cairo ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
-    run_tests _build-asan asan-ui --suite ui --no-suite e2e --timeout-multiplier 4 "$@" || status=1
+  ASAN_OPTIONS=detect_leaks=0 \
+    run_tests _build-asan asan-ui --suite ui --no-suite e2e --timeout-multiplier 2 "$@" || status=1
   logs+=(_build-asan/meson-logs/asan-ui.json)
 
   ASAN_OPTIONS=detect_leaks=1 \
