@@ -711,6 +711,49 @@ test_trickle (Fixture       *fixture,
   g_socket_listener_close (G_SOCKET_LISTENER (service));
 }
 
+/* A certificate nobody vouches for is refused at once, with a message; nothing in the client
+ * can be told to accept it. */
+static void
+test_self_signed (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *pem = g_test_build_filename (G_TEST_DIST, "data", "self-signed.pem", NULL);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(WickRestClient) client = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+
+  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_skip ("No TLS backend: install glib-networking");
+      return;
+    }
+
+  certificate = g_tls_certificate_new_from_file (pem, &error);
+  g_assert_no_error (error);
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server, NULL, on_request_cb, fixture, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS,
+                            &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  client = new_client (fixture, url);
+  body = get (client, "/ok", NULL, NULL, &error);
+  g_assert_null (body);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == G_TLS_ERROR);
+  g_assert_true (g_str_has_prefix (error->message, "Testex: "));
+  g_assert_cmpuint (fixture->hits, ==, 0);
+  /* Not a network hiccup: no retries, no waiting. */
+  g_assert_cmpuint (fixture->statuses->len, ==, 0);
+}
+
 static void
 test_connection_refused (Fixture       *fixture,
                          gconstpointer  data)
@@ -761,6 +804,7 @@ main (int   argc,
   ADD ("chunked-too-large", test_chunked_too_large);
   ADD ("connection-refused", test_connection_refused);
   ADD ("trickle", test_trickle);
+  ADD ("self-signed", test_self_signed);
   ADD ("cancel-mid-request", test_cancel_mid_request);
   ADD ("cancel-backoff", test_cancel_backoff);
   ADD ("cancel-rate-limit-wait", test_cancel_rate_limit_wait);
