@@ -42,6 +42,11 @@ const char *_wick_exchange_get_string    (JsonNode            *node,
 gboolean    _wick_exchange_check_candle  (const WickCandle    *candle,
                                           gint64               index,
                                           GError             **error);
+const char *_wick_exchange_get_string_member (JsonObject     *object,
+                                              const char     *name,
+                                              const char     *fallback);
+void        _wick_okx_set_server_error   (JsonObject          *object,
+                                          GError             **error);
 char       *_wick_exchange_describe      (WickExchangeWhere    where);
 char       *_wick_exchange_quote         (const char          *text);
 

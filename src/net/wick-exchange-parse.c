@@ -429,3 +429,38 @@ _wick_exchange_check_candle (const WickCandle  *candle,
   set_error (error, WICK_EXCHANGE_ERROR_BAD_CANDLE, where, local_error->message);
   return FALSE;
 }
+
+/* A string member, or @fallback when it is absent or of another type; unlike
+ * json_object_get_string_member_with_default() this never warns on hostile input. */
+const char *
+_wick_exchange_get_string_member (JsonObject *object,
+                                  const char *name,
+                                  const char *fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return fallback;
+
+  return json_node_get_string (node);
+}
+
+/* OKX's own error: `code` read as an integer, `msg` unchanged. */
+void
+_wick_okx_set_server_error (JsonObject  *object,
+                            GError     **error)
+{
+  const char *code = _wick_exchange_get_string_member (object, "code", "");
+  const char *msg = _wick_exchange_get_string_member (object, "msg", "");
+  gint64 value = 0;
+
+  if (!g_ascii_string_to_signed (code, 10, G_MININT, G_MAXINT, &value, NULL))
+    value = -1;
+
+  if (msg[0] == '\0')
+    g_set_error (error, WICK_EXCHANGE_SERVER_ERROR, (int) value,
+                 _("OKX error %s"), code[0] != '\0' ? code : "?");
+  else
+    g_set_error_literal (error, WICK_EXCHANGE_SERVER_ERROR, (int) value, msg);
+}

@@ -172,20 +172,6 @@ _wick_live_channels_clear (WickLiveChannels *channels)
   channels->pong_text = NULL;
 }
 
-/* json-glib's own getters complain about members of another type; bad input must not. */
-static const char *
-get_string_member (JsonObject *object,
-                   const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 /* A parser refused @data with @error: tell a control message (an acknowledgement, an event of
  * another kind, which the parsers do not read) from a bad one. Only runs on refusal, so good
  * messages are parsed once. */
@@ -222,7 +208,7 @@ classify_refused (WickLiveExchange   exchange,
           JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "data")))
         object = json_object_get_object_member (object, "data");
 
-      type = get_string_member (object, "e");
+      type = _wick_exchange_get_string_member (object, "e", NULL);
 
       /* {"result":null,"id":1} answers a request; other events (serverShutdown …) are not
        * ours. */
@@ -232,12 +218,12 @@ classify_refused (WickLiveExchange   exchange,
     }
   else
     {
-      const char *event = get_string_member (object, "event");
+      const char *event = _wick_exchange_get_string_member (object, "event", NULL);
 
       if (g_strcmp0 (event, "error") == 0)
         {
-          const char *code = get_string_member (object, "code");
-          const char *msg = get_string_member (object, "msg");
+          const char *code = _wick_exchange_get_string_member (object, "code", NULL);
+          const char *msg = _wick_exchange_get_string_member (object, "msg", NULL);
 
           g_clear_error (error);
           g_set_error_literal (error, WICK_EXCHANGE_SERVER_ERROR,

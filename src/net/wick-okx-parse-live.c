@@ -32,40 +32,6 @@ enum
   ROW_CONFIRM = 8,
 };
 
-/* A string member, or @fallback when it is absent or of another type; never warns. */
-static const char *
-get_string_member (JsonObject *object,
-                   const char *name,
-                   const char *fallback)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return fallback;
-
-  return json_node_get_string (node);
-}
-
-/* OKX's own error: `code` read as an integer, `msg` unchanged. */
-static void
-set_server_error (JsonObject  *object,
-                  GError     **error)
-{
-  const char *code = get_string_member (object, "code", "");
-  const char *msg = get_string_member (object, "msg", "");
-  gint64 value = 0;
-
-  if (!g_ascii_string_to_signed (code, 10, G_MININT, G_MAXINT, &value, NULL))
-    value = -1;
-
-  if (msg[0] == '\0')
-    g_set_error (error, WICK_EXCHANGE_SERVER_ERROR, (int) value,
-                 _("OKX error %s"), code[0] != '\0' ? code : "?");
-  else
-    g_set_error_literal (error, WICK_EXCHANGE_SERVER_ERROR, (int) value, msg);
-}
-
 /* The "data" array of a REST envelope whose `code` must be "0". */
 static JsonArray *
 get_rest_data (JsonParser  *parser,
@@ -86,7 +52,7 @@ get_rest_data (JsonParser  *parser,
 
   if (g_strcmp0 (code, "0") != 0)
     {
-      set_server_error (root, error);
+      _wick_okx_set_server_error (root, error);
       return NULL;
     }
 
@@ -119,7 +85,7 @@ get_candle_push_data (JsonParser  *parser,
         return NULL;
 
       if (g_strcmp0 (event, "error") == 0)
-        set_server_error (root, error);
+        _wick_okx_set_server_error (root, error);
       else
         {
           g_autofree char *shown = _wick_exchange_quote (event);

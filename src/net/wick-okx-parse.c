@@ -27,41 +27,6 @@ enum
   CANDLE_N_USED,
 };
 
-/* A string member, or @fallback when it is absent or of another type; unlike
- * json_object_get_string_member_with_default() this never warns on hostile input.
- */
-static const char *
-get_string_member (JsonObject *object,
-                   const char *name,
-                   const char *fallback)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return fallback;
-
-  return json_node_get_string (node);
-}
-
-static void
-set_server_error (JsonObject  *object,
-                  GError     **error)
-{
-  const char *code = get_string_member (object, "code", "");
-  const char *msg = get_string_member (object, "msg", "");
-  gint64 value = 0;
-
-  if (!g_ascii_string_to_signed (code, 10, G_MININT, G_MAXINT, &value, NULL))
-    value = -1;
-
-  if (msg[0] == '\0')
-    g_set_error (error, WICK_EXCHANGE_SERVER_ERROR, (int) value,
-                 _("OKX error %s"), code[0] != '\0' ? code : "?");
-  else
-    g_set_error_literal (error, WICK_EXCHANGE_SERVER_ERROR, (int) value, msg);
-}
-
 /* The "data" array of a REST envelope ({"code":"0","msg":"","data":[…]}) or a websocket push
  * ({"arg":{…},"data":[…]}); a non-zero code or an "event":"error" message is a server error.
  */
@@ -77,9 +42,9 @@ get_data (JsonParser  *parser,
   if (root == NULL)
     return NULL;
 
-  if (g_strcmp0 (get_string_member (root, "event", NULL), "error") == 0)
+  if (g_strcmp0 (_wick_exchange_get_string_member (root, "event", NULL), "error") == 0)
     {
-      set_server_error (root, error);
+      _wick_okx_set_server_error (root, error);
       return NULL;
     }
 
@@ -91,7 +56,7 @@ get_data (JsonParser  *parser,
         return NULL;
       if (g_strcmp0 (json_node_get_string (code), "0") != 0)
         {
-          set_server_error (root, error);
+          _wick_okx_set_server_error (root, error);
           return NULL;
         }
     }
@@ -265,7 +230,7 @@ parse_detail (JsonNode              *node,
   if (side == NULL)
     return FALSE;
 
-  pos_side = get_string_member (detail, "posSide", "");
+  pos_side = _wick_exchange_get_string_member (detail, "posSide", "");
   if (g_strcmp0 (pos_side, "long") == 0)
     event.side = WICK_SIDE_LONG;
   else if (g_strcmp0 (pos_side, "short") == 0)
