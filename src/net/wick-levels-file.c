@@ -9,7 +9,6 @@
 
 #include "wick-levels-file.h"
 
-#include "wick-json-guard.h"
 #include "wick-levels-json-private.h"
 
 #include <errno.h>
@@ -207,59 +206,6 @@ unlock_file (int fd)
     g_close (fd, NULL);
 }
 
-/* _wick_levels_json_parse (), after refusing what json-glib would crash on, or read into
- * values a save cannot write back (text that is not UTF-8, an infinity) so that the next load
- * would fail; such a file is damaged like any other (see wick-json-guard.h). */
-static JsonObject *
-parse_contents (const char  *path,
-                const char  *contents,
-                gsize        length,
-                const char  *market_key,
-                GPtrArray   *levels,
-                GError     **error)
-{
-  switch (wick_json_guard_check (contents, length))
-    {
-    case WICK_JSON_GUARD_OK:
-      break;
-
-    case WICK_JSON_GUARD_TOO_DEEP:
-      g_set_error (error, WICK_LEVELS_FILE_ERROR, WICK_LEVELS_FILE_ERROR_CORRUPT,
-                   _("it nests arrays and objects more than %d deep"), WICK_JSON_MAX_DEPTH);
-      return NULL;
-
-    case WICK_JSON_GUARD_NOT_ONE_VALUE:
-      g_set_error_literal (error, WICK_LEVELS_FILE_ERROR, WICK_LEVELS_FILE_ERROR_CORRUPT,
-                           _("not valid JSON: something follows its first value"));
-      return NULL;
-
-    case WICK_JSON_GUARD_BAD_CHARACTER:
-      g_set_error_literal (error, WICK_LEVELS_FILE_ERROR, WICK_LEVELS_FILE_ERROR_CORRUPT,
-                           _("not valid JSON: it holds a character that JSON does not have "
-                             "outside strings"));
-      return NULL;
-
-    case WICK_JSON_GUARD_LONG_INTEGER:
-      g_set_error (error, WICK_LEVELS_FILE_ERROR, WICK_LEVELS_FILE_ERROR_CORRUPT,
-                   _("it holds an integer of more than %d digits"), WICK_JSON_MAX_INT_DIGITS);
-      return NULL;
-
-    /* It would read as an infinity, which a save could not write back. */
-    case WICK_JSON_GUARD_NOT_FINITE:
-      g_set_error_literal (error, WICK_LEVELS_FILE_ERROR, WICK_LEVELS_FILE_ERROR_CORRUPT,
-                           _("it holds a number too large for a double"));
-      return NULL;
-
-    case WICK_JSON_GUARD_BAD_ESCAPE:
-    default:
-      g_set_error_literal (error, WICK_LEVELS_FILE_ERROR, WICK_LEVELS_FILE_ERROR_CORRUPT,
-                           _("it holds a string escape that is not valid JSON"));
-      return NULL;
-    }
-
-  return _wick_levels_json_parse (path, contents, length, market_key, levels, error);
-}
-
 /* The body of wick_levels_file_load (), run under the lock. */
 static GPtrArray *
 read_levels (const char  *path,
@@ -279,7 +225,7 @@ read_levels (const char  *path,
   if (missing)
     return g_steal_pointer (&levels);
 
-  root = parse_contents (path, contents, length, market_key, levels, &local_error);
+  root = _wick_levels_json_parse (path, contents, length, market_key, levels, &local_error);
   if (root != NULL)
     return g_steal_pointer (&levels);
 
@@ -472,7 +418,7 @@ write_levels (const char      *path,
 
   if (!missing)
     {
-      root = parse_contents (path, contents, length, market_key, NULL, &local_error);
+      root = _wick_levels_json_parse (path, contents, length, market_key, NULL, &local_error);
 
       if (root == NULL &&
           !g_error_matches (local_error, WICK_LEVELS_FILE_ERROR, WICK_LEVELS_FILE_ERROR_CORRUPT))

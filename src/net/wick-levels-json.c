@@ -9,6 +9,8 @@
 
 #include "wick-levels-json-private.h"
 
+#include "wick-json-guard.h"
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
@@ -609,6 +611,50 @@ parse_market (const char  *name,
   return TRUE;
 }
 
+/* Refuses what json-glib would crash on, or read into values a save cannot write back (text
+ * that is not UTF-8, an infinity) so that the next load would fail; such a file is damaged
+ * like any other (see wick-json-guard.h). */
+static gboolean
+check_json_text (const char  *contents,
+                 gsize        length,
+                 GError     **error)
+{
+  switch (wick_json_guard_check (contents, length))
+    {
+    case WICK_JSON_GUARD_OK:
+      return TRUE;
+
+    case WICK_JSON_GUARD_TOO_DEEP:
+      set_corrupt (error, _("it nests arrays and objects more than %d deep"),
+                   WICK_JSON_MAX_DEPTH);
+      return FALSE;
+
+    case WICK_JSON_GUARD_NOT_ONE_VALUE:
+      set_corrupt (error, _("not valid JSON: something follows its first value"));
+      return FALSE;
+
+    case WICK_JSON_GUARD_BAD_CHARACTER:
+      set_corrupt (error, _("not valid JSON: it holds a character that JSON does not have "
+                            "outside strings"));
+      return FALSE;
+
+    case WICK_JSON_GUARD_LONG_INTEGER:
+      set_corrupt (error, _("it holds an integer of more than %d digits"),
+                   WICK_JSON_MAX_INT_DIGITS);
+      return FALSE;
+
+    /* It would read as an infinity, which a save could not write back. */
+    case WICK_JSON_GUARD_NOT_FINITE:
+      set_corrupt (error, _("it holds a number too large for a double"));
+      return FALSE;
+
+    case WICK_JSON_GUARD_BAD_ESCAPE:
+    default:
+      set_corrupt (error, _("it holds a string escape that is not valid JSON"));
+      return FALSE;
+    }
+}
+
 /*
  * _wick_levels_json_parse:
  * @path: the file's name, for messages
@@ -644,6 +690,9 @@ _wick_levels_json_parse (const char  *path,
       set_corrupt (error, _("it is too large"));
       return NULL;
     }
+
+  if (!check_json_text (contents, length, error))
+    return NULL;
 
   if (!json_parser_load_from_data (parser, contents, (gssize) length, &local_error))
     {
