@@ -14,7 +14,8 @@
 #    files of 1k, 10k, 100k and 1M hourly candles shown whole (--range all), generated into a
 #    temporary folder; and start-up to the first frame of the window on the sample, under
 #    xvfb-run and dbus-run-session (GTK's Cairo renderer, as Xvfb has no GPU), with
-#    tests/bench/bench-first-frame.so preloaded to end the process at its first paint.
+#    tests/bench/bench-first-frame.so preloaded to end the process at the first paint whose
+#    chart has the candles (it reports the first paint of all as well).
 #
 # The tables go to the terminal; --json FILE also writes every median, so runs can be compared.
 # --builddir times another release build (another checkout's, say) and --no-build leaves it as
@@ -241,7 +242,7 @@ wick, module, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 # Xvfb has no GPU: GTK's GL renderer would run on llvmpipe, whose shader compiler costs more
 # than the window; the Cairo renderer stands in for a GPU. No accessibility bus is started.
 env = dict(os.environ, LD_PRELOAD=module, GTK_A11Y="none", NO_AT_BRIDGE="1", GSK_RENDERER="cairo")
-walls, frames, rss = [], [], 0.0
+walls, frames, candle_frames, rss = [], [], [], 0.0
 for i in range(n + 1):
     start = time.perf_counter()
     proc = subprocess.Popen([wick, "--source", "sample"], stdout=subprocess.DEVNULL,
@@ -250,15 +251,18 @@ for i in range(n + 1):
     _, status, usage = os.wait4(proc.pid, 0)
     wall = (time.perf_counter() - start) * 1000
     frame = [float(l.split()[1]) for l in err.splitlines() if l.startswith("first-frame-ms ")]
-    if not frame:
-        sys.exit("no first frame: " + err)
+    candles = [float(l.split()[1]) for l in err.splitlines() if l.startswith("candles-frame-ms ")]
+    if not frame or not candles:
+        sys.exit("no first frame with candles: " + err)
     if i == 0:
         continue  # the warm-up fills the font and shader caches
     walls.append(wall)
     frames.append(frame[0])
+    candle_frames.append(candles[0])
     rss = max(rss, usage.ru_maxrss / 1024)
 print(json.dumps({"median_ms": statistics.median(walls), "best_ms": min(walls),
-                  "first_paint_ms": statistics.median(frames), "rss_mb": rss}))
+                  "first_paint_ms": statistics.median(frames),
+                  "candles_paint_ms": statistics.median(candle_frames), "rss_mb": rss}))
 ''')
     out = subprocess.run([xvfb, "-a", dbus, "--", sys.executable, driver, wick, module, str(runs * 2)],
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
@@ -270,10 +274,11 @@ print(json.dumps({"median_ms": statistics.median(walls), "best_ms": min(walls),
         print("\nStart-up not measured: %s" % out.stdout.strip())
     if startup is not None:
         results["whole_process"]["startup sample"] = dict(startup, target_ms=250)
-        print_table("Start-up to the first frame of the window, sample (xvfb, %d runs after a "
-                    "warm-up; first paint in the process: %.1f ms)"
-                    % (runs * 2, startup["first_paint_ms"]),
-                    [("wick --source sample, until the first frame", startup["median_ms"],
+        print_table("Start-up to the first frame of the window with the candles, sample (xvfb, "
+                    "%d runs after a warm-up; in the process: first paint %.1f ms, first with "
+                    "the candles %.1f ms)"
+                    % (runs * 2, startup["first_paint_ms"], startup["candles_paint_ms"]),
+                    [("wick --source sample, until the candles' frame", startup["median_ms"],
                       startup["best_ms"], startup["rss_mb"], "≤ 250 ms")])
 
 if json_path:

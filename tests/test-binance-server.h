@@ -3,10 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The server runs its own main context in a worker thread, so a load may run on any context
- * of the test's thread, wick_source_load() included. It serves /api/v3/klines from candles it
- * makes up (one per interval between first_ms and last_ms, or up to the present hour when
- * last_ms is 0; hourly, or weekly for “1w”) and /futures/data/openInterestHist, in the
- * documented shapes. Every candle's volume is the number of the kline request that served
+ * of the test's thread, wick_source_load() included. It serves spot /api/v3/klines (at most
+ * 1000 rows a request) and USD-M /fapi/v1/klines (at most 1500, each price FUTURES_BASIS
+ * above spot) from candles it makes up (one per interval between first_ms and last_ms, or up
+ * to the present hour when last_ms is 0; hourly, or weekly for “1w”), and
+ * /futures/data/openInterestHist, in the documented shapes. A limit above the maximum gets
+ * Binance's error body. Every candle's volume is the number of the kline request that served
  * it, so a test can tell which page won. Read and change the state under
  * fake_binance_lock()/unlock().
  */
@@ -19,6 +21,8 @@
 #include "test-server-utils.h"
 
 #define HOUR_MS  (3600 * (gint64) 1000)
+/* How far the USD-M perpetual's prices sit above spot's */
+#define FUTURES_BASIS 35
 /* Mon 5 Jan 2026 00:00 UTC */
 #define T0_MS    ((gint64) 1767571200000)
 
@@ -37,6 +41,7 @@ typedef struct
 
   /* Recorded */
   GPtrArray   *kline_queries;   /* of GHashTable (name → value), one per kline request */
+  GPtrArray   *kline_paths;     /* of char *, the path of each kline request */
   GHashTable  *oi_query;        /* the last openInterestHist query */
   guint        oi_hits;
 
@@ -126,6 +131,8 @@ on_klines_cb (SoupServer        *server,
   FakeBinance *fake = user_data;
   g_autoptr(GString) body = g_string_new ("[");
   const char *symbol = query ? g_hash_table_lookup (query, "symbol") : NULL;
+  gboolean futures = g_str_equal (path, "/fapi/v1/klines");
+  gint64 basis = futures ? FUTURES_BASIS : 0;
   gint64 interval_ms = HOUR_MS;
   gint64 now_ms = g_get_real_time () / 1000;
   gint64 last_ms, start_ms, end_ms, limit;
@@ -133,6 +140,7 @@ on_klines_cb (SoupServer        *server,
 
   fake_binance_lock (fake);
   g_ptr_array_add (fake->kline_queries, copy_query (query));
+  g_ptr_array_add (fake->kline_paths, g_strdup (path));
   request = fake->kline_queries->len;
 
   if (g_strcmp0 (symbol, "NOPEUSDT") == 0)
@@ -163,6 +171,13 @@ on_klines_cb (SoupServer        *server,
 
   last_ms = fake->last_ms != 0 ? fake->last_ms : now_ms - now_ms % interval_ms;
   limit = query_int (query, "limit", 500);
+  if (limit < 1 || limit > (futures ? 1500 : 1000))
+    {
+      fake_binance_unlock (fake);
+      respond (message, SOUP_STATUS_BAD_REQUEST,
+               "{\"code\":-1130,\"msg\":\"Data sent for parameter 'limit' is not valid.\"}");
+      return;
+    }
   start_ms = query_int (query, "startTime", fake->first_ms);
   start_ms = MAX (start_ms - (gint64) fake->overlap * interval_ms, fake->first_ms);
   start_ms += (interval_ms - start_ms % interval_ms) % interval_ms;
@@ -171,7 +186,7 @@ on_klines_cb (SoupServer        *server,
 
   for (gint64 t = start_ms, n = 0; t <= end_ms && n < limit; t += interval_ms, n++)
     {
-      gint64 open = fake_binance_open (t);
+      gint64 open = fake_binance_open (t) + basis;
 
       g_string_append_printf (body,
                               "%s[%" G_GINT64_FORMAT ",\"%" G_GINT64_FORMAT ".00\","
@@ -240,6 +255,7 @@ fake_binance_thread (gpointer data)
 
   server = soup_server_new (NULL, NULL);
   soup_server_add_handler (server, "/api/v3/klines", on_klines_cb, fake, NULL);
+  soup_server_add_handler (server, "/fapi/v1/klines", on_klines_cb, fake, NULL);
   soup_server_add_handler (server, "/futures/data/openInterestHist", on_open_interest_cb,
                            fake, NULL);
   fake->loop = g_main_loop_new (context, FALSE);
@@ -264,6 +280,7 @@ fake_binance_start (FakeBinance *fake)
   g_mutex_init (&fake->lock);
   g_cond_init (&fake->cond);
   fake->kline_queries = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  fake->kline_paths = g_ptr_array_new_with_free_func (g_free);
   fake->first_ms = T0_MS - 5000 * HOUR_MS;
   fake->last_ms = T0_MS + 3000 * HOUR_MS;
 
@@ -296,6 +313,7 @@ fake_binance_stop (FakeBinance *fake)
   g_clear_pointer (&fake->loop, g_main_loop_unref);
   g_clear_pointer (&fake->context, g_main_context_unref);
   g_clear_pointer (&fake->kline_queries, g_ptr_array_unref);
+  g_clear_pointer (&fake->kline_paths, g_ptr_array_unref);
   g_clear_pointer (&fake->oi_query, g_hash_table_unref);
   g_clear_pointer (&fake->url, g_free);
   g_cond_clear (&fake->cond);
@@ -328,4 +346,19 @@ fake_binance_kline_param (FakeBinance *fake,
   fake_binance_unlock (fake);
 
   return value;
+}
+
+/* The path kline request @index (from 0) went to. */
+static inline char *
+fake_binance_dup_kline_path (FakeBinance *fake,
+                             guint        index)
+{
+  char *path;
+
+  fake_binance_lock (fake);
+  g_assert_cmpuint (index, <, fake->kline_paths->len);
+  path = g_strdup (g_ptr_array_index (fake->kline_paths, index));
+  fake_binance_unlock (fake);
+
+  return path;
 }

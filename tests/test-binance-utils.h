@@ -94,14 +94,16 @@ on_cached_cb (WickSource *source,
                                     wick_market_get_source_label (market)));
 }
 
-/* A source on the fake Binance (or on @endpoints), with millisecond backoff. */
+/* A source of @market on the fake Binance (or on @endpoints), with millisecond backoff. */
 static inline WickSource *
-new_source_on (Fixture             *fixture,
-               const WickEndpoints *endpoints,
-               gboolean             with_cache)
+new_market_source_on (Fixture             *fixture,
+                      const WickEndpoints *endpoints,
+                      gboolean             with_cache,
+                      WickBinanceMarket    market)
 {
-  WickSource *source = wick_binance_source_new (fixture->session, endpoints,
-                                                with_cache ? fixture->cache : NULL);
+  WickSource *source = wick_binance_source_new_for_market (fixture->session, endpoints,
+                                                           with_cache ? fixture->cache : NULL,
+                                                           market);
   WickBinanceSource *binance = WICK_BINANCE_SOURCE (source);
 
   wick_rest_client_set_backoff (wick_binance_source_get_spot_client (binance), 1, 5, 2);
@@ -112,6 +114,15 @@ new_source_on (Fixture             *fixture,
   g_signal_connect (source, "cached", G_CALLBACK (on_cached_cb), fixture);
 
   return source;
+}
+
+/* A spot source on the fake Binance (or on @endpoints), with millisecond backoff. */
+static inline WickSource *
+new_source_on (Fixture             *fixture,
+               const WickEndpoints *endpoints,
+               gboolean             with_cache)
+{
+  return new_market_source_on (fixture, endpoints, with_cache, WICK_BINANCE_MARKET_SPOT);
 }
 
 static inline WickSource *
@@ -147,11 +158,13 @@ load (WickSource  *source,
   return wick_source_load_finish (source, result, error);
 }
 
-/* @series holds exactly the fake's candles from @from_ms, @n of them, one an hour. */
+/* @series holds exactly the fake's candles from @from_ms, @n of them, one an hour, at
+ * @basis above the spot prices. */
 static inline void
-assert_candles (WickSeries *series,
-                gint64      from_ms,
-                guint       n)
+assert_candles_at (WickSeries *series,
+                   gint64      from_ms,
+                   guint       n,
+                   gint64      basis)
 {
   g_assert_cmpint (wick_series_get_interval_ms (series), ==, HOUR_MS);
   g_assert_cmpuint (wick_series_get_length (series), ==, n);
@@ -160,7 +173,7 @@ assert_candles (WickSeries *series,
     {
       const WickCandle *candle = wick_series_get_candle (series, i);
       gint64 time_ms = from_ms + i * HOUR_MS;
-      double open = fake_binance_open (time_ms);
+      double open = fake_binance_open (time_ms) + basis;
 
       g_assert_cmpint (candle->open_time_ms, ==, time_ms);
       g_assert_cmpfloat (candle->open, ==, open);
@@ -168,6 +181,15 @@ assert_candles (WickSeries *series,
       g_assert_cmpfloat (candle->low, ==, open - 50);
       g_assert_cmpfloat (candle->close, ==, open + 0.5);
     }
+}
+
+/* @series holds exactly the fake's spot candles from @from_ms, @n of them, one an hour. */
+static inline void
+assert_candles (WickSeries *series,
+                gint64      from_ms,
+                guint       n)
+{
+  assert_candles_at (series, from_ms, n, 0);
 }
 
 /* The kline request (from 1) whose page supplied the candle at @time_ms. */

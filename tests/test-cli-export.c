@@ -9,126 +9,14 @@
 
 #include <cairo.h>
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 
+#include "test-cli-utils.h"
 #include "test-pixel-utils.h"
 #include "wick-palette.h"
 #include "wick-render.h"
 #include "wick-viewport.h"
 
 #define MAX_ARGS 16
-
-typedef struct
-{
-  char *dir;       /* where exports go */
-  char *data_dir;  /* XDG_DATA_HOME of the runs: where levels.json lives */
-} Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("wick-cli-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->data_dir = g_dir_make_tmp ("wick-cli-export-data-XXXXXX", &error);
-  g_assert_no_error (error);
-  /* No run reads or writes the user's own lines. */
-  g_setenv ("XDG_DATA_HOME", fixture->data_dir, TRUE);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  remove_tree (fixture->data_dir);
-  g_free (fixture->dir);
-  g_free (fixture->data_dir);
-}
-
-/* Runs wick with @args (NULL-terminated, "@DIR@" replaced by the fixture's folder), with no
- * display and no session bus. */
-static void
-run_wick (Fixture           *fixture,
-          Run               *run,
-          const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("WICK_BINARY");
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, g_strdup (binary));
-  for (guint i = 0; args[i] != NULL; i++)
-    {
-      g_autoptr(GString) arg = g_string_new (args[i]);
-
-      g_string_replace (arg, "@DIR@", fixture->dir, 0);
-      g_ptr_array_add (argv, g_string_free (g_steal_pointer (&arg), FALSE));
-    }
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-static guint
-count_files (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  guint n = 0;
-
-  while (dir != NULL && g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
 
 static cairo_surface_t *
 export_png (Fixture     *fixture,

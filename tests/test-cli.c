@@ -10,131 +10,13 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "test-cli-utils.h"
 #include "test-exchange-server.h"
+#include "test-okx-fake.h"
 #include "test-pixel-utils.h"
 #include "wick-palette.h"
 #include "wick-render.h"
 #include "wick-viewport.h"
-
-typedef struct
-{
-  char *dir;       /* where exports go */
-  char *data_dir;  /* XDG_DATA_HOME of the runs: where levels.json lives */
-} Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("wick-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->data_dir = g_dir_make_tmp ("wick-cli-data-XXXXXX", &error);
-  g_assert_no_error (error);
-  /* Every wick run below inherits it, so no test touches the user's own lines. */
-  g_setenv ("XDG_DATA_HOME", fixture->data_dir, TRUE);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  remove_tree (fixture->data_dir);
-  g_free (fixture->dir);
-  g_free (fixture->data_dir);
-}
-
-/* Runs wick with no display at all, as on a server or in a script. */
-static void
-run_wick (Run        *run,
-          const char *first_arg,
-          ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("WICK_BINARY");
-  const char *arg;
-  va_list args;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (char *) binary);
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-static guint
-count_lines (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = text; *p; p++)
-    n += *p == '\n';
-  return n;
-}
-
-static guint
-count_files (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  guint n = 0;
-
-  while (dir != NULL && g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
 
 static void
 test_export_png (Fixture       *fixture,
@@ -144,7 +26,7 @@ test_export_png (Fixture       *fixture,
   g_auto(Run) run = { 0 };
   cairo_surface_t *image;
 
-  run_wick (&run, "--export", path, "--size", "800x500", "--scale", "2", NULL);
+  run_wick_args (fixture, &run, "--export", path, "--size", "800x500", "--scale", "2", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
@@ -167,13 +49,13 @@ test_export_svg_and_pdf (Fixture       *fixture,
   g_auto(Run) run_pdf = { 0 };
   gsize length;
 
-  run_wick (&run_svg, "--export", svg, "--range", "2026-01-04..2026-01-07", NULL);
+  run_wick_args (fixture, &run_svg, "--export", svg, "--range", "2026-01-04..2026-01-07", NULL);
   g_assert_cmpint (run_svg.status, ==, 0);
   g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
   g_assert_nonnull (strstr (contents, "<svg"));
   g_clear_pointer (&contents, g_free);
 
-  run_wick (&run_pdf, "--export", pdf, "--source", "sample", NULL);
+  run_wick_args (fixture, &run_pdf, "--export", pdf, "--source", "sample", NULL);
   g_assert_cmpint (run_pdf.status, ==, 0);
   g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
@@ -220,28 +102,10 @@ test_bad_arguments (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       const BadCase *bad = &bad_cases[i];
-      g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GSubprocess) process = NULL;
       g_auto(Run) run = { 0 };
 
       g_test_message ("case %s", bad->name);
-
-      for (guint j = 0; bad->args[j] != NULL; j++)
-        {
-          g_autoptr(GString) arg = g_string_new (bad->args[j]);
-
-          g_string_replace (arg, "@DIR@", fixture->dir, 0);
-          g_ptr_array_add (args, g_string_free (g_steal_pointer (&arg), FALSE));
-        }
-      while (args->len < 8)
-        g_ptr_array_add (args, NULL);
-
-      run_wick (&run,
-                g_ptr_array_index (args, 0), g_ptr_array_index (args, 1),
-                g_ptr_array_index (args, 2), g_ptr_array_index (args, 3),
-                g_ptr_array_index (args, 4), g_ptr_array_index (args, 5),
-                g_ptr_array_index (args, 6), g_ptr_array_index (args, 7),
-                NULL);
+      run_wick (fixture, &run, bad->args);
 
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpuint (count_lines (run.err), ==, 1);
@@ -271,8 +135,8 @@ test_real_candles_from_csv (Fixture       *fixture,
     }
 
   source = g_strconcat ("csv:", csv, NULL);
-  run_wick (&run, "--export", path, "--source", source,
-            "--range", "2026-01-01..2026-01-10", "--size", "1200x700", NULL);
+  run_wick_args (fixture, &run, "--export", path, "--source", source,
+                 "--range", "2026-01-01..2026-01-10", "--size", "1200x700", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
@@ -321,22 +185,23 @@ test_levels (Fixture       *fixture,
   g_auto(Run) list_after = { 0 };
   guint32 support_rgb;
 
-  run_wick (&export_before, "--export", before, "--size", "1000x600", NULL);
+  run_wick_args (fixture, &export_before, "--export", before, "--size", "1000x600", NULL);
   g_assert_cmpint (export_before.status, ==, 0);
 
-  run_wick (&add_support, "--levels", "add", "92000", "--label", "Support 92k ✓", NULL);
+  run_wick_args (fixture, &add_support, "--levels", "add", "92000", "--label", "Support 92k ✓",
+                 NULL);
   g_assert_cmpint (add_support.status, ==, 0);
   g_assert_cmpstr (add_support.out, ==, "1\n");
-  run_wick (&add_resistance, "--levels", "add", "94400.5", NULL);
+  run_wick_args (fixture, &add_resistance, "--levels", "add", "94400.5", NULL);
   g_assert_cmpstr (add_resistance.out, ==, "2\n");
 
   /* Highest first, tab-separated. */
-  run_wick (&list, "--levels", "list", NULL);
+  run_wick_args (fixture, &list, "--levels", "list", NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_cmpstr (list.out, ==, "2\t94400.50\t\n1\t92000.00\tSupport 92k ✓\n");
 
   /* The saved lines are in the picture: a row of the support colour across the plot. */
-  run_wick (&export_after, "--export", after, "--size", "1000x600", NULL);
+  run_wick_args (fixture, &export_after, "--export", after, "--size", "1000x600", NULL);
   g_assert_cmpint (export_after.status, ==, 0);
   {
     const WickColor *support = &wick_palette_get (FALSE)->support;
@@ -348,16 +213,16 @@ test_levels (Fixture       *fixture,
   g_assert_cmpuint (count_line_rows (before, support_rgb), ==, 0);
   g_assert_cmpuint (count_line_rows (after, support_rgb), >=, 1);
 
-  run_wick (&remove, "--levels", "remove", "2", NULL);
+  run_wick_args (fixture, &remove, "--levels", "remove", "2", NULL);
   g_assert_cmpint (remove.status, ==, 0);
-  run_wick (&remove_again, "--levels", "remove", "2", NULL);
+  run_wick_args (fixture, &remove_again, "--levels", "remove", "2", NULL);
   g_assert_cmpint (remove_again.status, ==, 2);
   g_assert_nonnull (strstr (remove_again.err, "2"));
-  run_wick (&bad_price, "--levels", "add", "0", NULL);
+  run_wick_args (fixture, &bad_price, "--levels", "add", "0", NULL);
   g_assert_cmpint (bad_price.status, ==, 2);
   g_assert_cmpuint (count_lines (bad_price.err), ==, 1);
 
-  run_wick (&list_after, "--levels", "list", NULL);
+  run_wick_args (fixture, &list_after, "--levels", "list", NULL);
   g_assert_cmpstr (list_after.out, ==, "1\t92000.00\tSupport 92k ✓\n");
 }
 
@@ -371,9 +236,10 @@ export_heatmap (Fixture    *fixture,
   cairo_surface_t *image;
 
   if (heatmap != NULL)
-    run_wick (&run, "--export", path, "--size", "1000x600", "--heatmap", heatmap, NULL);
+    run_wick_args (fixture, &run, "--export", path, "--size", "1000x600", "--heatmap", heatmap,
+                   NULL);
   else
-    run_wick (&run, "--export", path, "--size", "1000x600", NULL);
+    run_wick_args (fixture, &run, "--export", path, "--size", "1000x600", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
@@ -489,12 +355,12 @@ test_export_range_all (Fixture       *fixture,
   cairo_surface_t *all, *latest;
   int first_x, last_x;
 
-  run_wick (&run, "--export", all_path, "--source", source, "--range", "all",
-            "--size", "1000x600", "--heatmap", "off", NULL);
+  run_wick_args (fixture, &run, "--export", all_path, "--source", source, "--range", "all",
+                 "--size", "1000x600", "--heatmap", "off", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
-  run_wick (&latest_run, "--export", latest_path, "--source", source,
-            "--size", "1000x600", "--heatmap", "off", NULL);
+  run_wick_args (fixture, &latest_run, "--export", latest_path, "--source", source,
+                 "--size", "1000x600", "--heatmap", "off", NULL);
   g_assert_cmpint (latest_run.status, ==, 0);
 
   /* The viewport of the whole range, laid out as the export lays out its plot. */
@@ -530,11 +396,12 @@ test_export_range_all (Fixture       *fixture,
 }
 
 static void
-test_version (void)
+test_version (Fixture       *fixture,
+              gconstpointer  data)
 {
   g_auto(Run) run = { 0 };
 
-  run_wick (&run, "--version", NULL);
+  run_wick_args (fixture, &run, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "wick " PACKAGE_VERSION "\n");
 }
@@ -552,7 +419,7 @@ test_signals_json (Fixture       *fixture,
   JsonArray *array;
   guint i;
 
-  run_wick (&run, "--signals", "--format", "json", NULL);
+  run_wick_args (fixture, &run, "--signals", "--format", "json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
@@ -605,7 +472,7 @@ test_signals_text (Fixture       *fixture,
   g_auto(GStrv) lines = NULL;
   gboolean has_cascade = FALSE;
 
-  run_wick (&run, "--signals", "--range", "2026-01-05..2026-01-05", NULL);
+  run_wick_args (fixture, &run, "--signals", "--range", "2026-01-05..2026-01-05", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
@@ -634,7 +501,7 @@ test_indicators_csv (Fixture       *fixture,
   g_auto(GStrv) first = NULL;
   g_auto(GStrv) later = NULL;
 
-  run_wick (&run, "--indicators", "--format", "csv", NULL);
+  run_wick_args (fixture, &run, "--indicators", "--format", "csv", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
@@ -659,74 +526,12 @@ test_indicators_csv (Fixture       *fixture,
   for (guint k = 1; k < 21; k++)
     g_assert_cmpstr (later[k], !=, "");
 
-  run_wick (&day, "--indicators", "--range", "2026-01-05..2026-01-05", NULL);
+  run_wick_args (fixture, &day, "--indicators", "--range", "2026-01-05..2026-01-05", NULL);
   g_assert_cmpint (day.status, ==, 0);
   g_assert_cmpuint (count_lines (day.out), ==, 1 + 24);
 }
 
-/* ---- exchanges, against a fake Binance in this process ---- */
-
-static void
-on_communicated_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  Run *run = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, &run->err,
-                                        &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (G_SUBPROCESS (object)));
-  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (object));
-}
-
-/* Runs wick with every exchange address at @base_url (http, ws alike), while this process
- * keeps serving its fake exchange. */
-static void
-run_wick_online (Run        *run,
-                 Fixture    *fixture,
-                 const char *base_url,
-                 const char *first_arg,
-                 ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *ws_url = g_strdup_printf ("ws%s", base_url + strlen ("http"));
-  g_autofree char *cache = g_build_filename (fixture->data_dir, "cache", NULL);
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("WICK_BINARY"));
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
-  /* No candles cached from an earlier run may stand in for the network's. */
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache, TRUE);
-  g_subprocess_launcher_setenv (launcher, "WICK_BINANCE_URL", base_url, TRUE);
-  g_subprocess_launcher_setenv (launcher, "WICK_BINANCE_FUTURES_URL", base_url, TRUE);
-  g_subprocess_launcher_setenv (launcher, "WICK_BINANCE_WS_URL", ws_url, TRUE);
-  g_subprocess_launcher_setenv (launcher, "WICK_BINANCE_FUTURES_WS_URL", ws_url, TRUE);
-  g_subprocess_launcher_setenv (launcher, "WICK_OKX_URL", base_url, TRUE);
-  g_subprocess_launcher_setenv (launcher, "WICK_OKX_WS_URL", ws_url, TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  run->status = -1;
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated_cb, run);
-  while (run->err == NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
+/* ---- exchanges, against fake exchanges in this process ---- */
 
 static void
 test_exchange_export (Fixture       *fixture,
@@ -737,9 +542,9 @@ test_exchange_export (Fixture       *fixture,
   g_auto(Run) run = { 0 };
   cairo_surface_t *image;
 
-  run_wick_online (&run, fixture, exchange->http_url,
-                   "--source", "binance", "--symbol", "BTCUSDT", "--interval", "1h",
-                   "--export", path, "--size", "800x500", NULL);
+  fixture_set_exchanges (fixture, exchange->http_url, exchange->http_url);
+  run_wick_args (fixture, &run, "--source", "binance", "--symbol", "BTCUSDT", "--interval", "1h",
+                 "--export", path, "--size", "800x500", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpuint (exchange->n_klines, >, 0);
@@ -767,9 +572,9 @@ test_exchange_export_range (Fixture       *fixture,
   g_autofree char *range = g_strconcat (from_text, "..", to_text, NULL);
   g_auto(Run) run = { 0 };
 
-  run_wick_online (&run, fixture, exchange->http_url,
-                   "--source", "binance", "--export", path, "--size", "640x400",
-                   "--range", range, NULL);
+  fixture_set_exchanges (fixture, exchange->http_url, exchange->http_url);
+  run_wick_args (fixture, &run, "--source", "binance", "--export", path, "--size", "640x400",
+                 "--range", range, NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpint (exchange->first_start_ms, ==, from_ms - 200 * TEST_EXCHANGE_HOUR_MS);
@@ -785,8 +590,9 @@ test_exchange_invalid_symbol (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "none.png", NULL);
   g_auto(Run) run = { 0 };
 
-  run_wick_online (&run, fixture, exchange->http_url,
-                   "--source", "binance", "--symbol", "NOSUCHCOIN", "--export", path, NULL);
+  fixture_set_exchanges (fixture, exchange->http_url, exchange->http_url);
+  run_wick_args (fixture, &run, "--source", "binance", "--symbol", "NOSUCHCOIN", "--export", path,
+                 NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.err, ==, "wick: Invalid symbol.\n");
   g_assert_cmpuint (exchange->n_klines, ==, 1);
@@ -809,9 +615,10 @@ test_exchange_rejected_before_request (Fixture       *fixture,
     {
       g_auto(Run) run = { 0 };
 
-      run_wick_online (&run, fixture, exchange->http_url, "--source", "binance",
-                       "--symbol", cases[i][0], "--interval", cases[i][1],
-                       "--export", path, NULL);
+      fixture_set_exchanges (fixture, exchange->http_url, exchange->http_url);
+      run_wick_args (fixture, &run, "--source", "binance",
+                 "--symbol", cases[i][0], "--interval", cases[i][1],
+                 "--export", path, NULL);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpuint (count_lines (run.err), ==, 1);
       g_assert_nonnull (strstr (run.err, i == 0 ? "BTC/USDT!" : "7m"));
@@ -832,11 +639,168 @@ test_exchange_server_down (Fixture       *fixture,
   g_auto(Run) run = { 0 };
 
   soup_server_disconnect (server);
-  run_wick_online (&run, fixture, base_url, "--source", "binance", "--export", path, NULL);
+  fixture_set_exchanges (fixture, base_url, base_url);
+  run_wick_args (fixture, &run, "--source", "binance", "--export", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpuint (count_lines (run.err), ==, 1);
   g_assert_true (g_str_has_prefix (run.err, "wick: "));
   g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+}
+
+/* USD-M perpetual futures: the same export from /fapi/v1/klines, never from spot, and
+ * Binance's error body from there on one line. */
+static void
+test_exchange_binance_futures (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(TestExchange) exchange = test_exchange_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "futures.png", NULL);
+  g_autofree char *none = g_build_filename (fixture->dir, "none.png", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) invalid = { 0 };
+  cairo_surface_t *image;
+
+  fixture_set_exchanges (fixture, exchange->http_url, exchange->http_url);
+  run_wick_args (fixture, &run, "--source", "binance-futures", "--symbol", "BTCUSDT",
+                 "--interval", "1h", "--export", path, "--size", "800x500", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (exchange->n_futures_klines, >, 0);
+  g_assert_cmpuint (exchange->n_klines, ==, 0);
+
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 800);
+  cairo_surface_destroy (image);
+
+  run_wick_args (fixture, &invalid, "--source", "binance-futures", "--symbol", "NOSUCHCOIN",
+                 "--export", none, NULL);
+  g_assert_cmpint (invalid.status, ==, 2);
+  g_assert_cmpstr (invalid.err, ==, "wick: Invalid symbol.\n");
+  g_assert_cmpuint (exchange->n_klines, ==, 0);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
+/* The requests the fake OKX logged to @path. */
+static guint
+count_okx_requests (FakeOkx    *fake,
+                    const char *path,
+                    const char *inst_id)
+{
+  g_autoptr(GPtrArray) requests = fake_take_requests (fake);
+  guint n = 0;
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      Request *request = g_ptr_array_index (requests, i);
+
+      n += g_str_equal (request->path, path) &&
+           g_strcmp0 (g_hash_table_lookup (request->query, "instId"), inst_id) == 0;
+    }
+
+  return n;
+}
+
+/* OKX's candles, paged from /market/candles and /market/history-candles, make the picture. */
+static void
+test_okx_export (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "okx.png", NULL);
+  g_auto(Run) run = { 0 };
+  FakeOkx fake = { 0 };
+  cairo_surface_t *image;
+
+  fake_start (&fake);
+  fixture_set_exchanges (fixture, NULL, fake.base_url);
+  run_wick_args (fixture, &run, "--source", "okx", "--symbol", "BTC-USDT", "--interval", "1h",
+                 "--export", path, "--size", "800x500", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 500);
+  cairo_surface_destroy (image);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+
+  /* 1500 candles: five pages of 300 reach back 1440 hours, history-candles the rest. */
+  g_assert_cmpuint (count_okx_requests (&fake, "/api/v5/market/candles", "BTC-USDT"), >=, 5);
+  fake_stop (&fake);
+}
+
+/* OKX's error envelope (HTTP 200, code 51001) is bad input: its message, on one line. */
+static void
+test_okx_error_body (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "none.png", NULL);
+  g_auto(Run) run = { 0 };
+  FakeOkx fake = { 0 };
+
+  fake_start (&fake);
+  fixture_set_exchanges (fixture, NULL, fake.base_url);
+  run_wick_args (fixture, &run, "--source", "okx", "--symbol", "ETH-USDT", "--interval", "1h",
+                 "--export", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, "wick: Instrument ID does not exist\n");
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+  g_assert_cmpuint (count_okx_requests (&fake, "/api/v5/market/candles", "ETH-USDT"), ==, 1);
+  fake_stop (&fake);
+}
+
+/* Nobody listens where OKX should be: a run-time failure, said in one line. */
+static void
+test_okx_server_down (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autofree char *base_url = test_server_listen (server, "http");
+  g_autofree char *path = g_build_filename (fixture->dir, "down.png", NULL);
+  g_auto(Run) run = { 0 };
+
+  soup_server_disconnect (server);
+  fixture_set_exchanges (fixture, NULL, base_url);
+  run_wick_args (fixture, &run, "--source", "okx", "--symbol", "BTC-USDT", "--export", path,
+                 NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "wick: "));
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+}
+
+/* The OKX source reads spot markets under Wick's interval names: a swap's instId or OKX's
+ * own bar name is refused before any request, naming what was typed. */
+static void
+test_okx_swap_refused (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char * const cases[][3] = {
+    { "BTC-USDT-SWAP", "1h", "BTC-USDT-SWAP" },
+    { "BTC-USDT", "1H", "1H" },
+  };
+  g_autofree char *path = g_build_filename (fixture->dir, "none.png", NULL);
+  g_autoptr(GPtrArray) requests = NULL;
+  FakeOkx fake = { 0 };
+
+  fake_start (&fake);
+  fixture_set_exchanges (fixture, NULL, fake.base_url);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_wick_args (fixture, &run, "--source", "okx", "--symbol", cases[i][0],
+                     "--interval", cases[i][1], "--export", path, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpuint (count_lines (run.err), ==, 1);
+      g_assert_nonnull (strstr (run.err, cases[i][2]));
+    }
+
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+  requests = fake_take_requests (&fake);
+  g_assert_cmpuint (requests->len, ==, 0);
+  fake_stop (&fake);
 }
 
 int
@@ -845,22 +809,32 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/wick/cli/export-png", Fixture, NULL, fixture_set_up, test_export_png, fixture_tear_down);
-  g_test_add ("/wick/cli/export-svg-pdf", Fixture, NULL, fixture_set_up, test_export_svg_and_pdf, fixture_tear_down);
-  g_test_add ("/wick/cli/bad-arguments", Fixture, NULL, fixture_set_up, test_bad_arguments, fixture_tear_down);
-  g_test_add ("/wick/cli/real-candles", Fixture, NULL, fixture_set_up, test_real_candles_from_csv, fixture_tear_down);
-  g_test_add ("/wick/cli/levels", Fixture, NULL, fixture_set_up, test_levels, fixture_tear_down);
-  g_test_add ("/wick/cli/export-heatmap", Fixture, NULL, fixture_set_up, test_export_heatmap, fixture_tear_down);
-  g_test_add ("/wick/cli/export-range-all", Fixture, NULL, fixture_set_up, test_export_range_all, fixture_tear_down);
-  g_test_add ("/wick/cli/signals-json", Fixture, NULL, fixture_set_up, test_signals_json, fixture_tear_down);
-  g_test_add ("/wick/cli/signals-text", Fixture, NULL, fixture_set_up, test_signals_text, fixture_tear_down);
-  g_test_add ("/wick/cli/indicators-csv", Fixture, NULL, fixture_set_up, test_indicators_csv, fixture_tear_down);
-  g_test_add_func ("/wick/cli/version", test_version);
-  g_test_add ("/wick/cli/exchange/export", Fixture, NULL, fixture_set_up, test_exchange_export, fixture_tear_down);
-  g_test_add ("/wick/cli/exchange/export-range", Fixture, NULL, fixture_set_up, test_exchange_export_range, fixture_tear_down);
-  g_test_add ("/wick/cli/exchange/invalid-symbol", Fixture, NULL, fixture_set_up, test_exchange_invalid_symbol, fixture_tear_down);
-  g_test_add ("/wick/cli/exchange/rejected-before-request", Fixture, NULL, fixture_set_up, test_exchange_rejected_before_request, fixture_tear_down);
-  g_test_add ("/wick/cli/exchange/server-down", Fixture, NULL, fixture_set_up, test_exchange_server_down, fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add ("/wick/cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("export-png", test_export_png);
+  ADD ("export-svg-pdf", test_export_svg_and_pdf);
+  ADD ("bad-arguments", test_bad_arguments);
+  ADD ("real-candles", test_real_candles_from_csv);
+  ADD ("levels", test_levels);
+  ADD ("export-heatmap", test_export_heatmap);
+  ADD ("export-range-all", test_export_range_all);
+  ADD ("signals-json", test_signals_json);
+  ADD ("signals-text", test_signals_text);
+  ADD ("indicators-csv", test_indicators_csv);
+  ADD ("version", test_version);
+  ADD ("exchange/export", test_exchange_export);
+  ADD ("exchange/export-range", test_exchange_export_range);
+  ADD ("exchange/invalid-symbol", test_exchange_invalid_symbol);
+  ADD ("exchange/rejected-before-request", test_exchange_rejected_before_request);
+  ADD ("exchange/server-down", test_exchange_server_down);
+  ADD ("exchange/binance-futures", test_exchange_binance_futures);
+  ADD ("exchange/okx-export", test_okx_export);
+  ADD ("exchange/okx-error-body", test_okx_error_body);
+  ADD ("exchange/okx-server-down", test_okx_server_down);
+  ADD ("exchange/okx-swap-refused", test_okx_swap_refused);
+
+#undef ADD
 
   return g_test_run ();
 }

@@ -1,6 +1,6 @@
-/* test-exchange-server.h: a fake Binance on 127.0.0.1 for the app's tests: klines paged the
- * way Binance pages them, its error body for unknown symbols, and kline websockets the test
- * pushes events into
+/* test-exchange-server.h: a fake Binance on 127.0.0.1 for the app's tests: spot and USD-M
+ * klines paged the way Binance pages them, its error body for unknown symbols, and kline
+ * websockets the test pushes events into
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +23,7 @@ typedef struct
   GPtrArray  *sockets;       /* Owned: SoupWebsocketConnection, every stream opened */
   gint64      last_open_ms;  /* the newest candle's open time: the current hour */
   guint       n_klines;      /* /api/v3/klines requests answered */
+  guint       n_futures_klines; /* /fapi/v1/klines requests answered */
   gint64      first_start_ms; /* the startTime of the first of them, -1 when it had none */
   guint       n_rate_limits; /* /api/v3/klines answers 429 this many times first */
   gboolean    hold_klines;   /* answers to /api/v3/klines wait for test_exchange_release () */
@@ -63,8 +64,9 @@ query_int64 (GHashTable *query,
   return value != NULL ? g_ascii_strtoll (value, NULL, 10) : fallback;
 }
 
-/* GET /api/v3/klines as Binance answers it: from startTime up, at most `limit` rows, never
- * past endTime; the newest `limit` when there is no startTime. */
+/* GET /api/v3/klines (or /fapi/v1/klines, up to 1500 rows) as Binance answers it: from
+ * startTime up, at most `limit` rows, never past endTime; the newest `limit` when there is no
+ * startTime. Both markets have the same candles. */
 static inline void
 test_exchange_klines_cb (SoupServer        *server,
                          SoupServerMessage *message,
@@ -76,13 +78,16 @@ test_exchange_klines_cb (SoupServer        *server,
   const char *symbol = query != NULL ? g_hash_table_lookup (query, "symbol") : NULL;
   const char *interval = query != NULL ? g_hash_table_lookup (query, "interval") : NULL;
   gint64 first_ms = exchange->last_open_ms - (TEST_EXCHANGE_CANDLES - 1) * TEST_EXCHANGE_HOUR_MS;
-  gint64 limit = CLAMP (query_int64 (query, "limit", 500), 1, 1000);
+  gboolean futures = g_str_equal (path, "/fapi/v1/klines");
+  gint64 limit = CLAMP (query_int64 (query, "limit", 500), 1, futures ? 1500 : 1000);
   gint64 start_ms = query_int64 (query, "startTime", -1);
   gint64 end_ms = query_int64 (query, "endTime", G_MAXINT64);
   g_autoptr(GString) body = g_string_new ("[");
   guint first = 0, end = TEST_EXCHANGE_CANDLES, n = 0;
 
-  if (exchange->n_klines++ == 0)
+  if (futures)
+    exchange->n_futures_klines++;
+  else if (exchange->n_klines++ == 0)
     exchange->first_start_ms = start_ms;
 
   if (exchange->n_rate_limits > 0)
@@ -208,6 +213,8 @@ test_exchange_new (void)
   exchange->held = g_ptr_array_new_with_free_func (g_object_unref);
   exchange->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (exchange->server, "/api/v3/klines", test_exchange_klines_cb,
+                           exchange, NULL);
+  soup_server_add_handler (exchange->server, "/fapi/v1/klines", test_exchange_klines_cb,
                            exchange, NULL);
   soup_server_add_handler (exchange->server, "/futures/data/openInterestHist",
                            test_exchange_open_interest_cb, exchange, NULL);

@@ -635,6 +635,50 @@ assert_same_analysis (WickSignals *a,
                     wick_zones_get_n_zones (wick_signals_get_zones (b)));
 }
 
+/* @bare was analysed without explanations: the same signals as @a, none explained. */
+static void
+assert_same_unexplained (WickSignals *a,
+                         WickSignals *bare)
+{
+  g_assert_cmpuint (wick_signals_get_n_signals (a), >, 0);
+  g_assert_cmpuint (wick_signals_get_n_signals (a), ==, wick_signals_get_n_signals (bare));
+  for (guint i = 0; i < wick_signals_get_n_signals (a); i++)
+    {
+      const WickSignal *x = wick_signals_get_signal (a, i);
+      const WickSignal *y = wick_signals_get_signal (bare, i);
+
+      g_assert_cmpint (x->kind, ==, y->kind);
+      g_assert_cmpint (x->direction, ==, y->direction);
+      g_assert_cmpuint (x->index, ==, y->index);
+      g_assert_cmpuint (x->start_index, ==, y->start_index);
+      g_assert_cmpuint (x->confirmed_index, ==, y->confirmed_index);
+      g_assert_cmpmem (&x->price, sizeof x->price, &y->price, sizeof y->price);
+      g_assert_cmpmem (&x->level, sizeof x->level, &y->level, sizeof y->level);
+      g_assert_cmpmem (&x->strength, sizeof x->strength, &y->strength, sizeof y->strength);
+      g_assert_cmpint (x->pattern, ==, y->pattern);
+      g_assert_nonnull (x->explanation);
+      g_assert_null (y->explanation);
+    }
+  g_assert_cmpuint (wick_zones_get_n_zones (wick_signals_get_zones (a)), ==,
+                    wick_zones_get_n_zones (wick_signals_get_zones (bare)));
+}
+
+/* An export's analysis keeps no explanations and finds the same signals, on one thread for
+ * the sample. */
+static void
+test_no_explanations (void)
+{
+  g_autoptr(WickMarket) market = load_sample ();
+  g_autoptr(WickSignalsSnapshot) snapshot = wick_signals_snapshot_new_for_market (market);
+  g_autoptr(WickSignals) full = wick_signals_analyze (snapshot, NULL, NULL, NULL);
+  g_autoptr(WickSignals) bare = NULL;
+
+  bare = wick_signals_analyze_with_flags (snapshot, NULL,
+                                          WICK_SIGNALS_ANALYZE_LAZY_EXTRAS |
+                                          WICK_SIGNALS_ANALYZE_NO_EXPLANATIONS, NULL, NULL);
+  assert_same_unexplained (full, bare);
+}
+
 /* A long series is analysed on two threads, the levels walk in shares that each thread takes
  * in turn, and with the extras left for later; all of it gives what one thread gives. */
 static void
@@ -648,6 +692,7 @@ test_threads (void)
   g_autoptr(WickSignals) one = NULL;
   g_autoptr(WickSignals) two = NULL;
   g_autoptr(WickSignals) lazy = NULL;
+  g_autoptr(WickSignals) bare = NULL;
   double price = 40000.0;
 
   for (guint i = 0; i < n; i++)
@@ -680,6 +725,10 @@ test_threads (void)
     g_assert_cmpuint (count_kind (two, k), >, 0);
   assert_same_analysis (one, two);
   assert_same_analysis (one, lazy);
+
+  bare = wick_signals_analyze_with_flags (snapshot, NULL, WICK_SIGNALS_ANALYZE_NO_EXPLANATIONS,
+                                          NULL, NULL);
+  assert_same_unexplained (one, bare);
 }
 
 /* The bundled sample's story, found by the rules: the 5 January cascade and the support test
@@ -837,6 +886,7 @@ main (int   argc,
   g_test_add_func ("/wick/signals/sample", test_sample);
   g_test_add_func ("/wick/signals/real-data", test_real_data);
   g_test_add_func ("/wick/signals/threads", test_threads);
+  g_test_add_func ("/wick/signals/no-explanations", test_no_explanations);
 
   return g_test_run ();
 }

@@ -1,6 +1,6 @@
 /* test-window-market.c: choosing an exchange market in the real window, against a fake
- * Binance in this process: loading, the cached copy first, live updates, line alerts and a
- * symbol the exchange does not have
+ * Binance and a fake OKX in this process: loading, the cached copy first, live updates, line
+ * alerts and a symbol the exchange does not have
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,11 +11,13 @@
 #include <glib/gstdio.h>
 
 #include "test-exchange-server.h"
+#include "test-okx-fake.h"
 #include "test-user-dirs.h"
 #include "wick-application.h"
 #include "wick-level-alerts.h"
 #include "wick-live-status.h"
 #include "wick-market-picker.h"
+#include "wick-okx-source.h"
 #include "wick-window.h"
 
 /* A watchdog only: every wait below ends on an event. */
@@ -29,6 +31,8 @@ typedef struct _Fixture Fixture;
 struct _Fixture
 {
   TestExchange     *exchange;       /* Owned */
+  FakeOkx           okx;            /* Running when has_okx */
+  gboolean          has_okx;
   WickApplication  *application;
   WickWindow       *window;
   WickChart        *chart;
@@ -216,6 +220,15 @@ is_showing (Fixture    *fixture,
   WickMarket *market = shown_market (fixture);
 
   return market != NULL && g_strcmp0 (wick_market_get_exchange (market), exchange) == 0;
+}
+
+/* What the picker's first button, the exchange's, shows. */
+static const char *
+exchange_label (Fixture *fixture)
+{
+  GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (fixture->picker));
+
+  return gtk_menu_button_get_label (GTK_MENU_BUTTON (gtk_widget_get_first_child (box)));
 }
 
 static void
@@ -435,6 +448,92 @@ check_cached_first (Fixture *fixture)
   g_assert_cmpstr (subtitle (fixture), ==, "Binance");
 }
 
+/* USD-M perpetual futures: candles from /fapi/v1/klines, named as their own market, and
+ * their klines streamed from the futures host. */
+static void
+check_binance_futures (Fixture *fixture)
+{
+  SoupWebsocketConnection *socket;
+  WickMarket *market;
+  g_autofree char *last_source = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  choose (fixture, "market.source", "binance-futures");
+  g_assert_true (wick_window_is_loading (fixture->window));
+  WAIT_FOR (!wick_window_is_loading (fixture->window));
+
+  market = shown_market (fixture);
+  g_assert_cmpstr (wick_market_get_exchange (market), ==, "Binance Futures");
+  g_assert_cmpuint (wick_series_get_length (wick_market_get_series (market)), ==,
+                    TEST_EXCHANGE_CANDLES);
+  g_assert_cmpuint (fixture->exchange->n_futures_klines, >, 0);
+  g_assert_cmpuint (fixture->exchange->n_klines, ==, 0);
+  g_assert_cmpstr (subtitle (fixture), ==, "Binance Futures");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "BTCUSDT · 1h");
+  g_assert_cmpstr (wick_market_picker_get_source (fixture->picker), ==, "binance-futures");
+  g_assert_cmpstr (exchange_label (fixture), ==, "Binance Futures");
+  last_source = g_settings_get_string (settings, "last-source");
+  g_assert_cmpstr (last_source, ==, "binance-futures");
+
+  WAIT_FOR (wick_live_status_get_state (live_status (fixture)) == WICK_LIVE_STATE_CONNECTED &&
+            (socket = test_exchange_find_stream (fixture->exchange, "@kline_1h")) != NULL);
+  g_assert_cmpstr (g_uri_get_path (soup_websocket_connection_get_uri (socket)), ==,
+                   "/market/ws/btcusdt@kline_1h");
+  send_close (fixture, 93456.5);
+}
+
+/* OKX from the picker: its candles arrive, the header names it, and its candle channel
+ * keeps the last candle current. */
+static void
+check_okx (Fixture *fixture)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last_source = NULL;
+  WickMarket *market;
+  WickSeries *series;
+  WickCandle newest;
+  double live_close;
+
+  choose (fixture, "market.source", "okx");
+  g_assert_true (wick_window_is_loading (fixture->window));
+  g_assert_cmpstr (subtitle (fixture), ==, "Loading BTCUSDT · 1h…");
+  WAIT_FOR (!wick_window_is_loading (fixture->window));
+
+  /* The fake's newest 1500 hours, exactly as it made them. */
+  market = shown_market (fixture);
+  series = wick_market_get_series (market);
+  expected_candle (fixture->okx.newest_ms, &newest);
+  g_assert_cmpstr (wick_market_get_exchange (market), ==, "OKX");
+  g_assert_cmpstr (wick_market_get_symbol (market), ==, "BTCUSDT");
+  g_assert_cmpstr (wick_market_get_interval (market), ==, "1h");
+  g_assert_false (wick_market_get_is_synthetic (market));
+  g_assert_cmpuint (wick_series_get_length (series), ==, WICK_OKX_DEFAULT_CANDLES);
+  g_assert_cmpmem (wick_series_get_last (series), sizeof (WickCandle), &newest, sizeof newest);
+
+  /* The header says OKX: the picker's exchange, the subtitle; the title names the market. */
+  g_assert_cmpstr (exchange_label (fixture), ==, "OKX");
+  g_assert_cmpstr (wick_market_picker_get_source (fixture->picker), ==, "okx");
+  g_assert_cmpstr (subtitle (fixture), ==, "OKX");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "BTCUSDT · 1h");
+  last_source = g_settings_get_string (settings, "last-source");
+  g_assert_cmpstr (last_source, ==, "okx");
+
+  /* Live: both channels subscribed, then a pushed candle moves the last one. */
+  WAIT_FOR (wick_live_status_get_state (live_status (fixture)) == WICK_LIVE_STATE_CONNECTED &&
+            fake_count_subscriptions (&fixture->okx, "\"candle1H\"") > 0 &&
+            fake_count_subscriptions (&fixture->okx, "\"liquidation-orders\"") > 0);
+  g_assert_cmpuint (fake_count_subscriptions (&fixture->okx, "\"instId\":\"BTC-USDT\""), >, 0);
+  live_close = newest.close + 123.5;
+  fake_send_candle (&fixture->okx, "BTC-USDT", live_close);
+  WAIT_FOR (last_candle (fixture)->close == live_close);
+  g_assert_cmpint (last_candle (fixture)->open_time_ms, ==, fixture->okx.newest_ms);
+  g_assert_cmpuint (wick_series_get_length (wick_market_get_series (shown_market (fixture))), ==,
+                    WICK_OKX_DEFAULT_CANDLES);
+  WAIT_FOR (wick_live_status_get_last_update (live_status (fixture)) > 0);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (live_status (fixture))),
+                            "OKX"));
+}
+
 static void
 on_subtitle_cb (AdwWindowTitle *title,
                 GParamSpec     *pspec,
@@ -621,6 +720,37 @@ test_picker (void)
   g_assert_finalize_object (picker);
 }
 
+/* Binance Futures is an exchange of its own in the picker, with Binance's intervals and
+ * its perpetuals' symbols. */
+static void
+test_picker_futures (void)
+{
+  GtkWidget *picker = g_object_ref_sink (wick_market_picker_new ());
+  GtkMenuButton *interval_button = picker_button (picker, 2);
+  GtkLabel *error_label = find_error_label (picker);
+  Chosen chosen = { 0 };
+
+  g_signal_connect (picker, "market-chosen", G_CALLBACK (on_market_chosen_cb), &chosen);
+  g_assert_true (wick_market_picker_is_exchange ("binance-futures"));
+
+  g_assert_true (gtk_widget_activate_action (picker, "market.source", "s", "binance-futures"));
+  g_assert_cmpstr (chosen.chosen, ==, "binance-futures BTCUSDT 1h");
+  g_assert_cmpstr (gtk_menu_button_get_label (picker_button (picker, 0)), ==, "Binance Futures");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (interval_button)));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (interval_button)),
+                   ==, 8);
+
+  type_symbol (picker, "btc-usdt");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "Binance Futures perpetual"));
+  g_assert_cmpuint (chosen.n_chosen, ==, 1);
+  type_symbol (picker, "eth");
+  g_assert_cmpstr (chosen.chosen, ==, "binance-futures ETHUSDT 1h");
+
+  g_free (chosen.chosen);
+  g_assert_finalize_object (picker);
+}
+
 static void
 test_live_status (void)
 {
@@ -743,10 +873,11 @@ give_up_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the real application on the sample, its exchanges at a fake Binance, until @checks
- * have run. */
+/* Runs the real application on the sample, its exchanges at a fake Binance (OKX at a fake
+ * OKX when @with_okx), until @checks have run. */
 static void
-run_application (void (*checks) (Fixture *fixture))
+run_application (void   (*checks) (Fixture *fixture),
+                 gboolean with_okx)
 {
   char *argv[] = { (char *) "wick", (char *) "--source", (char *) "sample", NULL };
   Fixture fixture = { 0 };
@@ -759,6 +890,16 @@ run_application (void (*checks) (Fixture *fixture))
 
   fixture.exchange = test_exchange_new ();
   test_exchange_set_environment (fixture.exchange);
+  if (with_okx)
+    {
+      g_autofree char *ws_url = NULL;
+
+      fake_start (&fixture.okx);
+      fixture.has_okx = TRUE;
+      ws_url = g_strconcat ("ws", fixture.okx.base_url + strlen ("http"), NULL);
+      g_setenv ("WICK_OKX_URL", fixture.okx.base_url, TRUE);
+      g_setenv ("WICK_OKX_WS_URL", ws_url, TRUE);
+    }
   notifications_start (&fixture);
 
   fixture.checks = checks;
@@ -777,30 +918,44 @@ run_application (void (*checks) (Fixture *fixture))
 
   notifications_stop (&fixture);
   test_exchange_free (fixture.exchange);
+  if (fixture.has_okx)
+    fake_stop (&fixture.okx);
 }
 
 static void
 test_binance_live (void)
 {
-  run_application (check_binance_live);
+  run_application (check_binance_live, FALSE);
 }
 
 static void
 test_invalid_symbol (void)
 {
-  run_application (check_invalid_symbol);
+  run_application (check_invalid_symbol, FALSE);
 }
 
 static void
 test_cached_first (void)
 {
-  run_application (check_cached_first);
+  run_application (check_cached_first, FALSE);
 }
 
 static void
 test_progress_and_status (void)
 {
-  run_application (check_progress_and_status);
+  run_application (check_progress_and_status, FALSE);
+}
+
+static void
+test_binance_futures (void)
+{
+  run_application (check_binance_futures, FALSE);
+}
+
+static void
+test_okx (void)
+{
+  run_application (check_okx, TRUE);
 }
 
 int
@@ -825,12 +980,15 @@ main (int   argc,
   g_type_class_unref (g_type_class_ref (WICK_TYPE_APPLICATION));
 
   g_test_add_func ("/wick/window-market/picker", test_picker);
+  g_test_add_func ("/wick/window-market/picker-futures", test_picker_futures);
   g_test_add_func ("/wick/window-market/live-status", test_live_status);
   g_test_add_func ("/wick/window-market/endpoints", test_endpoints);
   g_test_add_func ("/wick/window-market/binance-live", test_binance_live);
   g_test_add_func ("/wick/window-market/invalid-symbol", test_invalid_symbol);
   g_test_add_func ("/wick/window-market/cached-first", test_cached_first);
   g_test_add_func ("/wick/window-market/progress-and-status", test_progress_and_status);
+  g_test_add_func ("/wick/window-market/binance-futures", test_binance_futures);
+  g_test_add_func ("/wick/window-market/okx", test_okx);
 
   status = g_test_run ();
   test_remove_tree (root);

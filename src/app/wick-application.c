@@ -12,7 +12,10 @@
 #include "wick-application.h"
 #include "wick-cli.h"
 #include "wick-http-session.h"
+#include "wick-market-picker.h"
+#include "wick-preferences-window.h"
 #include "wick-resources.h"
+#include "wick-signals-help.h"
 #include "wick-window.h"
 
 struct _WickApplication
@@ -27,6 +30,10 @@ struct _WickApplication
   SoupSession     *session;    /* Owned, nullable */
   WickEndpoints   *endpoints;  /* Owned, nullable: read again when the settings change */
   WickCandleCache *cache;      /* Owned, nullable */
+
+  GtkWidget       *preferences;  /* Borrowed, nullable: a weak pointer to the open window */
+
+  GtkWidget       *signals_help;  /* Borrowed, nullable: a weak pointer to the open window */
 };
 
 G_DEFINE_FINAL_TYPE (WickApplication, wick_application, ADW_TYPE_APPLICATION)
@@ -141,6 +148,21 @@ wick_application_activate (GApplication *application)
       symbol = g_strdup (self->options.symbol);
       interval = g_strdup (self->options.interval);
     }
+  else if (g_settings_get_enum (self->settings, "startup-market") == WICK_STARTUP_MARKET_DEFAULT)
+    {
+      /* The market chosen in the preferences; the sample has only one. */
+      gboolean is_exchange;
+
+      spec = g_settings_get_string (self->settings, "default-source");
+      is_exchange = wick_market_picker_is_exchange (spec);
+      if (self->options.symbol != NULL || is_exchange)
+        symbol = self->options.symbol ? g_strdup (self->options.symbol)
+                                      : g_settings_get_string (self->settings, "default-symbol");
+      if (self->options.interval != NULL || is_exchange)
+        interval = self->options.interval ? g_strdup (self->options.interval)
+                                          : g_settings_get_string (self->settings,
+                                                                   "default-interval");
+    }
   else
     {
       spec = g_settings_get_string (self->settings, "last-source");
@@ -211,6 +233,29 @@ wick_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* One preferences window: asked for again, it comes to the front. */
+static void
+wick_application_preferences_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  WickApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->settings == NULL)
+    return;
+
+  if (self->preferences == NULL)
+    {
+      self->preferences = wick_preferences_window_new (self->settings);
+      gtk_window_set_transient_for (GTK_WINDOW (self->preferences), window);
+      gtk_window_set_application (GTK_WINDOW (self->preferences), GTK_APPLICATION (self));
+      g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->preferences));
+}
+
 static void
 wick_application_quit_action (GSimpleAction *action,
                               GVariant      *parameter,
@@ -231,9 +276,29 @@ wick_application_quit_action (GSimpleAction *action,
   g_application_quit (application);
 }
 
+/* One “How Signals Work” window: asked for again, it comes to the front. */
+static void
+wick_application_help_signals_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  WickApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->signals_help == NULL)
+    {
+      self->signals_help = wick_signals_help_new (window);
+      g_object_add_weak_pointer (G_OBJECT (self->signals_help), (gpointer *) &self->signals_help);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->signals_help));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", wick_application_quit_action },
   { "about", wick_application_about_action },
+  { "preferences", wick_application_preferences_action },
+  { "help-signals", wick_application_help_signals_action },
 };
 
 static void
@@ -246,6 +311,8 @@ wick_application_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->endpoints, wick_endpoints_free);
   g_clear_object (&self->cache);
+  g_clear_weak_pointer (&self->preferences);
+  g_clear_weak_pointer (&self->signals_help);
 
   G_OBJECT_CLASS (wick_application_parent_class)->finalize (object);
 }
@@ -288,6 +355,12 @@ wick_application_init (WickApplication *self)
   static const char *redo_accels[] = { "<Control><Shift>z", NULL };
   static const char *market_accels[] = { "<Control>l", NULL };
   static const char *save_image_accels[] = { "<Control>s", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_signals_accels[] = { "F1", NULL };
+  /* With Alt, the arrows that pan the chart jump from signal to signal, and a text field
+   * keeps its own arrows. */
+  static const char *next_signal_accels[] = { "<Alt>Right", NULL };
+  static const char *previous_signal_accels[] = { "<Alt>Left", NULL };
   GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -306,6 +379,10 @@ wick_application_init (WickApplication *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  /* Without the schema there is nothing to set. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "preferences")),
+                               self->settings != NULL);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.zoom-in", zoom_in_accels);
@@ -318,6 +395,14 @@ wick_application_init (WickApplication *self)
                                          market_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.save-image",
                                          save_image_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help-signals",
+                                         help_signals_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.next-signal",
+                                         next_signal_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.previous-signal",
+                                         previous_signal_accels);
 }
 
 WickApplication *

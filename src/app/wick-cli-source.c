@@ -24,7 +24,8 @@
 
 /**
  * wick_cli_create_source:
- * @spec: (nullable): "sample", "csv:PATH", "binance" or "okx"; %NULL means the sample
+ * @spec: (nullable): "sample", "csv:PATH", "binance", "binance-futures" or "okx"; %NULL
+ *   means the sample
  *
  * The exchanges' sources share the application's HTTP session, addresses and candle cache.
  *
@@ -52,13 +53,20 @@ wick_cli_create_source (const char  *spec,
                                     wick_application_get_endpoints (application),
                                     wick_application_get_candle_cache (application));
 
+  if (application != NULL && g_str_equal (spec, "binance-futures"))
+    return wick_binance_source_new_for_market (wick_application_get_session (application),
+                                               wick_application_get_endpoints (application),
+                                               wick_application_get_candle_cache (application),
+                                               WICK_BINANCE_MARKET_USDM);
+
   if (application != NULL && g_str_equal (spec, "okx"))
     return wick_okx_source_new (wick_application_get_session (application),
                                 wick_application_get_endpoints (application),
                                 wick_application_get_candle_cache (application));
 
   g_set_error (error, WICK_CLI_ERROR, WICK_CLI_ERROR_USAGE,
-               _("Unknown source “%s”: use “binance”, “okx”, “sample” or “csv:PATH”"), spec);
+               _("Unknown source “%s”: use “binance”, “binance-futures”, “okx”, “sample” or "
+                 "“csv:PATH”"), spec);
   return NULL;
 }
 

@@ -12,6 +12,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "wick-cli.h"
 #include "wick-csv.h"
@@ -32,7 +35,8 @@ G_DEFINE_QUARK (wick-cli-error-quark, wick_cli_error)
 
 static const GOptionEntry main_entries[] = {
   { "source", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Where the candles come from: “binance”, “okx”, “sample” or “csv:PATH”"), N_("SOURCE") },
+    N_("Where the candles come from: “binance”, “binance-futures”, “okx”, “sample” or "
+       "“csv:PATH”"), N_("SOURCE") },
   { "symbol", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The market symbol, such as BTCUSDT"), N_("SYMBOL") },
   { "interval", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -419,6 +423,41 @@ typedef struct
   GError             *error;            /* Owned by the caller once joined */
 } ExportExtras;
 
+/* The heatmap as wick_heatmap_view_build () makes it for the window, less the model it keeps
+ * for tooltips, which a picture has no use for: megabytes for a million candles. */
+static WickHeatmapImage *
+build_export_heatmap (WickMarket                *market,
+                      WickViewport              *viewport,
+                      const WickHeatmapOptions  *options,
+                      GError                   **error)
+{
+  g_autoptr(WickHeatmapModel) model = NULL;
+  g_autoptr(WickHeatmap) grid = NULL;
+  WickSeries *series = wick_market_get_series (market);
+  WickHeatmapConfig config;
+  WickHeatmapGridSpec spec;
+  guint first_column = 0;
+
+  wick_heatmap_view_get_spec (viewport, series, options, &spec);
+  wick_heatmap_config_init (&config);
+  model = wick_heatmap_model_new_for_window (&config, series,
+                                             wick_market_get_open_interest (market),
+                                             wick_market_get_liquidations (market),
+                                             spec.first_column,
+                                             spec.first_column + spec.n_columns,
+                                             &first_column, error);
+  if (model == NULL)
+    return NULL;
+
+  spec.first_column = first_column;
+  if ((grid = wick_heatmap_new (model, &spec, error)) == NULL)
+    return NULL;
+  g_clear_object (&model);
+
+  return wick_heatmap_image_new (grid, NULL, MAX (wick_series_get_interval_ms (series), 1),
+                                 options->threshold_low, options->threshold_high);
+}
+
 static gpointer
 build_export_extras (gpointer data)
 {
@@ -426,8 +465,8 @@ build_export_extras (gpointer data)
 
   extras->lod = wick_lod_new (wick_market_get_series (extras->market));
   if (extras->show_heatmap)
-    extras->heatmap = wick_heatmap_view_build (extras->market, extras->viewport,
-                                               &extras->heatmap_options, &extras->error);
+    extras->heatmap = build_export_heatmap (extras->market, extras->viewport,
+                                            &extras->heatmap_options, &extras->error);
 
   return NULL;
 }
@@ -457,6 +496,13 @@ wick_cli_run_export (const WickCliOptions *options)
 
   g_return_val_if_fail (options != NULL, WICK_EXIT_USAGE);
   g_return_val_if_fail (options->export_path != NULL, WICK_EXIT_USAGE);
+
+#ifdef __GLIBC__
+  /* glibc raises its mmap threshold to the size of each large block freed (the CSV reader's,
+   * tens of megabytes), after which the analysis' arrays come from the heap and stay in
+   * memory once freed; kept at its default, they go back to the system at once. */
+  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+#endif
 
   /* Check everything the user typed before loading any data. */
   if (!wick_cli_read_export_options (options, &export_options, &error) ||
@@ -510,9 +556,12 @@ wick_cli_run_export (const WickCliOptions *options)
   scene.show_title_block = TRUE;
 
   /* The signals' markers and the zones, as in the window; a failed analysis only leaves the
-   * markers out. What no rule needs (indicator lines, patterns) is computed only if drawn. */
+   * markers out. What no rule needs (indicator lines, patterns) is computed only if drawn,
+   * and the explanations, which only tooltips show, not at all. */
   snapshot = wick_signals_snapshot_new_sharing (market);
-  if ((signals = wick_signals_analyze_with_flags (snapshot, NULL, WICK_SIGNALS_ANALYZE_LAZY_EXTRAS,
+  if ((signals = wick_signals_analyze_with_flags (snapshot, NULL,
+                                                  WICK_SIGNALS_ANALYZE_LAZY_EXTRAS |
+                                                  WICK_SIGNALS_ANALYZE_NO_EXPLANATIONS,
                                                   NULL, &error)))
     {
       zones = wick_zones_ref (wick_signals_get_zones (signals));

@@ -1,10 +1,10 @@
 /* wick-market-picker.c: the header bar's exchange, symbol and interval buttons
  *
- * Three linked menu buttons: the exchange (Sample, Binance, OKX), the symbol (a popover
- * whose search entry filters the common pairs and takes any symbol typed and confirmed
- * with Enter) and the candle interval (those the exchange offers). Each is a stateful
- * property action, `market.source`, `market.symbol` and `market.interval`, so the menus
- * show the choice as a radio item and anything can choose through the actions.
+ * Three linked menu buttons: the exchange (Sample, Binance, Binance Futures, OKX), the
+ * symbol (a popover whose search entry filters the common pairs and takes any symbol typed
+ * and confirmed with Enter) and the candle interval (those the exchange offers). Each is a
+ * stateful property action, `market.source`, `market.symbol` and `market.interval`, so the
+ * menus show the choice as a radio item and anything can choose through the actions.
  *
  * Choosing emits ::market-chosen with the whole market; the window loads it and, once it
  * loaded or failed, shows what is on screen with wick_market_picker_set_market(), which
@@ -38,7 +38,12 @@ static const char * const common_symbols[] = {
 };
 
 static const char * const intervals[] = {
-  "1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w",
+  "1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", NULL,
+};
+
+/* The sources the exchange menu offers, in its order. */
+static const char * const sources[] = {
+  "sample", "binance", "binance-futures", "okx", NULL,
 };
 
 struct _WickMarketPicker
@@ -54,7 +59,7 @@ struct _WickMarketPicker
   GtkLabel       *symbol_error;
   GtkListBox     *symbol_list;
 
-  char           *source;    /* Owned: "sample", "binance", "okx", "csv" */
+  char           *source;    /* Owned: "sample", "binance", "binance-futures", "okx", "csv" */
   char           *symbol;    /* Owned */
   char           *interval;  /* Owned */
   GMenu          *interval_menu;  /* Owned: the intervals of the source */
@@ -87,14 +92,47 @@ static guint signals[N_SIGNALS];
 gboolean
 wick_market_picker_is_exchange (const char *source)
 {
-  return g_strcmp0 (source, "binance") == 0 || g_strcmp0 (source, "okx") == 0;
+  return g_strcmp0 (source, "binance") == 0 ||
+         g_strcmp0 (source, "binance-futures") == 0 ||
+         g_strcmp0 (source, "okx") == 0;
 }
 
-static gboolean
-offers_interval (const char *source,
-                 const char *interval)
+/**
+ * wick_market_picker_get_sources:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the names of the sources offered, as
+ *   the exchange menu lists them: "sample", "binance", "binance-futures", "okx"
+ */
+const char * const *
+wick_market_picker_get_sources (void)
 {
-  if (g_strcmp0 (source, "binance") == 0)
+  return sources;
+}
+
+/**
+ * wick_market_picker_get_intervals:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the candle intervals offered, shortest
+ *   first; each exchange has some of them (wick_market_picker_offers_interval())
+ */
+const char * const *
+wick_market_picker_get_intervals (void)
+{
+  return intervals;
+}
+
+/**
+ * wick_market_picker_offers_interval:
+ * @source: (nullable): a source name
+ * @interval: (nullable): a candle interval, as “1h”
+ *
+ * Returns: whether @source is an exchange that has candles of @interval
+ */
+gboolean
+wick_market_picker_offers_interval (const char *source,
+                                    const char *interval)
+{
+  if (g_strcmp0 (source, "binance") == 0 || g_strcmp0 (source, "binance-futures") == 0)
     return wick_binance_check_interval (interval, NULL);
   if (g_strcmp0 (source, "okx") == 0)
     return wick_okx_bar_for_interval (interval) != NULL;
@@ -102,11 +140,20 @@ offers_interval (const char *source,
   return FALSE;
 }
 
-static const char *
-source_title (const char *source)
+/**
+ * wick_market_picker_get_source_title:
+ * @source: (nullable): a source name
+ *
+ * Returns: (transfer none): the name shown for @source, as “Binance” or “Sample”
+ */
+const char *
+wick_market_picker_get_source_title (const char *source)
 {
   if (g_strcmp0 (source, "binance") == 0)
     return "Binance";
+  if (g_strcmp0 (source, "binance-futures") == 0)
+    /* Translators: Binance's USD-M perpetual futures market, as an exchange to choose */
+    return _("Binance Futures");
   if (g_strcmp0 (source, "okx") == 0)
     return "OKX";
   if (g_strcmp0 (source, "sample") == 0)
@@ -156,11 +203,11 @@ update_interval_menu (WickMarketPicker *self)
   GMenu *menu = self->interval_menu;
 
   g_menu_remove_all (menu);
-  for (guint i = 0; i < G_N_ELEMENTS (intervals); i++)
+  for (guint i = 0; intervals[i] != NULL; i++)
     {
       g_autoptr(GMenuItem) item = NULL;
 
-      if (!offers_interval (self->source, intervals[i]))
+      if (!wick_market_picker_offers_interval (self->source, intervals[i]))
         continue;
 
       item = g_menu_item_new (intervals[i], NULL);
@@ -177,7 +224,8 @@ update_buttons (WickMarketPicker *self)
   g_autofree char *symbol_name = NULL;
   g_autofree char *interval_name = NULL;
 
-  gtk_menu_button_set_label (self->exchange_button, source_title (self->source));
+  gtk_menu_button_set_label (self->exchange_button,
+                             wick_market_picker_get_source_title (self->source));
   gtk_menu_button_set_label (self->symbol_button, self->symbol);
   gtk_menu_button_set_label (self->interval_button, self->interval);
   gtk_widget_set_sensitive (GTK_WIDGET (self->symbol_button), is_exchange);
@@ -185,7 +233,8 @@ update_buttons (WickMarketPicker *self)
 
   /* The buttons' names say what they choose as well as what is chosen. */
   /* Translators: the accessible name of the exchange button, as in “Exchange: Binance” */
-  exchange_name = g_strdup_printf (_("Exchange: %s"), source_title (self->source));
+  exchange_name = g_strdup_printf (_("Exchange: %s"),
+                                   wick_market_picker_get_source_title (self->source));
   /* Translators: the accessible name of the symbol button, as in “Symbol: BTCUSDT” */
   symbol_name = g_strdup_printf (_("Symbol: %s"), self->symbol);
   /* Translators: the accessible name of the interval button, as in “Candle interval: 1h” */
@@ -244,7 +293,8 @@ wick_market_picker_choose (WickMarketPicker *self,
   /* A new exchange keeps the interval when it has it too. */
   if (prop_id == PROP_SOURCE)
     {
-      if (wick_market_picker_is_exchange (value) && !offers_interval (value, self->interval))
+      if (wick_market_picker_is_exchange (value) &&
+          !wick_market_picker_offers_interval (value, self->interval))
         set_field (self, PROP_INTERVAL, DEFAULT_INTERVAL);
       update_interval_menu (self);
     }
@@ -341,7 +391,10 @@ on_symbol_activate_cb (WickMarketPicker *self,
       symbol = g_strdup (match);
     }
 
-  if ((g_strcmp0 (self->source, "binance") == 0 && !wick_binance_check_symbol (symbol, &error)) ||
+  if ((g_strcmp0 (self->source, "binance") == 0 &&
+       !wick_binance_check_market_symbol (WICK_BINANCE_MARKET_SPOT, symbol, &error)) ||
+      (g_strcmp0 (self->source, "binance-futures") == 0 &&
+       !wick_binance_check_market_symbol (WICK_BINANCE_MARKET_USDM, symbol, &error)) ||
       (g_strcmp0 (self->source, "okx") == 0 &&
        !(inst_id = wick_okx_inst_id_for_symbol (symbol, &error))))
     {
@@ -468,7 +521,7 @@ wick_market_picker_class_init (WickMarketPickerClass *klass)
 
   /**
    * WickMarketPicker::market-chosen:
-   * @source: "sample", "binance" or "okx"
+   * @source: "sample", "binance", "binance-futures" or "okx"
    * @symbol: the symbol, as “BTCUSDT”
    * @interval: the interval, as “1h”
    *
@@ -550,7 +603,7 @@ wick_market_picker_get_interval (WickMarketPicker *self)
 
 /**
  * wick_market_picker_set_market:
- * @source: the source's name: "sample", "csv", "binance" or "okx"
+ * @source: the source's name: "sample", "csv", "binance", "binance-futures" or "okx"
  * @symbol: (nullable): the market's symbol; %NULL keeps the one shown
  * @interval: (nullable): the market's interval; %NULL keeps the one shown
  *

@@ -24,5 +24,10 @@ void        wick_market_picker_set_market     (WickMarketPicker *self,
 void        wick_market_picker_popup          (WickMarketPicker *self);
 gboolean    wick_market_picker_is_exchange    (const char       *source);
 char       *wick_market_picker_normalize_symbol (const char     *text);
+const char * const *wick_market_picker_get_sources     (void);
+const char         *wick_market_picker_get_source_title (const char *source);
+const char * const *wick_market_picker_get_intervals   (void);
+gboolean            wick_market_picker_offers_interval (const char *source,
+                                                        const char *interval);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "wick-signal-item.h"
 
 #include "wick-axis.h"
+#include "wick-format.h"
 
 struct _WickSignalItem
 {
@@ -197,7 +198,7 @@ wick_signal_item_new (WickSignals *signals,
   /* Translators: a signal's candle time in the signals panel, in UTC, as in
    * “Tue 6 Jan 14:00”; see g_date_time_format() */
   time = wick_axis_format_time (NULL, signal->time_ms, _("%a %-d %b %H:%M"));
-  g_ascii_formatd (strength, sizeof strength, "%.2f", self->strength);
+  wick_format_grouped_into (strength, sizeof strength, self->strength, 2);
   /* Translators: %s is a number from 0 to 1, as in “0.82”, that ranks signals */
   self->strength_text = g_strdup_printf (_("Strength %s"), strength);
 

@@ -35,6 +35,7 @@ struct _WickSignalsPanel
   GtkFilterListModel *filtered;     /* Owned */
   GtkSingleSelection *selection;    /* Owned */
   int                 kind_filter;  /* a WickSignalKind, or -1 for all */
+  guint32             hidden_kinds; /* 1 << WickSignalKind: kinds never listed */
   int                 active_index; /* the signal last announced, -1 for none */
   gboolean            is_updating;  /* the rows are being replaced: selection changes are ours */
 };
@@ -61,9 +62,12 @@ filter_item (gpointer item,
              gpointer user_data)
 {
   WickSignalsPanel *self = user_data;
+  WickSignalKind kind = wick_signal_item_get_kind (WICK_SIGNAL_ITEM (item));
 
-  return self->kind_filter < 0 ||
-         (int) wick_signal_item_get_kind (WICK_SIGNAL_ITEM (item)) == self->kind_filter;
+  if (self->hidden_kinds & (1u << kind))
+    return FALSE;
+
+  return self->kind_filter < 0 || (int) kind == self->kind_filter;
 }
 
 /* Newest candle first; of one candle, the signal found last first. */
@@ -99,8 +103,10 @@ wick_signals_panel_update_page (WickSignalsPanel *self)
     description = NULL;
   else if (wick_signals_get_n_signals (self->signals) == 0)
     description = _("The rules found no signal in these candles.");
-  else
+  else if (self->kind_filter >= 0 && !(self->hidden_kinds & (1u << self->kind_filter)))
     description = _("None of the signals found is of this kind.");
+  else
+    description = _("The signals found are of kinds hidden in the preferences.");
 
   adw_status_page_set_description (self->empty_page, description);
   gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -390,6 +396,38 @@ wick_signals_panel_set_kind_filter (WickSignalsPanel *self,
 }
 
 /**
+ * wick_signals_panel_get_hidden_kinds:
+ *
+ * Returns: 1 << #WickSignalKind for each kind never listed
+ */
+guint32
+wick_signals_panel_get_hidden_kinds (WickSignalsPanel *self)
+{
+  g_return_val_if_fail (WICK_IS_SIGNALS_PANEL (self), 0);
+
+  return self->hidden_kinds;
+}
+
+/**
+ * wick_signals_panel_set_hidden_kinds:
+ * @hidden_kinds: 1 << #WickSignalKind for each kind to leave out of the list whatever the
+ *   kind filter, as the preferences hide them from the chart; 0 lists every kind
+ */
+void
+wick_signals_panel_set_hidden_kinds (WickSignalsPanel *self,
+                                     guint32           hidden_kinds)
+{
+  g_return_if_fail (WICK_IS_SIGNALS_PANEL (self));
+
+  if (self->hidden_kinds == hidden_kinds)
+    return;
+
+  self->hidden_kinds = hidden_kinds;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  wick_signals_panel_update_page (self);
+}
+
+/**
  * wick_signals_panel_get_model:
  *
  * Returns: (transfer none): the rows shown, as #WickSignalItem, newest first
@@ -400,4 +438,78 @@ wick_signals_panel_get_model (WickSignalsPanel *self)
   g_return_val_if_fail (WICK_IS_SIGNALS_PANEL (self), NULL);
 
   return G_LIST_MODEL (self->selection);
+}
+
+/* The row of the first signal after (@direction > 0) or before @reference_ms, through the
+ * kind filter, or GTK_INVALID_LIST_POSITION. Rows are newest first: later is upwards. */
+static guint
+find_row_around (WickSignalsPanel *self,
+                 int               direction,
+                 gint64            reference_ms)
+{
+  GListModel *rows = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint position = direction > 0 ? n - 1 - i : i;
+      g_autoptr(WickSignalItem) item = g_list_model_get_item (rows, position);
+      gint64 time_ms = wick_signal_item_get_time_ms (item);
+
+      if (direction > 0 ? time_ms > reference_ms : time_ms < reference_ms)
+        return position;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/**
+ * wick_signals_panel_select_adjacent:
+ * @direction: 1 for the next signal in time, -1 for the one before
+ * @reference_ms: where to look from when no row is selected, such as the time in the
+ *   middle of the chart
+ *
+ * Selects the row next to the selected one in time, or with none selected the first
+ * signal after (or before) @reference_ms, scrolls to it and emits
+ * WickSignalsPanel::signal-activated as selecting it by hand does.
+ *
+ * Returns: %FALSE when there is no such signal; the selection stays
+ */
+gboolean
+wick_signals_panel_select_adjacent (WickSignalsPanel *self,
+                                    int               direction,
+                                    gint64            reference_ms)
+{
+  g_autoptr(WickSignalItem) item = NULL;
+  guint selected;
+  guint n;
+  guint target;
+
+  g_return_val_if_fail (WICK_IS_SIGNALS_PANEL (self), FALSE);
+  g_return_val_if_fail (direction == 1 || direction == -1, FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  selected = gtk_single_selection_get_selected (self->selection);
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    target = find_row_around (self, direction, reference_ms);
+  else if (direction > 0)
+    target = selected > 0 ? selected - 1 : GTK_INVALID_LIST_POSITION;
+  else
+    target = selected + 1 < n ? selected + 1 : GTK_INVALID_LIST_POSITION;
+
+  if (target == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  /* Announced once below, even for the row announced last (then unselected by hand). */
+  self->is_updating = TRUE;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), target, TRUE);
+  self->is_updating = FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", target);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->selection), target);
+  wick_signals_panel_emit_activated (self, item);
+
+  return TRUE;
 }

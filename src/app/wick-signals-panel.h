@@ -22,6 +22,12 @@ void         wick_signals_panel_set_signals     (WickSignalsPanel *self,
 int          wick_signals_panel_get_kind_filter (WickSignalsPanel *self);
 void         wick_signals_panel_set_kind_filter (WickSignalsPanel *self,
                                                  int               kind);
+guint32      wick_signals_panel_get_hidden_kinds (WickSignalsPanel *self);
+void         wick_signals_panel_set_hidden_kinds (WickSignalsPanel *self,
+                                                  guint32           hidden_kinds);
 GListModel  *wick_signals_panel_get_model       (WickSignalsPanel *self);
+gboolean     wick_signals_panel_select_adjacent (WickSignalsPanel *self,
+                                                 int               direction,
+                                                 gint64            reference_ms);
 
 G_END_DECLS

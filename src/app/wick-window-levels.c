@@ -342,6 +342,9 @@ line_edit_label_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (entry), level->label ? level->label : "");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("e.g. Support 92k"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Line Label"),
+                                  -1);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Line Label"),
                                    _("Shown at the left end of the line."));

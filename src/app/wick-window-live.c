@@ -4,7 +4,8 @@
  * zones, heatmap and signals follow the series' ::changed as they do for any change. The
  * header's indicator shows the feed's state and the time of its last update. When the last
  * close moves across a line whose alert is on, the application sends a notification naming
- * the line and the price; each line has one notification, replaced when it is crossed again.
+ * the line and the price (unless the preferences' Line Alerts switch is off); each line has
+ * one notification, replaced when it is crossed again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -66,10 +67,17 @@ on_feed_price_cb (WickWindow   *self,
   WickMarket *market = wick_live_feed_get_market (feed);
   g_autoptr(GPtrArray) crossed = NULL;
   g_autofree char *body = NULL;
+  GSettings *settings = NULL;
 
   /* Notifications go over the session bus: without one there is nowhere to send them. */
   if (self->level_store == NULL || application == NULL || self->levels_key == NULL ||
       g_application_get_dbus_connection (G_APPLICATION (application)) == NULL)
+    return;
+
+  /* The preferences' switch silences every line, whatever its own alert says. */
+  if (WICK_IS_APPLICATION (application))
+    settings = wick_application_get_settings (WICK_APPLICATION (application));
+  if (settings != NULL && !g_settings_get_boolean (settings, "line-alerts"))
     return;
 
   crossed = wick_level_alerts_find (self->level_store, previous, current);

@@ -160,6 +160,7 @@ _wick_window_market_load_finished (WickWindow *self,
 
   g_signal_group_set_target (self->source_signals, NULL);
   g_clear_pointer (&self->load_status, g_free);
+  _wick_window_state_forget_view (self);
   gtk_widget_set_visible (GTK_WIDGET (self->load_progress), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->load_spinner), FALSE);
   _wick_window_market_update_title (self);

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 
 typedef struct _WickWindowHeatmap WickWindowHeatmap;
 typedef struct _WickWindowExport WickWindowExport;
+typedef struct _WickWindowView WickWindowView;
 
 /* A live feed changes the forming candle at every message, a few times a second at most.
  * Analyses that depend on the whole series run again at most this often for such ticks, and
@@ -73,6 +74,12 @@ struct _WickWindow
   GCancellable         *signals_cancellable; /* Owned, nullable: the analysis running */
   guint                 signals_idle_id;   /* a new analysis once the series settles */
   guint                 signals_length;    /* candles in the series last analysed */
+  WickSignals          *panel_signals;     /* Owned, nullable: for the panel, after a frame */
+  guint                 panel_tick_id;
+  gint64                panel_frame;       /* the frame clock's counter when they came */
+
+  /* The view saved by the last window, until the first market loads (wick-window-state.c) */
+  WickWindowView       *saved_view;        /* Owned, nullable */
 
   gboolean              is_set_up;
 };
@@ -120,5 +127,14 @@ void _wick_window_signals_init       (WickWindow     *self);
 void _wick_window_signals_dispose    (WickWindow     *self);
 void _wick_window_signals_set_market (WickWindow     *self,
                                       WickMarket     *market);
+void _wick_window_signals_set_settings (WickWindow   *self,
+                                        GSettings    *settings);
+void     _wick_window_state_restore        (WickWindow *self,
+                                            GSettings  *settings);
+void     _wick_window_state_save           (WickWindow *self,
+                                            GSettings  *settings);
+gboolean _wick_window_state_show_saved_view (WickWindow *self,
+                                             WickMarket *market);
+void     _wick_window_state_forget_view    (WickWindow *self);
 
 G_END_DECLS

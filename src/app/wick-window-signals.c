@@ -4,7 +4,8 @@
  * open interest are copied into a snapshot and analysed on a worker thread; the result is
  * handed whole to the chart, which draws the markers, and to the side panel, which lists
  * them. A series that changes several times in a row is analysed once. Picking a row
- * centres the chart on its candle. The panel sits in a flap at the window's end, folded away
+ * centres the chart on its candle, and so do Alt+Right and Alt+Left, which pick the next or
+ * the previous signal in time. The panel sits in a flap at the window's end, folded away
  * on narrow windows, and the header bar's button or F9 shows and hides it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +18,56 @@
 #include <glib/gi18n-lib.h>
 
 #include "wick-window-private.h"
+
+static void
+cancel_panel_signals (WickWindow *self)
+{
+  if (self->panel_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->panel_tick_id);
+  self->panel_tick_id = 0;
+  g_clear_pointer (&self->panel_signals, wick_signals_unref);
+}
+
+static gboolean
+on_panel_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *frame_clock,
+                  gpointer       user_data)
+{
+  WickWindow *self = WICK_WINDOW (widget);
+  g_autoptr(WickSignals) signals = NULL;
+
+  /* Ticks come before a frame's layout: wait for the frame after the chart's. */
+  if (gdk_frame_clock_get_frame_counter (frame_clock) < self->panel_frame + 2)
+    return G_SOURCE_CONTINUE;
+
+  self->panel_tick_id = 0;
+  signals = g_steal_pointer (&self->panel_signals);
+  wick_signals_panel_set_signals (self->signals_panel, signals);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The panel's list makes and measures a row for each of up to 200 signals when it is filled,
+ * which takes several times as long as drawing the chart: on a window on screen, the chart's
+ * frame with the markers is drawn first and the panel gets them in the frame after. */
+static void
+show_signals_in_panel (WickWindow  *self,
+                       WickSignals *signals)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  cancel_panel_signals (self);
+  if (frame_clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      wick_signals_panel_set_signals (self->signals_panel, signals);
+      return;
+    }
+
+  self->panel_signals = wick_signals_ref (signals);
+  self->panel_frame = gdk_frame_clock_get_frame_counter (frame_clock);
+  self->panel_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_panel_tick_cb,
+                                                      NULL, NULL);
+}
 
 static void
 on_signals_analyzed_cb (GObject      *object,
@@ -45,7 +96,7 @@ on_signals_analyzed_cb (GObject      *object,
     }
 
   wick_chart_set_signals (self->chart, signals);
-  wick_signals_panel_set_signals (self->signals_panel, signals);
+  show_signals_in_panel (self, signals);
 }
 
 static void
@@ -122,6 +173,22 @@ wick_window_toggle_signals (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->signals_flap, !adw_flap_get_reveal_flap (self->signals_flap));
 }
 
+/* From the selected row, or with none from the middle of the chart. */
+static void
+wick_window_select_adjacent_signal (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  WickWindow *self = WICK_WINDOW (widget);
+  int direction = g_str_equal (action_name, "win.next-signal") ? 1 : -1;
+  double from_ms, to_ms;
+
+  wick_viewport_get_time_range (wick_chart_get_viewport (self->chart), &from_ms, &to_ms);
+  if (!wick_signals_panel_select_adjacent (self->signals_panel, direction,
+                                           (gint64) ((from_ms + to_ms) / 2)))
+    gtk_widget_error_bell (widget);
+}
+
 /* ---- hooks ---- */
 
 void
@@ -134,6 +201,10 @@ _wick_window_signals_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toggle-signals", NULL,
                                    wick_window_toggle_signals);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-signals", NULL);
+  gtk_widget_class_install_action (widget_class, "win.next-signal", NULL,
+                                   wick_window_select_adjacent_signal);
+  gtk_widget_class_install_action (widget_class, "win.previous-signal", NULL,
+                                   wick_window_select_adjacent_signal);
 }
 
 void
@@ -153,6 +224,7 @@ _wick_window_signals_dispose (WickWindow *self)
   g_cancellable_cancel (self->signals_cancellable);
   g_clear_object (&self->signals_cancellable);
   g_clear_handle_id (&self->signals_idle_id, g_source_remove);
+  cancel_panel_signals (self);
 }
 
 /* Call once @market is shown: the signals of the market before go at once, and the new
@@ -170,6 +242,7 @@ _wick_window_signals_set_market (WickWindow *self,
   g_set_object (&self->signals_market, market);
 
   wick_chart_set_signals (self->chart, NULL);
+  cancel_panel_signals (self);
   wick_signals_panel_set_signals (self->signals_panel, NULL);
 
   if (market != NULL)
@@ -178,4 +251,44 @@ _wick_window_signals_set_market (WickWindow *self,
                                G_CALLBACK (on_series_changed_cb), self, G_CONNECT_SWAPPED);
 
   wick_window_signals_analyze (self);
+}
+
+/* The kinds the preferences hide, as a mask of 1 << WickSignalKind; ids no kind has (of
+ * another version) are skipped. */
+static guint32
+read_hidden_kinds (GSettings *settings)
+{
+  g_auto(GStrv) ids = g_settings_get_strv (settings, "signal-kinds-hidden");
+  guint32 hidden = 0;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    for (int kind = 0; kind < WICK_N_SIGNAL_KINDS; kind++)
+      if (g_str_equal (ids[i], wick_signal_kind_to_string (kind)))
+        hidden |= 1u << kind;
+
+  return hidden;
+}
+
+static void
+on_settings_hidden_kinds_changed_cb (WickWindow *self,
+                                     const char *key,
+                                     GSettings  *settings)
+{
+  guint32 hidden = read_hidden_kinds (settings);
+
+  wick_chart_set_hidden_signal_kinds (self->chart, hidden);
+  wick_signals_panel_set_hidden_kinds (self->signals_panel, hidden);
+}
+
+/* The chart's markers and the panel's rows leave out the kinds the preferences hide, live. */
+void
+_wick_window_signals_set_settings (WickWindow *self,
+                                   GSettings  *settings)
+{
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_signal_connect_object (settings, "changed::signal-kinds-hidden",
+                           G_CALLBACK (on_settings_hidden_kinds_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_settings_hidden_kinds_changed_cb (self, NULL, settings);
 }

@@ -102,8 +102,11 @@ _wick_window_show_market (WickWindow *self,
   wick_chart_set_market (self->chart, market);
   g_signal_group_set_target (self->series_signals, wick_market_get_series (market));
   wick_window_update_zones (self);
-  wick_cli_get_default_range (market, &from_ms, &to_ms);
-  wick_chart_show_range (self->chart, from_ms, to_ms);
+  if (!_wick_window_state_show_saved_view (self, market))
+    {
+      wick_cli_get_default_range (market, &from_ms, &to_ms);
+      wick_chart_show_range (self->chart, from_ms, to_ms);
+    }
   _wick_window_heatmap_set_market (self, market);
   _wick_window_signals_set_market (self, market);
   wick_market_picker_set_market (self->market_picker, wick_source_get_name (source),
@@ -239,6 +242,15 @@ map_time_zone_to_local (GValue   *value,
   return TRUE;
 }
 
+static gboolean
+map_candle_colors_to_colorblind (GValue   *value,
+                                 GVariant *variant,
+                                 gpointer  user_data)
+{
+  g_value_set_boolean (value, g_str_equal (g_variant_get_string (variant, NULL), "blue-orange"));
+  return TRUE;
+}
+
 static void
 on_settings_indicators_changed_cb (WickWindow *self,
                                    const char *key,
@@ -294,15 +306,23 @@ wick_window_restore_state (WickWindow *self)
   on_settings_lower_pane_changed_cb (self, NULL, settings);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
   _wick_window_heatmap_set_settings (self, settings);
+  _wick_window_signals_set_settings (self, settings);
   g_settings_bind_with_mapping (settings, "time-zone", self->chart, "local-time",
                                 G_SETTINGS_BIND_GET,
                                 map_time_zone_to_local, NULL, NULL, NULL);
+  /* The preferences' candle colours and snapping; saved pictures take the colours along. */
+  g_settings_bind_with_mapping (settings, "candle-colors", self->chart, "colorblind",
+                                G_SETTINGS_BIND_GET,
+                                map_candle_colors_to_colorblind, NULL, NULL, NULL);
+  g_settings_bind (settings, "snapping", wick_chart_get_interaction (self->chart), "snapping",
+                   G_SETTINGS_BIND_GET);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),
                                g_settings_get_int (settings, "window-height"));
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  _wick_window_state_restore (self, settings);
 }
 
 static gboolean
@@ -317,6 +337,7 @@ wick_window_close_request (GtkWindow *window)
       g_settings_set_int (settings, "window-width", width);
       g_settings_set_int (settings, "window-height", height);
       g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+      _wick_window_state_save (WICK_WINDOW (window), settings);
     }
 
   return GTK_WINDOW_CLASS (wick_window_parent_class)->close_request (window);
@@ -358,6 +379,7 @@ wick_window_dispose (GObject *object)
   _wick_window_heatmap_dispose (self);
   _wick_window_signals_dispose (self);
   _wick_window_export_dispose (self);
+  _wick_window_state_forget_view (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WICK_TYPE_WINDOW);
 

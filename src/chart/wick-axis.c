@@ -612,9 +612,8 @@ wick_price_decimals (double price)
  * @price: the value
  * @decimals: digits after the point (at most 12)
  *
- * Formats @price with a point for decimals and a comma between groups of three digits
- * ("92,000", "93,859.71"), whatever the locale. The one place to change when labels get
- * localised.
+ * Formats @price with the decimal point and digit groups of the locale, as
+ * wick_format_grouped_into() does ("92,000", "93,859.71" in English and in the C locale).
  *
  * Returns: the length written, without the NUL
  */
@@ -641,7 +640,7 @@ char *
 wick_format_price (double price,
                    guint  decimals)
 {
-  char buffer[512];
+  char buffer[WICK_FORMAT_BUF_SIZE];
 
   wick_format_price_into (buffer, sizeof buffer, price, decimals);
   return g_strdup (buffer);

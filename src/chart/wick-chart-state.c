@@ -29,6 +29,7 @@ struct _WickChartState
   WickHeatmapImage *heatmap;         /* Owned, nullable: the liquidation heatmap drawn */
   WickSignals      *signals;         /* Owned, nullable: the signals drawn as markers */
   int               selected_signal; /* index into signals, -1 for none */
+  guint32           hidden_signal_kinds; /* 1 << WickSignalKind: markers left out */
 
   gulong            series_changed_id;
 
@@ -36,6 +37,7 @@ struct _WickChartState
   double            crosshair_y;
 
   guint             dark : 1;
+  guint             colorblind : 1;  /* blue and orange for up and down */
   guint             has_crosshair : 1;
   guint             show_ema20 : 1;
   guint             show_ema50 : 1;
@@ -286,6 +288,36 @@ wick_chart_state_set_dark (WickChartState *self,
   return TRUE;
 }
 
+gboolean
+wick_chart_state_get_colorblind (WickChartState *self)
+{
+  g_return_val_if_fail (WICK_IS_CHART_STATE (self), FALSE);
+
+  return self->colorblind;
+}
+
+/**
+ * wick_chart_state_set_colorblind:
+ * @colorblind: whether up and down are blue and orange rather than green and red
+ *
+ * Returns: whether the palette changed
+ */
+gboolean
+wick_chart_state_set_colorblind (WickChartState *self,
+                                 gboolean        colorblind)
+{
+  g_return_val_if_fail (WICK_IS_CHART_STATE (self), FALSE);
+
+  colorblind = !!colorblind;
+
+  if (self->colorblind == colorblind)
+    return FALSE;
+
+  self->colorblind = colorblind;
+  wick_chart_state_emit_changed (self, TRUE);
+  return TRUE;
+}
+
 /**
  * wick_chart_state_get_local_time:
  *
@@ -448,6 +480,37 @@ wick_chart_state_set_signals (WickChartState *self,
   wick_chart_state_emit_changed (self, TRUE);
 }
 
+guint32
+wick_chart_state_get_hidden_signal_kinds (WickChartState *self)
+{
+  g_return_val_if_fail (WICK_IS_CHART_STATE (self), 0);
+
+  return self->hidden_signal_kinds;
+}
+
+/**
+ * wick_chart_state_set_hidden_signal_kinds:
+ * @hidden_kinds: 1 << #WickSignalKind for each kind whose markers are left out
+ *
+ * A selected signal of a kind now hidden is no longer selected.
+ */
+void
+wick_chart_state_set_hidden_signal_kinds (WickChartState *self,
+                                          guint32         hidden_kinds)
+{
+  g_return_if_fail (WICK_IS_CHART_STATE (self));
+
+  if (self->hidden_signal_kinds == hidden_kinds)
+    return;
+
+  self->hidden_signal_kinds = hidden_kinds;
+  if (self->signals != NULL && self->selected_signal >= 0 &&
+      (hidden_kinds & (1u << wick_signals_get_signal (self->signals,
+                                                      self->selected_signal)->kind)))
+    self->selected_signal = -1;
+  wick_chart_state_emit_changed (self, TRUE);
+}
+
 /**
  * wick_chart_state_set_indicators:
  * @ema20: whether to draw the signals' EMA (20) over the candles
@@ -587,7 +650,7 @@ wick_chart_state_fill_scene (WickChartState *self,
   g_return_if_fail (WICK_IS_CHART_STATE (self));
   g_return_if_fail (scene != NULL);
 
-  wick_scene_init (scene, self->market, wick_palette_get (self->dark));
+  wick_scene_init (scene, self->market, wick_palette_get_full (self->dark, self->colorblind));
   scene->lod = self->lod;
   scene->time_zone = self->time_zone;
   scene->has_crosshair = self->has_crosshair;
@@ -597,6 +660,7 @@ wick_chart_state_fill_scene (WickChartState *self,
   scene->show_heatmap = self->heatmap != NULL;
   scene->signals = self->signals;
   scene->selected_signal = self->selected_signal;
+  scene->hidden_signal_kinds = self->hidden_signal_kinds;
   scene->show_ema20 = self->show_ema20;
   scene->show_ema50 = self->show_ema50;
   scene->show_vwap = self->show_vwap;
@@ -709,12 +773,14 @@ wick_chart_state_dup_tooltip (WickChartState        *self,
     return NULL;
 
   if (self->signals != NULL &&
-      (index = wick_render_signals_hit_test (self->signals, self->viewport,
-                                             self->selected_signal, x, y)) >= 0)
+      (index = wick_render_signals_hit_test_full (self->signals, self->viewport,
+                                                  self->selected_signal,
+                                                  self->hidden_signal_kinds, x, y)) >= 0)
     {
       WickSignalMarker marker;
 
-      wick_render_signal_marker (self->signals, self->viewport, index, &marker);
+      wick_render_signal_marker_full (self->signals, self->viewport, index,
+                                      self->hidden_signal_kinds, &marker);
       *area = (cairo_rectangle_int_t) { (int) marker.bounds.x, (int) marker.bounds.y,
                                         (int) marker.bounds.width,
                                         (int) marker.bounds.height };

@@ -1,9 +1,10 @@
 /* wick-chart-state.h: what the chart widget shows, without GTK
  *
  * Holds the market with its level-of-detail pyramid, the viewport and the interaction state
- * machine, the lines, zones, heatmap and signals drawn, the indicator lines, the time zone,
- * the palette and the crosshair; fills a WickScene from them and renders it. Every change
- * that needs a redraw emits `changed`; the widget redraws its cached static part when
+ * machine, the lines, zones, heatmap and signals drawn (and the kinds of signal hidden), the
+ * indicator lines, the time zone, the palette (light or dark, green and red or colour-blind
+ * safe) and the crosshair; fills a WickScene from them and renders it. Every change that
+ * needs a redraw emits `changed`; the widget redraws its cached static part when
  * static_changed is set and queues a draw.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -38,6 +39,9 @@ WickInteraction  *wick_chart_state_get_interaction     (WickChartState   *self);
 gboolean          wick_chart_state_get_dark            (WickChartState   *self);
 gboolean          wick_chart_state_set_dark            (WickChartState   *self,
                                                         gboolean          dark);
+gboolean          wick_chart_state_get_colorblind      (WickChartState   *self);
+gboolean          wick_chart_state_set_colorblind      (WickChartState   *self,
+                                                        gboolean          colorblind);
 gboolean          wick_chart_state_get_local_time      (WickChartState   *self);
 gboolean          wick_chart_state_set_local_time      (WickChartState   *self,
                                                         gboolean          local_time);
@@ -53,6 +57,9 @@ void              wick_chart_state_set_heatmap         (WickChartState   *self,
 WickSignals      *wick_chart_state_get_signals         (WickChartState   *self);
 void              wick_chart_state_set_signals         (WickChartState   *self,
                                                         WickSignals      *signals);
+guint32           wick_chart_state_get_hidden_signal_kinds (WickChartState *self);
+void              wick_chart_state_set_hidden_signal_kinds (WickChartState *self,
+                                                            guint32         hidden_kinds);
 void              wick_chart_state_set_indicators      (WickChartState   *self,
                                                         gboolean          ema20,
                                                         gboolean          ema50,

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wick-chart.h"
+#include "wick-chart-description.h"
 #include "wick-chart-state.h"
 #include "wick-interaction.h"
 
@@ -30,6 +31,8 @@ struct _WickChart
   GdkTexture      *static_texture;  /* Owned: the static part at the current size */
   GtkWidget       *menu;            /* Owned child, nullable: the line's context menu */
   GtkGesture      *drag;            /* Borrowed: the primary button's gesture */
+  char            *description;     /* Owned, nullable: the accessible description set last */
+  guint            description_id;  /* the description's coalescing timeout */
 
   double           drag_start_x;
   double           drag_start_y;
@@ -45,12 +48,17 @@ enum {
   PROP_0,
   PROP_MARKET,
   PROP_DARK,
+  PROP_COLORBLIND,
   PROP_LOCAL_TIME,
   PROP_LEVEL_STORE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* A pan, a zoom or a live feed changes the view many times a second; the description is
+ * rebuilt at most this often, this long after the first change. */
+#define DESCRIPTION_DELAY_MS 300
 
 static void
 wick_chart_update_accessible (WickChart *self)
@@ -67,13 +75,44 @@ wick_chart_update_accessible (WickChart *self)
                                   -1);
 }
 
+/* What is in view, in sentences (wick-chart-description.c), then how to move it. */
+static void
+wick_chart_update_description (gpointer data)
+{
+  WickChart *self = data;
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+  WickScene scene;
+
+  self->description_id = 0;
+
+  wick_chart_state_fill_scene (self->state, &scene);
+  text = wick_chart_description_build (&scene, wick_chart_state_get_viewport (self->state));
+  /* Translators: the end of the chart's description for screen readers, after what it shows */
+  description = g_strdup_printf ("%s %s", text, _("Arrow keys pan, plus and minus zoom, Home "
+                                                  "shows every candle."));
+  if (g_strcmp0 (description, self->description) == 0)
+    return;
+
+  g_free (self->description);
+  self->description = g_steal_pointer (&description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
+                                  -1);
+}
+
 static void
 on_state_changed_cb (WickChart      *self,
                      gboolean        static_changed,
                      WickChartState *state)
 {
   if (static_changed)
-    self->static_dirty = TRUE;
+    {
+      self->static_dirty = TRUE;
+      if (self->description_id == 0)
+        self->description_id = g_timeout_add_once (DESCRIPTION_DELAY_MS,
+                                                   wick_chart_update_description, self);
+    }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -457,6 +496,7 @@ wick_chart_dispose (GObject *object)
   g_object_run_dispose (G_OBJECT (self->state));
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_object (&self->static_texture);
+  g_clear_handle_id (&self->description_id, g_source_remove);
 
   G_OBJECT_CLASS (wick_chart_parent_class)->dispose (object);
 }
@@ -467,6 +507,7 @@ wick_chart_finalize (GObject *object)
   WickChart *self = (WickChart *)object;
 
   g_clear_object (&self->state);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (wick_chart_parent_class)->finalize (object);
 }
@@ -487,6 +528,10 @@ wick_chart_get_property (GObject    *object,
 
     case PROP_DARK:
       g_value_set_boolean (value, wick_chart_get_dark (self));
+      break;
+
+    case PROP_COLORBLIND:
+      g_value_set_boolean (value, wick_chart_get_colorblind (self));
       break;
 
     case PROP_LOCAL_TIME:
@@ -518,6 +563,10 @@ wick_chart_set_property (GObject      *object,
 
     case PROP_DARK:
       wick_chart_set_dark (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_COLORBLIND:
+      wick_chart_set_colorblind (self, g_value_get_boolean (value));
       break;
 
     case PROP_LOCAL_TIME:
@@ -556,6 +605,11 @@ wick_chart_class_init (WickChartClass *klass)
 
   properties[PROP_DARK] =
     g_param_spec_boolean ("dark", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COLORBLIND] =
+    g_param_spec_boolean ("colorblind", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -731,6 +785,34 @@ wick_chart_set_dark (WickChart *self,
 }
 
 /**
+ * wick_chart_get_colorblind:
+ *
+ * Returns: whether up and down are drawn in blue and orange rather than green and red
+ */
+gboolean
+wick_chart_get_colorblind (WickChart *self)
+{
+  g_return_val_if_fail (WICK_IS_CHART (self), FALSE);
+
+  return wick_chart_state_get_colorblind (self->state);
+}
+
+/**
+ * wick_chart_set_colorblind:
+ * @colorblind: whether to draw up and down in blue and orange, which people with a red–green
+ *   colour vision deficiency tell apart, rather than green and red
+ */
+void
+wick_chart_set_colorblind (WickChart *self,
+                           gboolean   colorblind)
+{
+  g_return_if_fail (WICK_IS_CHART (self));
+
+  if (wick_chart_state_set_colorblind (self->state, colorblind))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLORBLIND]);
+}
+
+/**
  * wick_chart_get_local_time:
  *
  * Returns: whether times are shown in the local time zone rather than UTC
@@ -783,6 +865,22 @@ wick_chart_get_n_renders (WickChart *self)
   g_return_val_if_fail (WICK_IS_CHART (self), 0);
 
   return self->n_renders;
+}
+
+/**
+ * wick_chart_get_description:
+ *
+ * The accessible description set last. It follows changes to the view, the data, the lines
+ * and the signals a moment later, at most a few times a second.
+ *
+ * Returns: (nullable): the text, %NULL before the first
+ */
+const char *
+wick_chart_get_description (WickChart *self)
+{
+  g_return_val_if_fail (WICK_IS_CHART (self), NULL);
+
+  return self->description;
 }
 
 /**
@@ -926,6 +1024,35 @@ wick_chart_set_signals (WickChart   *self,
   g_return_if_fail (WICK_IS_CHART (self));
 
   wick_chart_state_set_signals (self->state, signals);
+}
+
+/**
+ * wick_chart_get_hidden_signal_kinds:
+ *
+ * Returns: 1 << #WickSignalKind for each kind whose markers are left out
+ */
+guint32
+wick_chart_get_hidden_signal_kinds (WickChart *self)
+{
+  g_return_val_if_fail (WICK_IS_CHART (self), 0);
+
+  return wick_chart_state_get_hidden_signal_kinds (self->state);
+}
+
+/**
+ * wick_chart_set_hidden_signal_kinds:
+ * @hidden_kinds: 1 << #WickSignalKind for each kind whose markers to leave out, of the
+ *   picture and of the tooltips; 0 shows every kind
+ *
+ * A selected signal of a kind hidden is no longer selected.
+ */
+void
+wick_chart_set_hidden_signal_kinds (WickChart *self,
+                                    guint32    hidden_kinds)
+{
+  g_return_if_fail (WICK_IS_CHART (self));
+
+  wick_chart_state_set_hidden_signal_kinds (self->state, hidden_kinds);
 }
 
 /**

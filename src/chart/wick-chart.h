@@ -30,6 +30,9 @@ WickViewport     *wick_chart_get_viewport    (WickChart      *self);
 gboolean          wick_chart_get_dark        (WickChart      *self);
 void              wick_chart_set_dark        (WickChart      *self,
                                               gboolean        dark);
+gboolean          wick_chart_get_colorblind  (WickChart      *self);
+void              wick_chart_set_colorblind  (WickChart      *self,
+                                              gboolean        colorblind);
 gboolean          wick_chart_get_local_time  (WickChart      *self);
 void              wick_chart_set_local_time  (WickChart      *self,
                                               gboolean        local_time);
@@ -46,6 +49,9 @@ void              wick_chart_set_heatmap     (WickChart      *self,
 WickSignals      *wick_chart_get_signals     (WickChart      *self);
 void              wick_chart_set_signals     (WickChart      *self,
                                               WickSignals    *signals);
+guint32           wick_chart_get_hidden_signal_kinds (WickChart *self);
+void              wick_chart_set_hidden_signal_kinds (WickChart *self,
+                                                      guint32    hidden_kinds);
 void              wick_chart_set_indicators  (WickChart      *self,
                                               gboolean        ema20,
                                               gboolean        ema50,
@@ -60,6 +66,7 @@ void              wick_chart_show_range      (WickChart      *self,
                                               gint64          to_ms);
 void              wick_chart_zoom_to_fit     (WickChart      *self);
 guint             wick_chart_get_n_renders   (WickChart      *self);
+const char       *wick_chart_get_description (WickChart      *self);
 void              wick_chart_fill_scene      (WickChart      *self,
                                               WickScene      *scene);
 void              wick_chart_popup_menu      (WickChart      *self,

@@ -46,7 +46,8 @@ wick_export_options_clear (WickExportOptions *options)
  * @options: the choices
  * @scene: a scene as the chart draws it; changed into the one to save
  *
- * Sets the palette, the title block and the title, and leaves out what @options turn off.
+ * Sets the palette (of @options' theme, keeping the scene's up and down colours), the title
+ * block and the title, and leaves out what @options turn off.
  * Pointer states (hovered and selected lines, zone pins, the selected signal, a line being
  * dragged) belong to the screen and are left out too. @options->title is borrowed by
  * @scene.
@@ -58,7 +59,10 @@ wick_export_options_apply (const WickExportOptions *options,
   g_return_if_fail (options != NULL);
   g_return_if_fail (scene != NULL);
 
-  scene->palette = wick_palette_get (options->dark);
+  /* The theme is the picture's own; blue and orange candles stay as the screen has them. */
+  scene->palette = wick_palette_get_full (options->dark,
+                                          scene->palette != NULL &&
+                                          wick_palette_is_colorblind (scene->palette));
   scene->show_title_block = TRUE;
   if (options->title != NULL && options->title[0] != '\0')
     scene->title = options->title;

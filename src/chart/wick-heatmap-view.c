@@ -9,6 +9,8 @@
 
 #include "wick-heatmap-view.h"
 
+#include "wick-format.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -381,15 +383,16 @@ wick_heatmap_format_usd_into (char   *buffer,
       /* 999,950 is "$1M", not "$1000K". */
       if (magnitude >= units[i].unit * 0.99995)
         {
-          g_ascii_formatd (number, sizeof number, value >= 99.95 ? "%.0f" : "%.1f", value);
-          if (g_str_has_suffix (number, ".0"))
-            number[strlen (number) - 2] = '\0';
+          /* One decimal below 100, dropped when it is zero: "$12.5K", "$1M". */
+          guint decimals = value >= 99.95 || fmod (round (value * 10), 10) == 0 ? 0 : 1;
+
+          wick_format_grouped_into (number, sizeof number, value, decimals);
           written = snprintf (buffer, size, "%s$%s%s", sign, number, units[i].suffix);
           return written > 0 ? MIN ((gsize) written, size - 1) : 0;
         }
     }
 
-  g_ascii_formatd (number, sizeof number, "%.0f", magnitude);
+  wick_format_grouped_into (number, sizeof number, magnitude, 0);
   written = snprintf (buffer, size, "%s$%s", sign, number);
   return written > 0 ? MIN ((gsize) written, size - 1) : 0;
 }

@@ -54,8 +54,11 @@ struct _WickPalette
   WickColor macd_hist_down;    /* a bar below zero, translucent */
 };
 
-const WickPalette *wick_palette_get          (gboolean   dark);
-void               wick_palette_heatmap_ramp (double     t,
-                                              WickColor *color);
+const WickPalette *wick_palette_get            (gboolean           dark);
+const WickPalette *wick_palette_get_full       (gboolean           dark,
+                                                gboolean           colorblind);
+gboolean           wick_palette_is_colorblind  (const WickPalette *palette);
+void               wick_palette_heatmap_ramp   (double             t,
+                                                WickColor         *color);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "wick-render-private.h"
 
 #include "wick-axis.h"
+#include "wick-format.h"
 
 /* The candle under @x: the last one opening at or before the time there, clamped to the
  * series. Only valid with at least one candle. */
@@ -120,7 +121,7 @@ draw_legend (Frame  *f,
     {
       double change = (c->close - previous) / previous * 100;
 
-      g_ascii_formatd (buffer, sizeof buffer, "%.2f", change);
+      wick_format_grouped_into (buffer, sizeof buffer, change, 2);
       g_string_append_printf (text, " %s%s %%", change >= 0 ? "+" : "", buffer);
     }
 

@@ -241,11 +241,14 @@ first_signal_in_view (WickSignals      *signals,
  * or as many badges further out as it takes to clear the markers already placed. One that
  * finds no room within WICK_RENDER_SIGNAL_MAX_LEVELS is left out, as in a view of years of
  * candles where hundreds share a pixel column; only @selected (or -1) is never left out: it
- * then takes the outermost place, over the others. Linear in the signals in view. */
+ * then takes the outermost place, over the others. Signals of the kinds in @hidden_kinds
+ * (1 << WickSignalKind) are left out and take no room, selected or not. Linear in the
+ * signals in view. */
 GArray *
 _wick_render_signals_layout (WickSignals  *signals,
                              WickViewport *viewport,
-                             int           selected)
+                             int           selected,
+                             guint32       hidden_kinds)
 {
   WickSignalsSnapshot *snapshot = wick_signals_get_snapshot (signals);
   gint64 interval_ms = wick_signals_snapshot_get_interval_ms (snapshot);
@@ -283,6 +286,8 @@ _wick_render_signals_layout (WickSignals  *signals,
 
       if (signal->time_ms > to_ms)
         break;
+      if (hidden_kinds & (1u << signal->kind))
+        continue;
       if (!place_at_candle (signal, candles, n_candles, interval_ms, viewport, &plot,
                             &p.marker))
         continue;
@@ -307,7 +312,8 @@ _wick_render_signals_layout (WickSignals  *signals,
         }
     }
 
-  if (selected >= 0 && (guint) selected < n && !has_selected)
+  if (selected >= 0 && (guint) selected < n && !has_selected &&
+      !(hidden_kinds & (1u << wick_signals_get_signal (signals, selected)->kind)))
     {
       WickPlacedMarker p = { .index = (guint) selected };
 
@@ -363,6 +369,30 @@ wick_render_signal_marker (WickSignals      *signals,
                            guint             index,
                            WickSignalMarker *marker)
 {
+  return wick_render_signal_marker_full (signals, viewport, index, 0, marker);
+}
+
+/**
+ * wick_render_signal_marker_full:
+ * @signals: the analysis whose signals are drawn
+ * @viewport: the mapping
+ * @index: a signal of @signals
+ * @hidden_kinds: 1 << #WickSignalKind for each kind whose markers are left out, as in
+ *   #WickScene's hidden_signal_kinds
+ * @marker: (out caller-allocates): where its marker is drawn, in logical pixels
+ *
+ * As wick_render_signal_marker(), among the markers of the kinds shown.
+ *
+ * Returns: whether the signal's marker is drawn: its candle is in view and its kind is not
+ *   hidden; when not, @marker is zeroed
+ */
+gboolean
+wick_render_signal_marker_full (WickSignals      *signals,
+                                WickViewport     *viewport,
+                                guint             index,
+                                guint32           hidden_kinds,
+                                WickSignalMarker *marker)
+{
   g_autoptr(GArray) placed = NULL;
   const WickPlacedMarker *p;
 
@@ -372,7 +402,7 @@ wick_render_signal_marker (WickSignals      *signals,
 
   memset (marker, 0, sizeof *marker);
 
-  placed = _wick_render_signals_layout (signals, viewport, (int) index);
+  placed = _wick_render_signals_layout (signals, viewport, (int) index, hidden_kinds);
   if ((p = _wick_render_signals_find_placed (placed, index)) == NULL)
     return FALSE;
 
@@ -411,6 +441,30 @@ wick_render_signals_hit_test (WickSignals  *signals,
                               double        x,
                               double        y)
 {
+  return wick_render_signals_hit_test_full (signals, viewport, selected, 0, x, y);
+}
+
+/**
+ * wick_render_signals_hit_test_full:
+ * @signals: the analysis drawn
+ * @viewport: the mapping
+ * @selected: the selected signal, drawn on top, or -1
+ * @hidden_kinds: 1 << #WickSignalKind for each kind whose markers are left out
+ * @x: a point in the chart, in logical pixels
+ * @y: the point
+ *
+ * As wick_render_signals_hit_test(), among the markers of the kinds shown.
+ *
+ * Returns: the signal's index in @signals, or -1 for none
+ */
+int
+wick_render_signals_hit_test_full (WickSignals  *signals,
+                                   WickViewport *viewport,
+                                   int           selected,
+                                   guint32       hidden_kinds,
+                                   double        x,
+                                   double        y)
+{
   g_autoptr(GArray) placed = NULL;
   const WickPlacedMarker *p;
   WickRect plot;
@@ -423,7 +477,7 @@ wick_render_signals_hit_test (WickSignals  *signals,
   if (x < plot.x || x >= plot.x + plot.width || y < plot.y || y >= plot.y + plot.height)
     return -1;
 
-  placed = _wick_render_signals_layout (signals, viewport, selected);
+  placed = _wick_render_signals_layout (signals, viewport, selected, hidden_kinds);
   if (selected >= 0 && (p = _wick_render_signals_find_placed (placed, selected)) != NULL &&
       marker_contains (&p->marker, x, y))
     return selected;

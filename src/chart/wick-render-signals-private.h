@@ -19,7 +19,8 @@ typedef struct
 
 GArray                 *_wick_render_signals_layout      (WickSignals  *signals,
                                                           WickViewport *viewport,
-                                                          int           selected);
+                                                          int           selected,
+                                                          guint32       hidden_kinds);
 const WickPlacedMarker *_wick_render_signals_find_placed (GArray       *placed,
                                                           guint         index);
 

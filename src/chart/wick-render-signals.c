@@ -25,6 +25,7 @@
 #include "wick-render-signals-private.h"
 
 #include "wick-axis.h"
+#include "wick-format.h"
 
 #define TAG_FONT_PX      11
 #define BADGE_RADIUS     3.0
@@ -127,7 +128,7 @@ wick_render_signals_dup_tooltip (WickSignals *signals,
                               confirmed != NULL ? confirmed : "");
     }
 
-  g_ascii_formatd (strength, sizeof strength, "%.2f", signal->strength);
+  wick_format_grouped_into (strength, sizeof strength, signal->strength, 2);
   g_string_append_c (text, '\n');
   /* Translators: %s is a number from 0 to 1, as in “0.82”, that ranks signals */
   g_string_append_printf (text, _("Strength %s"), strength);
@@ -315,7 +316,8 @@ _wick_render_signals (Frame *f)
       wick_signals_get_n_signals (signals) == 0)
     return;
 
-  placed = _wick_render_signals_layout (signals, f->viewport, f->scene->selected_signal);
+  placed = _wick_render_signals_layout (signals, f->viewport, f->scene->selected_signal,
+                                        f->scene->hidden_signal_kinds);
   if (f->scene->selected_signal >= 0)
     selected = _wick_render_signals_find_placed (placed, f->scene->selected_signal);
   if (selected != NULL)

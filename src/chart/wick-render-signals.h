@@ -38,9 +38,20 @@ gboolean    wick_render_signal_marker       (WickSignals      *signals,
                                              WickViewport     *viewport,
                                              guint             index,
                                              WickSignalMarker *marker);
+gboolean    wick_render_signal_marker_full  (WickSignals      *signals,
+                                             WickViewport     *viewport,
+                                             guint             index,
+                                             guint32           hidden_kinds,
+                                             WickSignalMarker *marker);
 int         wick_render_signals_hit_test    (WickSignals      *signals,
                                              WickViewport     *viewport,
                                              int               selected,
+                                             double            x,
+                                             double            y);
+int         wick_render_signals_hit_test_full (WickSignals    *signals,
+                                             WickViewport     *viewport,
+                                             int               selected,
+                                             guint32           hidden_kinds,
                                              double            x,
                                              double            y);
 char       *wick_render_signals_dup_tooltip (WickSignals      *signals,

@@ -18,8 +18,8 @@
  * Resets every field: no level-of-detail pyramid (the renderer builds a temporary one when it
  * needs it), UTC, no title, volume and legend shown, no title block, no crosshair, no price
  * lines (nor a hovered, selected or dragged one), no zones (nor pins, nor a hovered one), no
- * signals (nor a selected one; their markers shown once there are some), no indicator lines,
- * no lower pane and no heatmap.
+ * signals (nor a selected one; their markers, of every kind, shown once there are some), no
+ * indicator lines, no lower pane and no heatmap.
  */
 void
 wick_scene_init (WickScene         *scene,

@@ -48,6 +48,8 @@ struct _WickScene
   int                selected_signal;    /* index into signals, -1 for none: emphasised */
   guint              show_signal_markers : 1; /* the signals' markers; their indicator lines
                                                * and lower pane are drawn either way */
+  guint32            hidden_signal_kinds; /* 1 << WickSignalKind for each kind whose markers
+                                           * are left out */
   guint              show_ema20 : 1;     /* the signals' EMA (20) as a line over the candles */
   guint              show_ema50 : 1;     /* the signals' EMA (50) */
   guint              show_vwap : 1;      /* the signals' daily VWAP */

@@ -1,4 +1,4 @@
-/* wick-format.h: locale-independent numbers for labels and explanations
+/* wick-format.h: numbers for labels and explanations, in the user's locale
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,14 +10,16 @@
 G_BEGIN_DECLS
 
 /*
- * Prices are written the way the chart and the trading world write them, whatever the locale:
- * a point for decimals and a comma between groups of three digits ("92,000", "93,859.71").
- * Translated sentences take these as %s arguments, so a translation never has to format a
- * number itself.
+ * Prices are written with the decimal point and the digit grouping of LC_NUMERIC ("92,000.50"
+ * in English, "92.000,50" in German). The C and POSIX locales name no grouping: there the
+ * numbers come out the way the trading world writes them, with a comma between groups of three
+ * digits ("92,000", "93,859.71"). Translated sentences take these as %s arguments, so a
+ * translation never has to format a number itself. Output meant for programs (CSV, JSON,
+ * tab-separated lists) does not use these: it writes numbers with g_ascii_formatd().
  */
 
 /* Room for any value wick_format_grouped_into() writes. */
-#define WICK_FORMAT_BUF_SIZE 512
+#define WICK_FORMAT_BUF_SIZE 1024
 
 gsize  wick_format_grouped_into (char   *buffer,
                                  gsize   size,

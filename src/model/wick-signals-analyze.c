@@ -480,7 +480,7 @@ _wick_signals_analyze_threads (WickSignalsSnapshot      *snapshot,
     .rsi = self->indicators[WICK_INDICATOR_RSI],
     .week_levels = g_array_new (FALSE, FALSE, sizeof (WickWeekLevel)),
     .signals = g_array_new (FALSE, FALSE, sizeof (WickSignal)),
-    .strings = self->strings[0],
+    .strings = (flags & WICK_SIGNALS_ANALYZE_NO_EXPLANATIONS) ? NULL : self->strings[0],
   };
   for (p = 0; p < WICK_N_PATTERNS; p++)
     ctx.patterns[p] = self->patterns[p];
@@ -490,7 +490,7 @@ _wick_signals_analyze_threads (WickSignalsSnapshot      *snapshot,
   run.ctx = &ctx;
   run.worker_ctx = ctx;
   run.worker_ctx.signals = NULL;
-  run.worker_ctx.strings = self->strings[1];
+  run.worker_ctx.strings = ctx.strings != NULL ? self->strings[1] : NULL;
   for (p = 0; p < WICK_N_SWING_RULES; p++)
     run.swing_signals[p] = g_array_new (FALSE, FALSE, sizeof (WickSignal));
   g_mutex_init (&run.lock);
@@ -534,6 +534,12 @@ _wick_signals_analyze_threads (WickSignalsSnapshot      *snapshot,
   if (worker != NULL)
     g_thread_join (g_steal_pointer (&worker));
 
+  /* What the rules shared goes before the merge, which holds the signals twice. */
+  g_clear_pointer (&ctx.volume_average, g_free);
+  g_clear_pointer (&ctx.flags, g_free);
+  g_clear_pointer (&ctx.swings, g_array_unref);
+  g_clear_pointer (&ctx.week_levels, g_array_unref);
+
   /* Everything, in the order one thread reports it. */
   parts = g_ptr_array_new ();
   g_ptr_array_add (parts, ctx.signals);
@@ -546,10 +552,6 @@ _wick_signals_analyze_threads (WickSignalsSnapshot      *snapshot,
   g_ptr_array_unref (parts);
 
   g_array_unref (ctx.signals);
-  g_free (ctx.volume_average);
-  g_free (ctx.flags);
-  g_array_unref (ctx.swings);
-  g_array_unref (ctx.week_levels);
   for (p = 0; p < WICK_N_SWING_RULES; p++)
     g_array_unref (run.swing_signals[p]);
   for (guint k = 0; k < run.n_shares; k++)

@@ -100,7 +100,8 @@ typedef struct
   GArray                      *swings;          /* Owned: WickPivot, swing_bars on each side */
   GArray                      *week_levels;     /* Owned: WickWeekLevel, by confirmation */
   GArray                      *signals;         /* Owned: WickSignal */
-  GStringChunk                *strings;         /* Borrowed from the result: explanations */
+  GStringChunk                *strings;         /* Borrowed from the result: explanations;
+                                                 * NULL to keep none */
 } WickSignalsContext;
 
 static inline double

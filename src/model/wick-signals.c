@@ -174,7 +174,8 @@ _wick_signals_emit (WickSignalsContext  *ctx,
     .level = level,
     .strength = _wick_clamp01 (strength),
     .pattern = pattern,
-    .explanation = g_string_chunk_insert (ctx->strings, explanation),
+    .explanation = ctx->strings != NULL ? g_string_chunk_insert (ctx->strings, explanation)
+                                        : NULL,
   };
 
   g_assert (index <= confirmed_index && confirmed_index < ctx->n);

@@ -32,7 +32,7 @@ G_BEGIN_DECLS
  * thread and calls back in the caller's main context, where the result can be swapped in
  * whole. Cancelling stops it between stages (and every 65,536 candles in the longest) with
  * G_IO_ERROR_CANCELLED. Explanations are translated when the analysis runs, in
- * the process's locale; numbers in them are locale-independent (wick-format.h).
+ * the process's locale, numbers included (wick-format.h).
  *
  * Closed candles only, and nothing repaints. Every candle given is taken as closed. A signal is
  * reported at its confirming candle (`confirmed_index`), and whether it exists, and every
@@ -291,6 +291,9 @@ typedef enum
    * inverted hammer, harami and doji) are computed when first asked for, by the thread that
    * asks: for a result of which only some is drawn, as an export's. */
   WICK_SIGNALS_ANALYZE_LAZY_EXTRAS = 1 << 0,
+  /* No signal keeps its explanation (it is %NULL): for a result that is only drawn, as an
+   * export's, whose million candles' explanations would take a dozen megabytes. */
+  WICK_SIGNALS_ANALYZE_NO_EXPLANATIONS = 1 << 1,
 } WickSignalsAnalyzeFlags;
 
 GType                wick_signals_get_type        (void) G_GNUC_CONST;

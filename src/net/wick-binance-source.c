@@ -1,9 +1,12 @@
-/* wick-binance-source.c: Binance markets: spot klines paged over REST, USD-M open interest
+/* wick-binance-source.c: Binance markets: spot or USD-M perpetual klines paged over REST,
+ * USD-M open interest
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The load itself (cache, merge, fallback) is shared with the other exchanges in
- * wick-exchange-source.c; this file only knows Binance's paths, parameters and bodies.
+ * wick-exchange-source.c; this file only knows Binance's paths, parameters and bodies. Both
+ * markets send klines in the same rows and errors in the same body, so only the host, the
+ * path, the page size and the names differ between them.
  */
 
 #define G_LOG_DOMAIN "wick-binance-source"
@@ -20,7 +23,9 @@
 #include <string.h>
 
 #define EXCHANGE_NAME         "Binance"
+#define FUTURES_EXCHANGE_NAME "Binance Futures"
 #define KLINES_PATH           "/api/v3/klines"
+#define FUTURES_KLINES_PATH   "/fapi/v1/klines"
 #define OPEN_INTEREST_PATH    "/futures/data/openInterestHist"
 #define OPEN_INTEREST_LIMIT   "500"
 /* Request weight per minute and IP: spot since 2023-08, USD-M futures. */
@@ -29,16 +34,25 @@
 
 struct _WickBinanceSource
 {
-  GObject          parent_instance;
+  GObject            parent_instance;
 
-  WickRestClient  *spot;      /* Owned */
-  WickRestClient  *futures;   /* Owned */
-  WickCandleCache *cache;     /* Owned, nullable */
-  gint64           from_ms;
-  gint64           to_ms;
+  WickBinanceMarket  market;
+  WickRestClient    *spot;      /* Owned */
+  WickRestClient    *futures;   /* Owned */
+  WickCandleCache   *cache;     /* Owned, nullable */
+  gint64             from_ms;
+  gint64             to_ms;
 };
 
-/* The paging of one window over /api/v3/klines. */
+enum {
+  PROP_0,
+  PROP_MARKET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The paging of one window over the klines of the source's market. */
 typedef struct
 {
   WickExchangeLoad *load;       /* Borrowed: outlives the window's task */
@@ -46,6 +60,7 @@ typedef struct
   gint64            cursor_ms;  /* startTime of the next page */
   gint64            to_ms;      /* the window's end as asked, 0 for now */
   gint64            end_ms;     /* exclusive: where paging stops */
+  guint             limit;      /* the limit of the page in flight */
 } Paging;
 
 static const char * const intervals[] = {
@@ -58,6 +73,10 @@ static const char * const open_interest_periods[] = {
 };
 
 static void wick_binance_source_iface_init (WickSourceInterface *iface);
+
+G_DEFINE_ENUM_TYPE (WickBinanceMarket, wick_binance_market,
+                    G_DEFINE_ENUM_VALUE (WICK_BINANCE_MARKET_SPOT, "spot"),
+                    G_DEFINE_ENUM_VALUE (WICK_BINANCE_MARKET_USDM, "usdm"))
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (WickBinanceSource, wick_binance_source, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (WICK_TYPE_SOURCE,
@@ -127,10 +146,18 @@ on_klines_cb (GObject      *object,
         g_task_return_error (task, error);
       else
         {
-          g_task_return_new_error (task, WICK_SOURCE_ERROR, WICK_SOURCE_ERROR_INVALID_DATA,
-                                   /* Translators: why a page of candles was refused */
-                                   _("Binance sent candles that cannot be read: %s"),
-                                   error->message);
+          WickBinanceSource *self = g_task_get_source_object (task);
+
+          if (self->market == WICK_BINANCE_MARKET_USDM)
+            g_task_return_new_error (task, WICK_SOURCE_ERROR, WICK_SOURCE_ERROR_INVALID_DATA,
+                                     /* Translators: why a page of candles was refused */
+                                     _("Binance Futures sent candles that cannot be read: %s"),
+                                     error->message);
+          else
+            g_task_return_new_error (task, WICK_SOURCE_ERROR, WICK_SOURCE_ERROR_INVALID_DATA,
+                                     /* Translators: why a page of candles was refused */
+                                     _("Binance sent candles that cannot be read: %s"),
+                                     error->message);
           g_error_free (error);
         }
       return;
@@ -144,7 +171,7 @@ on_klines_cb (GObject      *object,
   _wick_exchange_load_add_page (paging->load, g_steal_pointer (&candles));
 
   /* A short page is the newest; a page that does not move on would loop for ever. */
-  if (n < WICK_BINANCE_PAGE_LIMIT || next_ms <= paging->cursor_ms || next_ms >= paging->end_ms)
+  if (n < paging->limit || next_ms <= paging->cursor_ms || next_ms >= paging->end_ms)
     {
       g_task_return_boolean (task, TRUE);
       return;
@@ -154,6 +181,38 @@ on_klines_cb (GObject      *object,
   request_page (g_steal_pointer (&task));
 }
 
+/* USD-M weighs a kline request by its limit: 1 below 100 rows, 2 below 500, 5 up to 1000 and
+ * 10 above. A futures page asks for the most rows of the cheapest band that holds what the
+ * window still misses: as cheap as asking for exactly that, so updating a cached market costs
+ * 1 rather than 10, with room to spare for rows a server repeats from before startTime. Spot
+ * weighs every kline request the same, so its pages ask for all they may. */
+static const guint futures_limits[] = { 99, 499, 1000, WICK_BINANCE_FUTURES_PAGE_LIMIT };
+
+static guint
+page_limit (WickBinanceSource *self,
+            const Paging      *paging)
+{
+  gint64 interval_ms = _wick_exchange_load_get_interval_ms (paging->load);
+  gint64 span_ms = paging->end_ms - paging->cursor_ms;
+  gint64 missing;
+
+  if (self->market == WICK_BINANCE_MARKET_SPOT)
+    return WICK_BINANCE_PAGE_LIMIT;
+
+  /* Open times in [cursor, end), or up to now included when the window has no end. */
+  if (paging->to_ms != 0)
+    span_ms--;
+  missing = MAX (span_ms, 0) / interval_ms + 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (futures_limits); i++)
+    {
+      if (missing <= futures_limits[i])
+        return futures_limits[i];
+    }
+
+  return WICK_BINANCE_FUTURES_PAGE_LIMIT;
+}
+
 static void
 request_page (GTask *task)
 {
@@ -161,15 +220,20 @@ request_page (GTask *task)
   Paging *paging = g_task_get_task_data (task);
   g_autofree char *start = g_strdup_printf ("%" G_GINT64_FORMAT, paging->cursor_ms);
   g_autofree char *end = NULL;
-  g_autofree char *limit = g_strdup_printf ("%u", (guint) WICK_BINANCE_PAGE_LIMIT);
+  g_autofree char *limit = NULL;
+  gboolean is_futures = self->market == WICK_BINANCE_MARKET_USDM;
   const char *query[] = {
     "symbol", _wick_exchange_load_get_symbol (paging->load),
     "interval", _wick_exchange_load_get_interval (paging->load),
     "startTime", start,
-    "limit", limit,
+    "limit", NULL,
     NULL, NULL,
     NULL,
   };
+
+  paging->limit = page_limit (self, paging);
+  limit = g_strdup_printf ("%u", paging->limit);
+  query[7] = limit;
 
   if (paging->to_ms != 0)
     {
@@ -178,8 +242,9 @@ request_page (GTask *task)
       query[9] = end;
     }
 
-  wick_rest_client_get_async (self->spot, KLINES_PATH, query, g_task_get_cancellable (task),
-                              on_klines_cb, task);
+  wick_rest_client_get_async (is_futures ? self->futures : self->spot,
+                              is_futures ? FUTURES_KLINES_PATH : KLINES_PATH, query,
+                              g_task_get_cancellable (task), on_klines_cb, task);
 }
 
 static void
@@ -361,7 +426,17 @@ static char *
 normalize_symbol (const char  *symbol,
                   GError     **error)
 {
-  if (!wick_binance_check_symbol (symbol, error))
+  if (!wick_binance_check_market_symbol (WICK_BINANCE_MARKET_SPOT, symbol, error))
+    return NULL;
+
+  return g_ascii_strup (symbol, -1);
+}
+
+static char *
+normalize_futures_symbol (const char  *symbol,
+                          GError     **error)
+{
+  if (!wick_binance_check_market_symbol (WICK_BINANCE_MARKET_USDM, symbol, error))
     return NULL;
 
   return g_ascii_strup (symbol, -1);
@@ -381,10 +456,27 @@ static const WickExchangeSourceInfo binance_info = {
   .fetch_extras_finish = fetch_extras_finish,
 };
 
+/* Its own exchange name keeps its candles in their own cache files and its lines apart. */
+static const WickExchangeSourceInfo binance_futures_info = {
+  .exchange = FUTURES_EXCHANGE_NAME,
+  .default_symbol = "BTCUSDT",
+  .default_interval = "1h",
+  .page_limit = WICK_BINANCE_FUTURES_PAGE_LIMIT,
+  .default_candles = WICK_BINANCE_DEFAULT_CANDLES,
+  .normalize_symbol = normalize_futures_symbol,
+  .check_interval = wick_binance_check_interval,
+  .fetch_window_async = fetch_window_async,
+  .fetch_window_finish = fetch_window_finish,
+  .fetch_extras_async = fetch_extras_async,
+  .fetch_extras_finish = fetch_extras_finish,
+};
+
 static const char *
 wick_binance_source_get_name (WickSource *source)
 {
-  return "binance";
+  WickBinanceSource *self = WICK_BINANCE_SOURCE (source);
+
+  return self->market == WICK_BINANCE_MARKET_USDM ? "binance-futures" : "binance";
 }
 
 static void
@@ -396,8 +488,10 @@ wick_binance_source_load_async (WickSource          *source,
                                 gpointer             user_data)
 {
   WickBinanceSource *self = WICK_BINANCE_SOURCE (source);
+  const WickExchangeSourceInfo *info = self->market == WICK_BINANCE_MARKET_USDM
+                                       ? &binance_futures_info : &binance_info;
 
-  _wick_exchange_source_load_async (source, &binance_info, self->cache, symbol, interval,
+  _wick_exchange_source_load_async (source, info, self->cache, symbol, interval,
                                     self->from_ms, self->to_ms, cancellable, callback, user_data);
 }
 
@@ -449,11 +543,64 @@ wick_binance_source_dispose (GObject *object)
 }
 
 static void
+wick_binance_source_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  WickBinanceSource *self = WICK_BINANCE_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MARKET:
+      g_value_set_enum (value, wick_binance_source_get_market (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wick_binance_source_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  WickBinanceSource *self = WICK_BINANCE_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MARKET:
+      self->market = g_value_get_enum (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 wick_binance_source_class_init (WickBinanceSourceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = wick_binance_source_dispose;
+  object_class->get_property = wick_binance_source_get_property;
+  object_class->set_property = wick_binance_source_set_property;
+
+  /**
+   * WickBinanceSource:market:
+   *
+   * Whose klines the source loads: spot, or USD-M perpetual futures.
+   */
+  properties[PROP_MARKET] =
+    g_param_spec_enum ("market", NULL, NULL,
+                       WICK_TYPE_BINANCE_MARKET,
+                       WICK_BINANCE_MARKET_SPOT,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -467,23 +614,44 @@ wick_binance_source_init (WickBinanceSource *self)
  * @endpoints: (nullable): where Binance is, or %NULL for wick_endpoints_new()
  * @cache: (nullable): where candles are kept between runs; %NULL for none
  *
- * Returns: (transfer full): a new source
+ * Returns: (transfer full): a new source of spot markets
  */
 WickSource *
 wick_binance_source_new (SoupSession         *session,
                          const WickEndpoints *endpoints,
                          WickCandleCache     *cache)
 {
+  return wick_binance_source_new_for_market (session, endpoints, cache,
+                                             WICK_BINANCE_MARKET_SPOT);
+}
+
+/**
+ * wick_binance_source_new_for_market:
+ * @session: the session requests go through
+ * @endpoints: (nullable): where Binance is, or %NULL for wick_endpoints_new()
+ * @cache: (nullable): where candles are kept between runs; %NULL for none
+ * @market: spot or USD-M perpetual futures
+ *
+ * Returns: (transfer full): a new source of @market
+ */
+WickSource *
+wick_binance_source_new_for_market (SoupSession         *session,
+                                    const WickEndpoints *endpoints,
+                                    WickCandleCache     *cache,
+                                    WickBinanceMarket    market)
+{
   g_autoptr(WickEndpoints) defaults = NULL;
   WickBinanceSource *self;
 
   g_return_val_if_fail (SOUP_IS_SESSION (session), NULL);
   g_return_val_if_fail (cache == NULL || WICK_IS_CANDLE_CACHE (cache), NULL);
+  g_return_val_if_fail (market == WICK_BINANCE_MARKET_SPOT ||
+                        market == WICK_BINANCE_MARKET_USDM, NULL);
 
   if (endpoints == NULL)
     endpoints = defaults = wick_endpoints_new ();
 
-  self = g_object_new (WICK_TYPE_BINANCE_SOURCE, NULL);
+  self = g_object_new (WICK_TYPE_BINANCE_SOURCE, "market", market, NULL);
   self->cache = cache != NULL ? g_object_ref (cache) : NULL;
 
   self->spot = wick_rest_client_new (session, endpoints->binance, wick_binance_parse_error);
@@ -505,10 +673,24 @@ wick_binance_source_new (SoupSession         *session,
 }
 
 /**
+ * wick_binance_source_get_market:
+ * @self: a #WickBinanceSource
+ *
+ * Returns: whose klines @self loads
+ */
+WickBinanceMarket
+wick_binance_source_get_market (WickBinanceSource *self)
+{
+  g_return_val_if_fail (WICK_IS_BINANCE_SOURCE (self), WICK_BINANCE_MARKET_SPOT);
+
+  return self->market;
+}
+
+/**
  * wick_binance_source_get_spot_client:
  * @self: a #WickBinanceSource
  *
- * Returns: (transfer none): the client of /api/v3 (klines), to tune its backoff
+ * Returns: (transfer none): the client of /api/v3 (spot klines), to tune its backoff
  */
 WickRestClient *
 wick_binance_source_get_spot_client (WickBinanceSource *self)
@@ -522,7 +704,7 @@ wick_binance_source_get_spot_client (WickBinanceSource *self)
  * wick_binance_source_get_futures_client:
  * @self: a #WickBinanceSource
  *
- * Returns: (transfer none): the client of the USD-M host (open interest)
+ * Returns: (transfer none): the client of the USD-M host (futures klines, open interest)
  */
 WickRestClient *
 wick_binance_source_get_futures_client (WickBinanceSource *self)
@@ -543,6 +725,25 @@ gboolean
 wick_binance_check_symbol (const char  *symbol,
                            GError     **error)
 {
+  return wick_binance_check_market_symbol (WICK_BINANCE_MARKET_SPOT, symbol, error);
+}
+
+/**
+ * wick_binance_check_market_symbol:
+ * @market: the market @symbol is of
+ * @symbol: a symbol such as “BTCUSDT” (lower case is accepted)
+ * @error: return location for %WICK_SOURCE_ERROR_UNSUPPORTED naming @symbol and @market
+ *
+ * Spot pairs and USD-M perpetual contracts are written alike; a delivery contract
+ * (“BTCUSDT_250627”) is not a perpetual and is refused.
+ *
+ * Returns: %TRUE when @symbol is 5 to 20 letters and digits
+ */
+gboolean
+wick_binance_check_market_symbol (WickBinanceMarket   market,
+                                  const char         *symbol,
+                                  GError            **error)
+{
   gsize length;
 
   g_return_val_if_fail (symbol != NULL, FALSE);
@@ -562,9 +763,15 @@ wick_binance_check_symbol (const char  *symbol,
     {
       g_autofree char *shown = g_utf8_make_valid (symbol, MIN (strlen (symbol), 40));
 
-      g_set_error (error, WICK_SOURCE_ERROR, WICK_SOURCE_ERROR_UNSUPPORTED,
-                   _("“%s” is not a Binance symbol: use 5 to 20 letters and digits, such as "
-                     "BTCUSDT"), shown);
+      if (market == WICK_BINANCE_MARKET_USDM)
+        g_set_error (error, WICK_SOURCE_ERROR, WICK_SOURCE_ERROR_UNSUPPORTED,
+                     /* Translators: %s is what was typed as a symbol */
+                     _("“%s” is not a Binance Futures perpetual: use 5 to 20 letters and "
+                       "digits, such as BTCUSDT"), shown);
+      else
+        g_set_error (error, WICK_SOURCE_ERROR, WICK_SOURCE_ERROR_UNSUPPORTED,
+                     _("“%s” is not a Binance symbol: use 5 to 20 letters and digits, such as "
+                       "BTCUSDT"), shown);
       return FALSE;
     }
 

@@ -49,18 +49,25 @@ okx_subscribe_text (const char *channel,
   return json_to_string (root, FALSE);
 }
 
+/* @futures: the market is a USD-M perpetual, whose klines stream from the futures host */
 static gboolean
 init_binance (WickLiveChannels     *channels,
               const WickEndpoints  *endpoints,
               WickMarket           *market,
+              gboolean              futures,
               GError              **error)
 {
   g_autofree char *symbol = g_ascii_strdown (wick_market_get_symbol (market), -1);
 
   /* Raw streams carry their subscription in the path; nothing to send. Since Binance routed
-   * its futures streams, forceOrder is a “market” stream. */
-  channels->candles_url = g_strdup_printf ("%s/ws/%s@kline_%s", endpoints->binance_ws, symbol,
-                                           wick_market_get_interval (market));
+   * its futures streams, kline and forceOrder are “market” streams there. */
+  if (futures)
+    channels->candles_url = g_strdup_printf ("%s/market/ws/%s@kline_%s",
+                                             endpoints->binance_futures_ws, symbol,
+                                             wick_market_get_interval (market));
+  else
+    channels->candles_url = g_strdup_printf ("%s/ws/%s@kline_%s", endpoints->binance_ws, symbol,
+                                             wick_market_get_interval (market));
   channels->liquidations_url = g_strdup_printf ("%s/market/ws/%s@forceOrder",
                                                 endpoints->binance_futures_ws, symbol);
 
@@ -137,10 +144,12 @@ _wick_live_channels_init (WickLiveChannels     *channels,
   g_assert (endpoints != NULL);
   g_assert (WICK_IS_MARKET (market));
 
-  if (g_strcmp0 (source_name, "binance") == 0)
+  if (g_strcmp0 (source_name, "binance") == 0 ||
+      g_strcmp0 (source_name, "binance-futures") == 0)
     {
       channels->exchange = WICK_LIVE_EXCHANGE_BINANCE;
-      ok = init_binance (channels, endpoints, market, error);
+      ok = init_binance (channels, endpoints, market,
+                         g_strcmp0 (source_name, "binance-futures") == 0, error);
     }
   else if (g_strcmp0 (source_name, "okx") == 0)
     {

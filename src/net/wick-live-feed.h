@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * For a market loaded by a “binance” or “okx” source the feed opens:
- * - Binance: `<symbol>@kline_<interval>` on binance-ws at `/ws/<stream>`, and
- *   `<symbol>@forceOrder` on binance-futures-ws at `/market/ws/<stream>` (symbols lower case);
+ * For a market loaded by a “binance”, “binance-futures” or “okx” source the feed opens:
+ * - Binance: `<symbol>@kline_<interval>` on binance-ws at `/ws/<stream>` (Binance Futures: on
+ *   binance-futures-ws at `/market/ws/<stream>`), and `<symbol>@forceOrder` on
+ *   binance-futures-ws at `/market/ws/<stream>` (symbols lower case);
  * - OKX: `candle<bar>` for the spot instId on okx-ws `/ws/v5/business`, and `liquidation-orders`
  *   (instType SWAP, kept to the market's -SWAP instrument) on okx-ws `/ws/v5/public`, both
  *   subscribed after each connect.

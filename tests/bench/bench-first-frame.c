@@ -1,10 +1,11 @@
 /* bench-first-frame.c: when did the window first paint? A module to LD_PRELOAD into wick
  *
  * It wraps gtk_window_present () and, on the first window shown, waits for its frame clock's
- * first "after-paint": then it prints the milliseconds since the module was loaded (with the
- * process, before main) on stderr as `first-frame-ms N` and ends the process at once. The
- * application itself is not changed; build-aux/bench.sh times the whole process from outside
- * as well.
+ * first "after-paint": it prints the milliseconds since the module was loaded (with the
+ * process, before main) on stderr as `first-frame-ms N`. A first frame may be drawn before the
+ * market is there; the first one whose chart has candles is `candles-frame-ms N` (with
+ * `candles-frame-candles N`), and the process ends at once after it. The application itself
+ * is not changed; build-aux/bench.sh times the whole process from outside as well.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,13 +26,74 @@ on_load (void)
   loaded_us = g_get_monotonic_time ();
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The candles of the chart in @window, through the symbols wick exports; 0 without. */
+static guint
+count_chart_candles (GtkWidget *window)
+{
+  gpointer (*get_market) (gpointer) = dlsym (RTLD_DEFAULT, "wick_chart_get_market");
+  gpointer (*get_series) (gpointer) = dlsym (RTLD_DEFAULT, "wick_market_get_series");
+  guint (*get_length) (gpointer) = dlsym (RTLD_DEFAULT, "wick_series_get_length");
+  GtkWidget *chart = find_descendant (window, g_type_from_name ("WickChart"));
+  gpointer market;
+
+  if (get_market == NULL || get_series == NULL || get_length == NULL || chart == NULL ||
+      (market = get_market (chart)) == NULL)
+    return 0;
+
+  return get_length (get_series (market));
+}
+
+/* Only reached when no market comes. */
+#define CANDLES_LIMIT_S 30
+
+static gboolean
+on_no_candles_cb (gpointer user_data)
+{
+  fprintf (stderr, "no frame with candles in %d s\n", CANDLES_LIMIT_S);
+  _exit (1);
+}
+
 static void
 on_after_paint_cb (GdkFrameClock *clock,
-                   gpointer       user_data)
+                   gpointer       window)
 {
-  fprintf (stderr, "first-frame-ms %.2f\n", (g_get_monotonic_time () - loaded_us) / 1000.0);
-  fflush (stderr);
-  _exit (0);
+  static gboolean has_painted;
+  double ms = (g_get_monotonic_time () - loaded_us) / 1000.0;
+  guint n_candles = count_chart_candles (window);
+
+  if (!has_painted)
+    {
+      has_painted = TRUE;
+      fprintf (stderr, "first-frame-ms %.2f\n", ms);
+      g_timeout_add_seconds (CANDLES_LIMIT_S, on_no_candles_cb, NULL);
+    }
+
+  if (n_candles > 0)
+    {
+      fprintf (stderr, "candles-frame-ms %.2f\ncandles-frame-candles %u\n", ms, n_candles);
+      fflush (stderr);
+      _exit (0);
+    }
 }
 
 static void
@@ -41,7 +103,7 @@ on_map_cb (GtkWidget *window,
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
   if (clock != NULL)
-    g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+    g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), window);
 }
 
 void gtk_window_present (GtkWindow *window);
