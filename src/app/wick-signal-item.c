@@ -1,7 +1,9 @@
 /* wick-signal-item.c: one signal as a row of the signals panel reads it
  *
  * The texts are made once, when the item is, so binding a row costs nothing. An item keeps
- * no reference to the analysis: the panel maps it back through its index.
+ * no reference to the analysis: the panel maps it back through its index. When a new analysis
+ * finds the same signal again (wick_signal_is_same ()), the panel keeps its item and only
+ * moves it to the new index, so its row is not made again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,14 +24,12 @@ struct _WickSignalItem
   GObject              parent_instance;
 
   guint                index;
-  WickSignalKind       kind;
-  WickSignalDirection  direction;
-  gint64               time_ms;
+  WickSignal           signal;        /* what makes it the same signal; explanation unset */
   double               strength;
-  char                *title;        /* Owned: the kind's name */
-  char                *subtitle;     /* Owned: price and time */
-  char                *explanation;  /* Owned */
-  char                *strength_text; /* Owned */
+  char                *title;         /* Owned: the kind's name */
+  char                *subtitle;      /* Owned: price and time */
+  char                *explanation;   /* Owned */
+  char                *strength_text; /* Owned: the strength as a number, “0.82” */
 };
 
 G_DEFINE_FINAL_TYPE (WickSignalItem, wick_signal_item, G_TYPE_OBJECT)
@@ -71,7 +71,7 @@ wick_signal_item_get_property (GObject    *object,
                                GParamSpec *pspec)
 {
   WickSignalItem *self = WICK_SIGNAL_ITEM (object);
-  gboolean is_bullish = self->direction == WICK_SIGNAL_BULLISH;
+  gboolean is_bullish = self->signal.direction == WICK_SIGNAL_BULLISH;
 
   switch (prop_id)
     {
@@ -80,7 +80,7 @@ wick_signal_item_get_property (GObject    *object,
       break;
 
     case PROP_KIND:
-      g_value_set_int (value, self->kind);
+      g_value_set_int (value, self->signal.kind);
       break;
 
     case PROP_IS_BULLISH:
@@ -162,13 +162,27 @@ wick_signal_item_init (WickSignalItem *self)
 {
 }
 
+/* The strength is written out, not only drawn as a bar. */
+static void
+wick_signal_item_set_strength (WickSignalItem *self,
+                               double          strength)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  self->strength = CLAMP (strength, 0, 1);
+  wick_format_grouped_into (text, sizeof text, self->strength, 2);
+  g_free (self->strength_text);
+  self->strength_text = g_strdup (text);
+}
+
 /**
  * wick_signal_item_new:
  * @signals: an analysis
  * @index: one of its signals
  *
  * Returns: (transfer full): the row's view of signal @index: its kind's name, its price and
- *   candle time in UTC ("92,000 · Tue 6 Jan 14:00"), its explanation and strength
+ *   candle time in UTC ("92,000 · Tue 6 Jan 14:00"), its explanation and its strength, also
+ *   written out ("0.82")
  */
 WickSignalItem *
 wick_signal_item_new (WickSignals *signals,
@@ -178,7 +192,6 @@ wick_signal_item_new (WickSignals *signals,
   WickSignalItem *self;
   g_autofree char *price = NULL;
   g_autofree char *time = NULL;
-  char strength[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_return_val_if_fail (signals != NULL, NULL);
   g_return_val_if_fail (index < wick_signals_get_n_signals (signals), NULL);
@@ -187,29 +200,86 @@ wick_signal_item_new (WickSignals *signals,
 
   self = g_object_new (WICK_TYPE_SIGNAL_ITEM, NULL);
   self->index = index;
-  self->kind = signal->kind;
-  self->direction = signal->direction;
-  self->time_ms = signal->time_ms;
-  self->strength = CLAMP (signal->strength, 0, 1);
+  self->signal = *signal;
+  self->signal.explanation = NULL;
   self->title = g_strdup (wick_signal_kind_get_label (signal->kind));
   self->explanation = g_strdup (signal->explanation != NULL ? signal->explanation : "");
+  wick_signal_item_set_strength (self, signal->strength);
 
   price = wick_format_price (signal->price, wick_price_decimals (signal->price));
   /* Translators: a signal's candle time in the signals panel, in UTC, as in
    * “Tue 6 Jan 14:00”; see g_date_time_format() */
   time = wick_axis_format_time (NULL, signal->time_ms, _("%a %-d %b %H:%M"));
-  wick_format_grouped_into (strength, sizeof strength, self->strength, 2);
-  /* Translators: %s is a number from 0 to 1, as in “0.82”, that ranks signals */
-  self->strength_text = g_strdup_printf (_("Strength %s"), strength);
-
-  /* The strength is written out, not only drawn as a bar; rows carry no tooltips, since
-   * setting one per row costs a pointer query to the display server. */
-  /* Translators: a signal's price, time and strength in the signals panel, as in
-   * “94,400 · Tue 6 Jan 14:00 · Strength 0.82” */
-  self->subtitle = g_strdup_printf (_("%s · %s · %s"), price, time != NULL ? time : "",
-                                    self->strength_text);
+  /* Translators: a signal's price and time in the signals panel, as in
+   * “94,400 · Tue 6 Jan 14:00” */
+  self->subtitle = g_strdup_printf (_("%s · %s"), price, time != NULL ? time : "");
 
   return self;
+}
+
+/**
+ * wick_signal_item_is_same_signal:
+ * @signal: a signal of any analysis of the same market
+ *
+ * Returns: whether @signal is the one @self shows (wick_signal_is_same ())
+ */
+gboolean
+wick_signal_item_is_same_signal (WickSignalItem   *self,
+                                 const WickSignal *signal)
+{
+  g_return_val_if_fail (WICK_IS_SIGNAL_ITEM (self), FALSE);
+  g_return_val_if_fail (signal != NULL, FALSE);
+
+  return wick_signal_is_same (&self->signal, signal);
+}
+
+/**
+ * wick_signal_item_update:
+ * @signals: a new analysis
+ * @index: the signal of @signals that @self shows, as wick_signal_item_is_same_signal () finds
+ *
+ * Points @self at signal @index of @signals and takes its strength and explanation, which a
+ * later analysis may word differently; notifies what changed, so a bound row follows.
+ */
+void
+wick_signal_item_update (WickSignalItem *self,
+                         WickSignals    *signals,
+                         guint           index)
+{
+  const WickSignal *signal;
+  const char *explanation;
+
+  g_return_if_fail (WICK_IS_SIGNAL_ITEM (self));
+  g_return_if_fail (signals != NULL);
+  g_return_if_fail (index < wick_signals_get_n_signals (signals));
+
+  signal = wick_signals_get_signal (signals, index);
+  g_return_if_fail (wick_signal_item_is_same_signal (self, signal));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->index != index)
+    {
+      self->index = index;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
+    }
+
+  if (self->strength != CLAMP (signal->strength, 0, 1))
+    {
+      wick_signal_item_set_strength (self, signal->strength);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH_TEXT]);
+    }
+
+  explanation = signal->explanation != NULL ? signal->explanation : "";
+  if (g_strcmp0 (self->explanation, explanation) != 0)
+    {
+      g_free (self->explanation);
+      self->explanation = g_strdup (explanation);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLANATION]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 guint
@@ -225,7 +295,7 @@ wick_signal_item_get_kind (WickSignalItem *self)
 {
   g_return_val_if_fail (WICK_IS_SIGNAL_ITEM (self), 0);
 
-  return self->kind;
+  return self->signal.kind;
 }
 
 gint64
@@ -233,7 +303,7 @@ wick_signal_item_get_time_ms (WickSignalItem *self)
 {
   g_return_val_if_fail (WICK_IS_SIGNAL_ITEM (self), 0);
 
-  return self->time_ms;
+  return self->signal.time_ms;
 }
 
 const char *

@@ -1,9 +1,17 @@
 /* wick-signals-panel.c: the side panel listing the reversal signals, newest first
  *
- * Each row shows an arrow for the direction, the kind's name, the price, the candle's time
- * in UTC and the strength, the explanation, and the strength again as a small level bar. A drop-down keeps one kind. Selecting a row, or activating it, emits
- * WickSignalsPanel::signal-activated with the signal's index in the analysis, which the
- * window answers by centring the chart on it.
+ * Each row shows an arrow for the direction, the kind's name and the strength, written out
+ * and as a small level bar, then the price and the candle's time in UTC, each line cut short
+ * with an ellipsis; the selected row opens to show the explanation as well. A drop-down keeps
+ * one kind. Selecting a row, or activating it, emits WickSignalsPanel::signal-activated with
+ * the signal's index in the analysis, which the window answers by centring the chart on it.
+ *
+ * GTK 4.8's list view makes and measures a row for up to 200 items at once. A wrapped
+ * explanation in every row made that take a third of a second (Pango shaping each one at
+ * several widths); rows of single lines, with the one explanation shown, take a tenth of
+ * that. A new analysis keeps the rows of the signals it finds again
+ * (wick_signals_panel_set_signals ()), so a live market's refill every few seconds makes
+ * only the rows of new signals (tests/bench/bench-signals-panel.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -70,17 +78,17 @@ filter_item (gpointer item,
   return self->kind_filter < 0 || (int) kind == self->kind_filter;
 }
 
-/* Newest candle first; of one candle, the signal found last first. */
+/* Of two signal indices, the newer candle first; of one candle, the signal found last first. */
 static int
-compare_newest_first (gconstpointer a,
-                      gconstpointer b)
+compare_indices_newest_first (gconstpointer a,
+                              gconstpointer b,
+                              gpointer      user_data)
 {
-  WickSignalItem *item_a = *(WickSignalItem **) a;
-  WickSignalItem *item_b = *(WickSignalItem **) b;
-  gint64 time_a = wick_signal_item_get_time_ms (item_a);
-  gint64 time_b = wick_signal_item_get_time_ms (item_b);
-  guint index_a = wick_signal_item_get_index (item_a);
-  guint index_b = wick_signal_item_get_index (item_b);
+  WickSignals *signals = user_data;
+  guint index_a = *(const guint *) a;
+  guint index_b = *(const guint *) b;
+  gint64 time_a = wick_signals_get_signal (signals, index_a)->time_ms;
+  gint64 time_b = wick_signals_get_signal (signals, index_b)->time_ms;
 
   if (time_a != time_b)
     return time_a > time_b ? -1 : 1;
@@ -322,19 +330,150 @@ wick_signals_panel_get_signals (WickSignalsPanel *self)
   return self->signals;
 }
 
+/* The indices of @signals' signals in the order of the list: newest candle first, and of one
+ * candle the signal found last first. */
+static guint *
+sort_newest_first (WickSignals *signals,
+                   guint       *n_signals)
+{
+  guint n = wick_signals_get_n_signals (signals);
+  guint *order = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof *order, compare_indices_newest_first, signals);
+
+  *n_signals = n;
+  return order;
+}
+
+/* The rows for @signals, newest first: the items of @old (the rows shown, newest first) whose
+ * signal @signals finds again, moved to its index, and new ones for the others. @is_kept gets
+ * a flag per item of @old, and @is_new one per row returned. */
+static GPtrArray *
+merge_items (WickSignalItem **old,
+             guint            n_old,
+             WickSignals     *signals,
+             gboolean        *is_kept,
+             gboolean       **is_new)
+{
+  g_autofree guint *order = NULL;
+  GPtrArray *items;
+  guint first = 0;
+  guint n;
+
+  order = sort_newest_first (signals, &n);
+  items = g_ptr_array_new_full (n, g_object_unref);
+  *is_new = g_new0 (gboolean, MAX (n, 1));
+
+  for (guint j = 0; j < n; j++)
+    {
+      const WickSignal *signal = wick_signals_get_signal (signals, order[j]);
+      WickSignalItem *item = NULL;
+
+      /* Both lists are newest first: the old rows of this candle start at @first. */
+      while (first < n_old && wick_signal_item_get_time_ms (old[first]) > signal->time_ms)
+        first++;
+      for (guint k = first;
+           k < n_old && wick_signal_item_get_time_ms (old[k]) == signal->time_ms;
+           k++)
+        {
+          if (!is_kept[k] && wick_signal_item_is_same_signal (old[k], signal))
+            {
+              is_kept[k] = TRUE;
+              item = g_object_ref (old[k]);
+              wick_signal_item_update (item, signals, order[j]);
+              break;
+            }
+        }
+
+      if (item == NULL)
+        {
+          item = wick_signal_item_new (signals, order[j]);
+          (*is_new)[j] = TRUE;
+        }
+      g_ptr_array_add (items, item);
+    }
+
+  return items;
+}
+
+/* Turns the store's rows (@old) into @items with a splice per run of rows that come or go,
+ * so that the rows kept keep their widgets, their selection and the scroll position. */
+static void
+splice_changes (GListStore      *store,
+                WickSignalItem **old,
+                guint            n_old,
+                const gboolean  *is_kept,
+                GPtrArray       *items,
+                const gboolean  *is_new)
+{
+  guint i = 0;
+  guint j = 0;
+
+  while (i < n_old || j < items->len)
+    {
+      guint n_removed = 0;
+      guint n_added = 0;
+
+      if (i < n_old && j < items->len && (gpointer) old[i] == g_ptr_array_index (items, j))
+        {
+          i++;
+          j++;
+          continue;
+        }
+
+      while (i + n_removed < n_old && !is_kept[i + n_removed])
+        n_removed++;
+      while (j + n_added < items->len && is_new[j + n_added])
+        n_added++;
+
+      /* A kept row that moved (signals of one candle found in another order): the rest at
+       * once. The list view still reuses the widgets of the rows it gets back. */
+      if (n_removed == 0 && n_added == 0)
+        {
+          n_removed = n_old - i;
+          n_added = items->len - j;
+        }
+
+      g_list_store_splice (store, j, n_removed, items->pdata + j, n_added);
+      i += n_removed;
+      j += n_added;
+    }
+}
+
+static gboolean
+is_scrolled_to_top (WickSignalsPanel *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+
+  return adjustment == NULL ||
+         gtk_adjustment_get_value (adjustment) <= gtk_adjustment_get_lower (adjustment);
+}
+
 /**
  * wick_signals_panel_set_signals:
  * @signals: (nullable): the analysis to list; a reference is taken
  *
- * Lists the signals of @signals, newest first, through the kind filter. No row is
- * selected afterwards.
+ * Lists the signals of @signals, newest first, through the kind filter.
+ *
+ * A new analysis of the same market, as a live market brings every few seconds, mostly finds
+ * the signals shown already: their rows stay as they are (the same #WickSignalItem, with the
+ * index it has in @signals), and only the rows of signals found or lost come or go. The
+ * selected row stays selected while its signal is found, and the list stays where it was
+ * scrolled, or at the top, to show new signals there.
  */
 void
 wick_signals_panel_set_signals (WickSignalsPanel *self,
                                 WickSignals      *signals)
 {
+  g_autoptr(GPtrArray) old = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  guint n;
+  g_autofree gboolean *is_kept = NULL;
+  g_autofree gboolean *is_new = NULL;
+  WickSignalItem *selected;
+  gboolean is_at_top;
+  guint n_old;
 
   g_return_if_fail (WICK_IS_SIGNALS_PANEL (self));
 
@@ -344,18 +483,26 @@ wick_signals_panel_set_signals (WickSignalsPanel *self,
   g_clear_pointer (&self->signals, wick_signals_unref);
   self->signals = signals != NULL ? wick_signals_ref (signals) : NULL;
 
-  n = signals != NULL ? wick_signals_get_n_signals (signals) : 0;
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, wick_signal_item_new (signals, i));
-  g_ptr_array_sort (items, compare_newest_first);
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  old = g_ptr_array_new_full (n_old, g_object_unref);
+  for (guint i = 0; i < n_old; i++)
+    g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (self->store), i));
+  is_kept = g_new0 (gboolean, MAX (n_old, 1));
 
+  if (signals != NULL)
+    items = merge_items ((WickSignalItem **) old->pdata, n_old, signals, is_kept, &is_new);
+  else
+    items = g_ptr_array_new ();
+
+  is_at_top = is_scrolled_to_top (self);
   self->is_updating = TRUE;
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
-  self->active_index = -1;
+  splice_changes (self->store, (WickSignalItem **) old->pdata, n_old, is_kept, items, is_new);
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  self->active_index = selected != NULL ? (int) wick_signal_item_get_index (selected) : -1;
   self->is_updating = FALSE;
+
+  if (is_at_top && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 
   wick_signals_panel_update_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNALS]);

@@ -2,7 +2,7 @@
  *
  * The chart's state machine edits the store; this file keeps the store on disk after every
  * change, turns failures into toasts, and answers the line's context menu (lock, label,
- * colour, the crossing alert, delete).
+ * colour, the crossing alert, delete) and Enter on a selected line (its label).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -362,6 +362,20 @@ line_edit_label_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Enter on the chart's selected line edits its label, as the menu's item does. */
+static void
+on_line_activated_cb (WickWindow      *self,
+                      guint            id,
+                      WickInteraction *interaction)
+{
+  if (self->level_store == NULL || wick_level_store_lookup (self->level_store, id) == NULL)
+    return;
+
+  self->menu_line_id = id;
+  g_object_notify (G_OBJECT (self), "line-alert");
+  gtk_widget_activate_action (GTK_WIDGET (self), "line.edit-label", NULL);
+}
+
 static void
 win_line_action (GtkWidget  *widget,
                  const char *action_name,
@@ -402,6 +416,8 @@ _wick_window_levels_init (WickWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (interaction, "edit-failed", G_CALLBACK (on_edit_failed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (interaction, "line-activated", G_CALLBACK (on_line_activated_cb),
+                           self, G_CONNECT_SWAPPED);
   wick_window_levels_update_actions (self);
 }
 

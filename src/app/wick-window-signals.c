@@ -47,9 +47,11 @@ on_panel_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-/* The panel's list makes and measures a row for each of up to 200 signals when it is filled,
- * which takes several times as long as drawing the chart: on a window on screen, the chart's
- * frame with the markers is drawn first and the panel gets them in the frame after. */
+/* A first fill of the panel's list makes and measures a row for each of up to 200 signals,
+ * about as long as drawing the chart (tests/bench/bench-signals-panel.c): on a window on
+ * screen, the chart's frame with the markers is drawn first and the panel gets them in the
+ * frame after. A later analysis of the same market only adds and drops the rows of the
+ * signals that changed (wick_signals_panel_set_signals ()), so live refills cost little. */
 static void
 show_signals_in_panel (WickWindow  *self,
                        WickSignals *signals)

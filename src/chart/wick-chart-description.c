@@ -179,6 +179,29 @@ append_levels (GString        *text,
   append_sentence (text, describe_line (below, FALSE));
 }
 
+/* The line chosen with a click or Alt+Up and Alt+Down, which the keys act on. */
+static void
+append_selected (GString        *text,
+                 WickLevelStore *levels,
+                 guint32         id)
+{
+  const WickLevel *level = levels != NULL && id != 0 ? wick_level_store_lookup (levels, id) : NULL;
+  g_autofree char *price = NULL;
+
+  if (level == NULL)
+    return;
+
+  price = wick_format_level (level->price);
+  if (level->label == NULL || level->label[0] == '\0')
+    /* Translators: in the chart's description; %s is the selected line's price */
+    append_sentence (text, g_strdup_printf (_("Selected line: %s."), price));
+  else
+    /* Translators: in the chart's description: the selected line's price and its label, as
+     * in “Selected line: 94,400, “Resistance”.” */
+    append_sentence (text, g_strdup_printf (_("Selected line: %s, “%s”."),
+                                            price, level->label));
+}
+
 /* The newest signal whose candle is in view; of several at one candle, the strongest. */
 static void
 append_signal (GString     *text,
@@ -225,8 +248,8 @@ append_signal (GString     *text,
  *
  * Describes the chart in a few sentences: the market; the candles in view (how many, from
  * when to when); the last price in view and its change since the open of the first candle
- * in view; the user's lines nearest that price above and below it, with their labels; and
- * the newest signal in view, once the signals are known.
+ * in view; the user's lines nearest that price above and below it, with their labels; the
+ * selected line, if any; and the newest signal in view, once the signals are known.
  *
  * Returns: (transfer full): the text
  */
@@ -270,6 +293,7 @@ wick_chart_description_build (const WickScene *scene,
   append_range (text, scene->time_zone, &candles[first], &candles[end - 1], end - first);
   append_change (text, candles[first].open, candles[end - 1].close);
   append_levels (text, scene->levels, candles[end - 1].close);
+  append_selected (text, scene->levels, scene->selected_level_id);
   if (scene->signals != NULL)
     append_signal (text, scene->signals, scene->time_zone, from_ms, to_ms);
 

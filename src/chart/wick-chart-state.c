@@ -459,24 +459,49 @@ wick_chart_state_get_signals (WickChartState *self)
   return self->signals;
 }
 
+/* The index in @signals of the signal @index of @old, or -1 when it is gone. */
+static int
+find_same_signal (WickSignals *old,
+                  int          index,
+                  WickSignals *signals)
+{
+  const WickSignal *wanted;
+  guint n;
+
+  if (old == NULL || index < 0 || signals == NULL)
+    return -1;
+
+  wanted = wick_signals_get_signal (old, index);
+  n = wick_signals_get_n_signals (signals);
+  for (guint i = 0; i < n; i++)
+    if (wick_signal_is_same (wick_signals_get_signal (signals, i), wanted))
+      return (int) i;
+
+  return -1;
+}
+
 /**
  * wick_chart_state_set_signals:
  * @signals: (nullable): an analysis of the market's series; a reference is taken
  *
- * The selection is cleared.
+ * A selected signal that @signals finds again stays selected, where it is (a live
+ * re-analysis must not move the view); otherwise the selection is cleared.
  */
 void
 wick_chart_state_set_signals (WickChartState *self,
                               WickSignals    *signals)
 {
+  int selected;
+
   g_return_if_fail (WICK_IS_CHART_STATE (self));
 
   if (self->signals == signals)
     return;
 
+  selected = find_same_signal (self->signals, self->selected_signal, signals);
   g_clear_pointer (&self->signals, wick_signals_unref);
   self->signals = signals != NULL ? wick_signals_ref (signals) : NULL;
-  self->selected_signal = -1;
+  self->selected_signal = selected;
   wick_chart_state_emit_changed (self, TRUE);
 }
 

@@ -375,7 +375,7 @@ wick_interaction_count_press (WickInteraction *self,
  *
  * Secondary, in the plot: selects the line under the pointer if any, and emits
  * #WickInteraction::context-menu with its id (0 for none). Any press first ends a gesture
- * in progress; a drag is cancelled.
+ * in progress: a drag is cancelled, a move with the arrow keys is committed.
  *
  * Returns: what the widget does with the rest of the press
  */
@@ -396,7 +396,9 @@ wick_interaction_press (WickInteraction          *self,
   _wick_interaction_begin (self);
   _wick_interaction_set_pointer (self, x, y);
 
-  /* A long-press or a second button during a gesture ends that one first. */
+  /* A line moved with the arrows stays where they put it; a long-press or a second button
+   * during a gesture ends that one first. */
+  _wick_interaction_commit_nudge (self);
   if (self->state != STATE_IDLE)
     _wick_interaction_end_gesture (self);
 
@@ -454,7 +456,7 @@ wick_interaction_motion (WickInteraction          *self,
   dy = y - self->pointer_y;
   _wick_interaction_set_pointer (self, x, y);
 
-  if (self->state != STATE_IDLE &&
+  if (self->state != STATE_IDLE && self->state != STATE_LINE_NUDGING &&
       hypot (x - self->press_x, y - self->press_y) >= WICK_INTERACTION_DRAG_THRESHOLD)
     self->press_moved = TRUE;
 
@@ -467,7 +469,8 @@ wick_interaction_motion (WickInteraction          *self,
 
   if (self->state == STATE_LINE_DRAGGING)
     update_preview (self, x, y, modifiers);
-  else if (self->state == STATE_IDLE || self->state == STATE_PIN_PRESSED)
+  else if (self->state == STATE_IDLE || self->state == STATE_PIN_PRESSED ||
+           self->state == STATE_LINE_NUDGING)
     _wick_interaction_update_hover (self);
   else
     _wick_interaction_drag_view (self, dx, dy);
@@ -560,9 +563,17 @@ wick_interaction_cancel (WickInteraction *self)
 static gboolean
 handle_key (WickInteraction          *self,
             WickInteractionKey        key,
-            WickInteractionModifiers  modifiers)
+            WickInteractionModifiers  modifiers,
+            double                   *menu_x,
+            double                   *menu_y)
 {
   GError *error = NULL;
+
+  /* Any other key ends a move with the arrows as their release would; Escape puts the line
+   * back. */
+  if (key != WICK_INTERACTION_KEY_LINE_UP && key != WICK_INTERACTION_KEY_LINE_DOWN &&
+      key != WICK_INTERACTION_KEY_ESCAPE)
+    _wick_interaction_commit_nudge (self);
 
   switch (key)
     {
@@ -600,6 +611,20 @@ handle_key (WickInteraction          *self,
       return self->store != NULL && !_wick_interaction_in_line_gesture (self) &&
              wick_level_store_redo (self->store);
 
+    case WICK_INTERACTION_KEY_SELECT_ABOVE:
+    case WICK_INTERACTION_KEY_SELECT_BELOW:
+      return _wick_interaction_select_adjacent (self,
+                                                key == WICK_INTERACTION_KEY_SELECT_ABOVE ? 1 : -1);
+
+    case WICK_INTERACTION_KEY_LINE_UP:
+    case WICK_INTERACTION_KEY_LINE_DOWN:
+      return _wick_interaction_nudge (self, key == WICK_INTERACTION_KEY_LINE_UP ? 1 : -1,
+                                      (modifiers & WICK_INTERACTION_MODIFIER_SHIFT) != 0);
+
+    case WICK_INTERACTION_KEY_MENU:
+    case WICK_INTERACTION_KEY_ACTIVATE:
+      return _wick_interaction_locate_selected (self, menu_x, menu_y);
+
     default:
       return FALSE;
     }
@@ -610,12 +635,23 @@ handle_key (WickInteraction          *self,
  * @self: a #WickInteraction
  * @key: the key, mapped by the widget
  * @modifiers: the keys held; Shift turns snapping off for %WICK_INTERACTION_KEY_ADD_LINE
+ *   and makes LINE_UP and LINE_DOWN move by one pixel
  *
- * Escape cancels a drag (the line goes back, nothing is committed), or else clears the
- * selection. Delete and BackSpace remove the selected line. ADD_LINE adds a line at the
- * crosshair (snapped), or with the pointer outside the plot at the last close when it is in
- * view, else in the middle of the plot, and selects it. UNDO and REDO call the store. Only
- * Escape works while a line is held.
+ * Escape cancels a drag or a move with the arrows (the line goes back, nothing is
+ * committed), or else clears the selection. Delete and BackSpace remove the selected line.
+ * ADD_LINE adds a line at the crosshair (snapped), or with the pointer outside the plot at
+ * the last close when it is in view, else in the middle of the plot, and selects it. UNDO
+ * and REDO call the store. Only Escape works while a line is held with the pointer.
+ *
+ * SELECT_ABOVE and SELECT_BELOW select the next line up or down the price axis from the
+ * selected one, or from the middle of the plot (wick_interaction_find_adjacent ()), and
+ * bring it into view; past the last line they do nothing and return %FALSE. LINE_UP and
+ * LINE_DOWN move the selected line by one tick step of the price axis, or one pixel with
+ * Shift (wick_interaction_step_price ()), as a preview that wick_interaction_key_release ()
+ * commits as one undo step, like a drag; a locked line stays and #WickInteraction::edit-failed
+ * says why, once while the key is held. MENU emits #WickInteraction::context-menu for the
+ * selected line, at it, and ACTIVATE emits #WickInteraction::line-activated, after the call.
+ * Every key but LINE_UP, LINE_DOWN and Escape first commits a move with the arrows.
  *
  * Returns: whether the key did something (otherwise let it propagate)
  */
@@ -624,13 +660,19 @@ wick_interaction_key (WickInteraction          *self,
                       WickInteractionKey        key,
                       WickInteractionModifiers  modifiers)
 {
+  double menu_x = 0, menu_y = 0;
   gboolean handled;
 
   g_return_val_if_fail (WICK_IS_INTERACTION (self), FALSE);
 
   _wick_interaction_begin (self);
-  handled = handle_key (self, key, modifiers);
+  handled = handle_key (self, key, modifiers, &menu_x, &menu_y);
   _wick_interaction_end (self);
+
+  if (handled && key == WICK_INTERACTION_KEY_MENU)
+    _wick_interaction_emit_context_menu (self, self->selected_id, menu_x, menu_y);
+  else if (handled && key == WICK_INTERACTION_KEY_ACTIVATE)
+    _wick_interaction_emit_activated (self, self->selected_id);
 
   return handled;
 }
@@ -640,7 +682,8 @@ wick_interaction_key (WickInteraction          *self,
  * @self: a #WickInteraction
  * @id: a line of the store, or 0 to clear the selection
  *
- * Selects a line from elsewhere (a list, a menu). Unknown ids clear the selection.
+ * Selects a line from elsewhere (a list, a menu). Unknown ids clear the selection. A move
+ * with the arrow keys is committed first.
  */
 void
 wick_interaction_select (WickInteraction *self,
@@ -649,6 +692,7 @@ wick_interaction_select (WickInteraction *self,
   g_return_if_fail (WICK_IS_INTERACTION (self));
 
   _wick_interaction_begin (self);
+  _wick_interaction_commit_nudge (self);
   _wick_interaction_set_selected (self, _wick_interaction_lookup (self, id) != NULL ? id : 0);
   _wick_interaction_end (self);
 }

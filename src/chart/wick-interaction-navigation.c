@@ -71,6 +71,7 @@ _wick_interaction_drag_view (WickInteraction *self,
     case STATE_LINE_PRESSED:
     case STATE_LINE_DRAGGING:
     case STATE_PIN_PRESSED:
+    case STATE_LINE_NUDGING:
     default:
       break;
     }

@@ -1,9 +1,10 @@
-/* wick-interaction-private.h: the state machine's instance, shared by its four files
+/* wick-interaction-private.h: the state machine's instance, shared by its five files
  *
  * wick-interaction.c holds the object, the bookkeeping of a call (begin () … end ()), hover,
  * selection and the output; wick-interaction-input.c the pointer and key events and the
- * line edits; wick-interaction-navigation.c the pans and zooms of the viewport;
- * wick-interaction-zones.c the pins of the detected zones.
+ * line edits; wick-interaction-keyboard.c the lines from the keyboard (choosing one, moving
+ * it with the arrows, its menu); wick-interaction-navigation.c the pans and zooms of the
+ * viewport; wick-interaction-zones.c the pins of the detected zones.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +27,7 @@ typedef enum
   STATE_LINE_PRESSED,   /* a line is grabbed; it has not moved past the threshold yet */
   STATE_LINE_DRAGGING,
   STATE_PIN_PRESSED,    /* a zone's pin is pressed; a release on it pins the zone */
+  STATE_LINE_NUDGING,   /* Up or Down moves the selected line; committed when it goes up */
 } WickInteractionState;
 
 typedef enum
@@ -76,6 +78,7 @@ struct _WickInteraction
   guint                 press_spent : 1;    /* an axis double-click: the rest does nothing */
   guint                 overlay_dirty : 1;  /* pending `changed` */
   guint                 static_dirty : 1;   /* pending `changed` with static-changed TRUE */
+  guint                 nudge_refused : 1;  /* Up or Down is held on a locked line: said once */
 };
 
 /* wick-interaction.c */
@@ -100,12 +103,25 @@ void                   _wick_interaction_emit_context_menu (WickInteraction *sel
                                                             guint32          id,
                                                             double           x,
                                                             double           y);
+void                   _wick_interaction_emit_activated    (WickInteraction *self,
+                                                            guint32          id);
 
 /* wick-interaction-input.c */
 guint32                _wick_interaction_add_line          (WickInteraction *self,
                                                             double           price,
                                                             const char      *label,
                                                             WickLevelOrigin  origin);
+
+/* wick-interaction-keyboard.c */
+gboolean               _wick_interaction_nudge             (WickInteraction *self,
+                                                            int              direction,
+                                                            gboolean         fine);
+void                   _wick_interaction_commit_nudge      (WickInteraction *self);
+gboolean               _wick_interaction_select_adjacent   (WickInteraction *self,
+                                                            int              direction);
+gboolean               _wick_interaction_locate_selected   (WickInteraction *self,
+                                                            double          *x,
+                                                            double          *y);
 
 /* wick-interaction-zones.c */
 void                   _wick_interaction_set_hovered_pin   (WickInteraction *self,

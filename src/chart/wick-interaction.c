@@ -1,13 +1,14 @@
 /* wick-interaction.c: the state machine's object, its bookkeeping and what it shows
  *
- * States: idle (hovering), panning, the axis drags, a line pressed but not yet moved, and a
- * line being dragged. Every entry point runs between begin () and end (): changes only mark
- * what is dirty, and end () emits `changed` once, then any refusal of the store, so handlers
- * see a consistent state and a test can count emissions per call. The store's own `changed`
- * (an edit from anywhere, this object's included) goes through the same pair.
+ * States: idle (hovering), panning, the axis drags, a line pressed but not yet moved, a
+ * line being dragged, a zone's pin pressed, and a line moved with the arrow keys. Every
+ * entry point runs between begin () and end (): changes only mark what is dirty, and end ()
+ * emits `changed` once, then any refusal of the store, so handlers see a consistent state
+ * and a test can count emissions per call. The store's own `changed` (an edit from
+ * anywhere, this object's included) goes through the same pair.
  *
- * The pointer and key events are in wick-interaction-input.c, the pans and zooms in
- * wick-interaction-navigation.c.
+ * The pointer and key events are in wick-interaction-input.c, the lines from the keyboard
+ * in wick-interaction-keyboard.c, the pans and zooms in wick-interaction-navigation.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +34,7 @@ enum {
   CHANGED,
   CONTEXT_MENU,
   EDIT_FAILED,
+  LINE_ACTIVATED,
   N_SIGNALS
 };
 
@@ -70,7 +72,8 @@ _wick_interaction_lookup (WickInteraction *self,
 gboolean
 _wick_interaction_in_line_gesture (WickInteraction *self)
 {
-  return self->state == STATE_LINE_PRESSED || self->state == STATE_LINE_DRAGGING;
+  return self->state == STATE_LINE_PRESSED || self->state == STATE_LINE_DRAGGING ||
+         self->state == STATE_LINE_NUDGING;
 }
 
 static const char *
@@ -84,6 +87,7 @@ compute_cursor_name (WickInteraction *self)
     [STATE_LINE_PRESSED] = "row-resize",
     [STATE_LINE_DRAGGING] = "row-resize",
     [STATE_PIN_PRESSED] = "pointer",
+    [STATE_LINE_NUDGING] = NULL,
   };
   static const char * const by_region[] = {
     [REGION_OUTSIDE] = NULL,
@@ -94,7 +98,8 @@ compute_cursor_name (WickInteraction *self)
   const WickLevel *hovered;
   WickInteractionRegion region;
 
-  if (self->state != STATE_IDLE)
+  /* The arrow keys move a line wherever the pointer is: it keeps its cursor. */
+  if (self->state != STATE_IDLE && self->state != STATE_LINE_NUDGING)
     return by_state[self->state];
   if (!self->has_pointer)
     return NULL;
@@ -194,8 +199,9 @@ _wick_interaction_set_pointer (WickInteraction *self,
   self->has_pointer = TRUE;
 }
 
-/* Idle, the hovered line is the one under the pointer; holding a line, that one; panning
- * from a locked line, that one; else none. Lines gone from the store stop being selected.
+/* Idle or moving a line with the keys, the hovered line is the one under the pointer;
+ * holding a line, that one; panning from a locked line, that one; else none. Lines gone from
+ * the store stop being selected.
  * Idle with no line under the pointer, the hovered pin is the one under it; with a pin
  * pressed, that one while the pointer is on it; else none. */
 void
@@ -206,7 +212,7 @@ _wick_interaction_update_hover (WickInteraction *self)
   if (self->selected_id != 0 && _wick_interaction_lookup (self, self->selected_id) == NULL)
     _wick_interaction_set_selected (self, 0);
 
-  if (self->state == STATE_IDLE)
+  if (self->state == STATE_IDLE || self->state == STATE_LINE_NUDGING)
     set_hovered (self, self->has_pointer
                          ? wick_interaction_hit_test (self, self->pointer_x, self->pointer_y)
                          : 0);
@@ -227,7 +233,7 @@ _wick_interaction_update_hover (WickInteraction *self)
 void
 _wick_interaction_end_gesture (WickInteraction *self)
 {
-  if (self->state == STATE_LINE_DRAGGING)
+  if (self->state == STATE_LINE_DRAGGING || self->state == STATE_LINE_NUDGING)
     self->static_dirty = TRUE;
 
   self->state = STATE_IDLE;
@@ -247,6 +253,14 @@ _wick_interaction_emit_context_menu (WickInteraction *self,
                                      double           y)
 {
   g_signal_emit (self, signals[CONTEXT_MENU], 0, id, x, y);
+}
+
+/* Likewise, the label is asked for after the call has ended. */
+void
+_wick_interaction_emit_activated (WickInteraction *self,
+                                  guint32          id)
+{
+  g_signal_emit (self, signals[LINE_ACTIVATED], 0, id);
 }
 
 /* Any edit of the store, ours or not: the lines are redrawn, a grabbed line that was
@@ -305,21 +319,28 @@ wick_interaction_get_selected_id (WickInteraction *self)
   return _wick_interaction_lookup (self, self->selected_id) != NULL ? self->selected_id : 0;
 }
 
+/**
+ * wick_interaction_is_dragging:
+ * @self: a #WickInteraction
+ *
+ * Returns: whether a line is being moved: dragged past the threshold, or with Up or Down
+ *   held; the store has it where it was until the release
+ */
 gboolean
 wick_interaction_is_dragging (WickInteraction *self)
 {
   g_return_val_if_fail (WICK_IS_INTERACTION (self), FALSE);
 
-  return self->state == STATE_LINE_DRAGGING;
+  return self->state == STATE_LINE_DRAGGING || self->state == STATE_LINE_NUDGING;
 }
 
 /**
  * wick_interaction_get_drag:
  * @self: a #WickInteraction
- * @id: (out) (optional): the dragged line
+ * @id: (out) (optional): the line being moved
  * @price: (out) (optional): its preview price
  *
- * Returns: whether a line is being dragged (it moved past the threshold); @id and @price
+ * Returns: whether a line is being moved (wick_interaction_is_dragging ()); @id and @price
  *   are left alone otherwise
  */
 gboolean
@@ -329,7 +350,7 @@ wick_interaction_get_drag (WickInteraction *self,
 {
   g_return_val_if_fail (WICK_IS_INTERACTION (self), FALSE);
 
-  if (self->state != STATE_LINE_DRAGGING)
+  if (!wick_interaction_is_dragging (self))
     return FALSE;
 
   if (id != NULL)
@@ -591,7 +612,8 @@ wick_interaction_class_init (WickInteractionClass *klass)
    * @x: where, in logical pixels
    * @y: where, in logical pixels
    *
-   * A secondary press (or a long-press) in the plot.
+   * A secondary press (or a long-press) in the plot, or the menu key with a line selected
+   * (then at that line).
    */
   signals[CONTEXT_MENU] =
     g_signal_new ("context-menu",
@@ -615,6 +637,20 @@ wick_interaction_class_init (WickInteractionClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * WickInteraction::line-activated:
+   * @self: a #WickInteraction
+   * @id: the selected line
+   *
+   * Enter with a line selected: the widget edits its label.
+   */
+  signals[LINE_ACTIVATED] =
+    g_signal_new ("line-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void

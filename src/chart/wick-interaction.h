@@ -21,11 +21,17 @@
  * - set_zones () with the zones of the series, whenever they are detected again.
  * - key () for Escape, Delete, BackSpace, H (ADD_LINE), Ctrl+Z (UNDO), Ctrl+Shift+Z (REDO);
  *   the add-line action calls key (ADD_LINE) too. A FALSE return lets the key propagate.
+ * - key () for the keyboard's way with the lines: Alt+Up and Alt+Down (SELECT_ABOVE,
+ *   SELECT_BELOW: FALSE at the last line, for an error bell), Up and Down (LINE_UP,
+ *   LINE_DOWN, with Shift for one pixel), Menu and Shift+F10 (MENU), Enter (ACTIVATE);
+ *   key_release () when Up or Down goes up, and focus_out () when the focus leaves, which
+ *   end a move with the arrows (wick-interaction-keyboard.c).
  * - On `changed (static_changed)`: apply get_cursor_name (), fill the scene with
  *   fill_scene (), redraw the cached static part when static_changed, and queue a draw.
  *   The overlay (wick_render_overlay) draws the dragged line. Pans and zooms change the
  *   viewport, which says so itself.
  * - On `context-menu (id, x, y)`: pop the menu up for line @id (0: none) at (x, y).
+ * - On `line-activated (id)`: edit the label of line @id.
  * - On `edit-failed (error)`: say so in a toast, if at all.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -58,6 +64,8 @@ G_BEGIN_DECLS
 #define WICK_INTERACTION_AXIS_DRAG_PIXELS     150.0
 /* Pixels of vertical touchpad scroll that double or halve the time span. */
 #define WICK_INTERACTION_TOUCHPAD_ZOOM_PIXELS 100.0
+/* A line selected or moved from the keyboard beyond the plot is brought this far inside. */
+#define WICK_INTERACTION_REVEAL_MARGIN        24.0
 
 typedef enum
 {
@@ -72,9 +80,15 @@ typedef enum
   WICK_INTERACTION_KEY_ESCAPE,
   WICK_INTERACTION_KEY_DELETE,
   WICK_INTERACTION_KEY_BACKSPACE,
-  WICK_INTERACTION_KEY_ADD_LINE,   /* H, and the add-line action */
-  WICK_INTERACTION_KEY_UNDO,       /* Ctrl+Z */
-  WICK_INTERACTION_KEY_REDO,       /* Ctrl+Shift+Z */
+  WICK_INTERACTION_KEY_ADD_LINE,      /* H, and the add-line action */
+  WICK_INTERACTION_KEY_UNDO,          /* Ctrl+Z */
+  WICK_INTERACTION_KEY_REDO,          /* Ctrl+Shift+Z */
+  WICK_INTERACTION_KEY_SELECT_ABOVE,  /* Alt+Up: the next line up the price axis */
+  WICK_INTERACTION_KEY_SELECT_BELOW,  /* Alt+Down */
+  WICK_INTERACTION_KEY_LINE_UP,       /* Up: moves the selected line (Shift: one pixel) */
+  WICK_INTERACTION_KEY_LINE_DOWN,     /* Down */
+  WICK_INTERACTION_KEY_MENU,          /* Menu, Shift+F10: the selected line's menu */
+  WICK_INTERACTION_KEY_ACTIVATE,      /* Enter: edits the selected line's label */
 } WickInteractionKey;
 
 /* What the rest of a press does; motion () and release () carry it out. */
@@ -139,6 +153,9 @@ void                  wick_interaction_leave           (WickInteraction         
 gboolean              wick_interaction_key             (WickInteraction          *self,
                                                         WickInteractionKey        key,
                                                         WickInteractionModifiers  modifiers);
+void                  wick_interaction_key_release     (WickInteraction          *self,
+                                                        WickInteractionKey        key);
+void                  wick_interaction_focus_out       (WickInteraction          *self);
 void                  wick_interaction_cancel          (WickInteraction          *self);
 void                  wick_interaction_select          (WickInteraction          *self,
                                                         guint32                   id);
@@ -160,7 +177,8 @@ void                  wick_interaction_fit             (WickInteraction         
 void                  wick_interaction_keep_in_view    (WickInteraction          *self);
 
 /* Output. The hovered line is the one under the pointer (the held one during a drag); ids
- * are 0 for none. Dragging starts once a held line has moved past the threshold. The
+ * are 0 for none. Dragging starts once a held line has moved past the threshold, or with the
+ * first Up or Down on the selected line, and ends at the release. The
  * hovered pin is the index of the zone whose pin is under the pointer, -1 for none. */
 const char           *wick_interaction_get_cursor_name (WickInteraction          *self);
 guint32               wick_interaction_get_hovered_id  (WickInteraction          *self);
@@ -186,5 +204,12 @@ gboolean              wick_interaction_snap_price      (WickViewport            
                                                         double                    x,
                                                         double                    y,
                                                         double                   *price);
+guint32               wick_interaction_find_adjacent   (WickInteraction          *self,
+                                                        guint32                   id,
+                                                        int                       direction);
+double                wick_interaction_step_price      (WickInteraction          *self,
+                                                        double                    price,
+                                                        int                       direction,
+                                                        gboolean                  fine);
 
 G_END_DECLS

@@ -121,6 +121,26 @@ wick_signal_kind_get_label (WickSignalKind kind)
 }
 
 /**
+ * wick_signal_is_same:
+ * @a: a signal of one analysis
+ * @b: a signal of another analysis of the same market
+ *
+ * Returns: whether both are the same finding: of the same kind, direction and pattern, at
+ *   the same candle, price and level (a later analysis may rate or word it otherwise). Two
+ *   reversal candles of different patterns can share a candle and a price.
+ */
+gboolean
+wick_signal_is_same (const WickSignal *a,
+                     const WickSignal *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return a->kind == b->kind && a->direction == b->direction && a->pattern == b->pattern &&
+         a->time_ms == b->time_ms && a->price == b->price &&
+         (a->level == b->level || (isnan (a->level) && isnan (b->level)));
+}
+
+/**
  * wick_signal_direction_to_string:
  * @direction: a direction
  *
@@ -148,7 +168,7 @@ wick_indicator_get_name (WickIndicator indicator)
   return indicator_names[indicator];
 }
 
-/* Takes @explanation. */
+/* Takes @explanation, which is %NULL when the context keeps none. */
 void
 _wick_signals_emit (WickSignalsContext  *ctx,
                     WickSignalKind       kind,
@@ -174,8 +194,8 @@ _wick_signals_emit (WickSignalsContext  *ctx,
     .level = level,
     .strength = _wick_clamp01 (strength),
     .pattern = pattern,
-    .explanation = ctx->strings != NULL ? g_string_chunk_insert (ctx->strings, explanation)
-                                        : NULL,
+    .explanation = ctx->strings != NULL && explanation != NULL
+                   ? g_string_chunk_insert (ctx->strings, explanation) : NULL,
   };
 
   g_assert (index <= confirmed_index && confirmed_index < ctx->n);

@@ -261,6 +261,8 @@ void         wick_signal_params_init         (WickSignalParams    *params);
 const char  *wick_signal_kind_to_string      (WickSignalKind       kind);
 const char  *wick_signal_kind_get_label      (WickSignalKind       kind);
 const char  *wick_signal_direction_to_string (WickSignalDirection  direction);
+gboolean     wick_signal_is_same             (const WickSignal    *a,
+                                              const WickSignal    *b);
 const char  *wick_indicator_get_name         (WickIndicator        indicator);
 
 GType                        wick_signals_snapshot_get_type          (void) G_GNUC_CONST;
