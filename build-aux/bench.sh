@@ -10,12 +10,12 @@
 #    parsing (bench-parse), the candle cache (bench-candle-cache) and the live client
 #    (bench-live, 200,000 messages a case).
 # 2. Whole processes, start to exit, each the median of --runs runs after a warm-up, with the
-#    peak RSS of each: `wick --export` PNG 1920×1080 of the sample's default view and of CSV
-#    files of 1k, 10k, 100k and 1M hourly candles shown whole (--range all), generated into a
-#    temporary folder; and start-up to the first frame of the window on the sample, under
-#    xvfb-run and dbus-run-session (GTK's Cairo renderer, as Xvfb has no GPU), with
-#    tests/bench/bench-first-frame.so preloaded to end the process at the first paint whose
-#    chart has the candles (it reports the first paint of all as well).
+#    peak RSS and the median CPU time (user + system) of each: `wick --export` PNG 1920×1080
+#    of the sample's default view and of CSV files of 1k, 10k, 100k and 1M hourly candles shown
+#    whole (--range all), generated into a temporary folder; and start-up to the first frame
+#    of the window on the sample, under xvfb-run and dbus-run-session (GTK's Cairo renderer,
+#    as Xvfb has no GPU), with tests/bench/bench-first-frame.so preloaded to end the process
+#    at the first paint whose chart has the candles (it reports the first paint of all too).
 #
 # The tables go to the terminal; --json FILE also writes every median, so runs can be compared.
 # --builddir times another release build (another checkout's, say) and --no-build leaves it as
@@ -151,7 +151,8 @@ def write_csv(path, n):
 
 
 def run_once(args, env):
-    """Wall milliseconds and peak RSS (MB) of one process, and its stderr."""
+    """Wall milliseconds, peak RSS (MB) and user + system CPU milliseconds of one process, and
+    its stderr."""
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     err = proc.stderr.read().decode(errors="replace")
@@ -160,26 +161,29 @@ def run_once(args, env):
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         sys.exit("%s failed (%d): %s" % (" ".join(args), proc.returncode, err.strip()))
-    return elapsed, usage.ru_maxrss / 1024, err
+    return elapsed, usage.ru_maxrss / 1024, err, (usage.ru_utime + usage.ru_stime) * 1000
 
 
 def time_process(args, env, n_runs):
+    """Median and best wall time, peak RSS and median CPU time (user + system)."""
     run_once(args, env)
-    samples, rss = [], 0.0
+    samples, cpu, rss = [], [], 0.0
     for _ in range(n_runs):
-        ms, mb, _ = run_once(args, env)
+        ms, mb, _, cpu_ms = run_once(args, env)
         samples.append(ms)
+        cpu.append(cpu_ms)
         rss = max(rss, mb)
-    return statistics.median(samples), min(samples), rss
+    return statistics.median(samples), min(samples), rss, statistics.median(cpu)
 
 
 def print_table(title, rows):
     print("\n%s\n" % title)
-    print("| %-46s | %9s | %9s | %9s | %-8s |" % ("case", "median", "best", "peak RSS", "target"))
-    print("|%s|%s|%s|%s|%s|" % ("-" * 48, "-" * 11, "-" * 11, "-" * 11, "-" * 10))
-    for name, med, best, rss, target in rows:
-        print("| %-46s | %9.1f | %9.1f | %6.1f MB | %-8s |" % (name, med, best, rss, target),
-              flush=True)
+    print("| %-46s | %9s | %9s | %9s | %9s | %-8s |"
+          % ("case", "median", "best", "CPU", "peak RSS", "target"))
+    print("|%s|%s|%s|%s|%s|%s|" % ("-" * 48, "-" * 11, "-" * 11, "-" * 11, "-" * 11, "-" * 10))
+    for name, med, best, rss, target, *cpu in rows:
+        print("| %-46s | %9.1f | %9.1f | %9s | %6.1f MB | %-8s |"
+              % (name, med, best, "%.1f" % cpu[0] if cpu else "", rss, target), flush=True)
 
 
 # 1. In process
@@ -200,9 +204,10 @@ for variable in ("DISPLAY", "WAYLAND_DISPLAY"):
 png = os.path.join(tmpdir, "out.png")
 rows = []
 
-med, best, rss = time_process([wick, "--export", png, "--source", "sample"], env, runs * 2)
-rows.append(("sample, default view", med, best, rss, ""))
-results["whole_process"]["export sample"] = {"median_ms": med, "best_ms": best, "rss_mb": rss}
+med, best, rss, cpu = time_process([wick, "--export", png, "--source", "sample"], env, runs * 2)
+rows.append(("sample, default view", med, best, rss, "", cpu))
+results["whole_process"]["export sample"] = {"median_ms": med, "best_ms": best, "rss_mb": rss,
+                                             "cpu_ms": cpu}
 
 def whole_range(n):
     """--range all, or for a build without it the dates of the first and last candles."""
@@ -218,15 +223,15 @@ for n in SIZES:
     csv = os.path.join(tmpdir, "candles-%d.csv" % n)
     write_csv(csv, n)
     args = [wick, "--export", png, "--source", "csv:" + csv, "--range", whole_range(n)]
-    med, best, rss = time_process(args, env, runs if n >= 1_000_000 else runs * 2)
+    med, best, rss, cpu = time_process(args, env, runs if n >= 1_000_000 else runs * 2)
     name = "CSV, %s hourly candles, all in view" % format(n, ",")
-    rows.append((name, med, best, rss, "≤ %d ms" % TARGETS_MS[n]))
+    rows.append((name, med, best, rss, "≤ %d ms" % TARGETS_MS[n], cpu))
     results["whole_process"]["export %d" % n] = {"median_ms": med, "best_ms": best, "rss_mb": rss,
-                                                 "target_ms": TARGETS_MS[n]}
+                                                 "cpu_ms": cpu, "target_ms": TARGETS_MS[n]}
     os.unlink(csv)
 
-print_table("Whole process: wick --export PNG 1920×1080 (milliseconds; %d runs after a warm-up)"
-            % runs, rows)
+print_table("Whole process: wick --export PNG 1920×1080 (milliseconds, CPU = user + system; %d "
+            "runs after a warm-up)" % runs, rows)
 
 # 3. Start-up to the first frame of the window, on the sample
 xvfb, dbus = shutil.which("xvfb-run"), shutil.which("dbus-run-session")

@@ -626,6 +626,82 @@ test_halves (void)
   g_assert_cmpuint (n_errors, >=, 4);
 }
 
+/* @n hourly rows as make_big_csv () writes them, each close padded with @pad (i) zeros, which
+ * change the rows' lengths and not their values. */
+static GString *
+make_padded_csv (guint   n,
+                 guint (*pad) (guint i,
+                               guint n))
+{
+  GString *text = g_string_new ("open_time_ms,open,high,low,close,volume\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (text, "%" G_GINT64_FORMAT ",%u.25,%u.75,%u.00,%u.5",
+                              G_GINT64_CONSTANT (1704067200000) + (gint64) i * HOUR_MS,
+                              40000 + i % 977, 40001 + i % 977, 39999 + i % 977,
+                              40000 + i % 977);
+      for (guint k = pad (i, n); k > 0; k--)
+        g_string_append_c (text, '0');
+      g_string_append_printf (text, ",%u.125\n", 1 + i % 89);
+    }
+
+  return text;
+}
+
+static guint
+pad_first_row (guint i,
+               guint n)
+{
+  return i == 0 ? 60 : 0;
+}
+
+static guint
+pad_second_half (guint i,
+                 guint n)
+{
+  return i >= n / 2 ? 30 : 0;
+}
+
+static guint
+pad_first_half (guint i,
+                guint n)
+{
+  return i < n / 2 ? 30 : 0;
+}
+
+/* Two threads read a large file into the parts of one array that the first row's length
+ * sizes: where the rows turn out shorter than it (so a part has too little room) or longer
+ * (too much), the candles are still all there, in order, as one reading gives them. */
+static void
+test_halves_uneven (void)
+{
+  guint (*pads[]) (guint, guint) = { pad_first_row, pad_second_half, pad_first_half };
+  const guint n = 100000;
+
+  for (guint p = 0; p < G_N_ELEMENTS (pads); p++)
+    {
+      g_autoptr(GString) text = make_padded_csv (n, pads[p]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WickSeries) series = NULL;
+      const WickCandle *c;
+
+      g_assert_cmpuint (text->len, >, 4 << 20);
+      series = wick_csv_parse_candles (text->str, text->len, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (wick_series_get_length (series), ==, n);
+      g_assert_cmpint (wick_series_get_interval_ms (series), ==, HOUR_MS);
+      c = wick_series_get_candles (series);
+      for (guint i = 0; i < n; i++)
+        {
+          g_assert_cmpint (c[i].open_time_ms, ==,
+                           G_GINT64_CONSTANT (1704067200000) + (gint64) i * HOUR_MS);
+          g_assert_cmpfloat (c[i].close, ==, 40000 + i % 977 + 0.5);
+          g_assert_cmpfloat (c[i].volume, ==, 1 + i % 89 + 0.125);
+        }
+    }
+}
+
 /* About a million rows: the real file repeated with shifted times. Run with -m perf. */
 static void
 test_perf (void)
@@ -955,6 +1031,7 @@ main (int   argc,
   g_test_add_func ("/wick/csv/real/liquidations", test_real_liquidations);
   g_test_add_func ("/wick/csv/real/open-interest", test_real_open_interest);
   g_test_add_func ("/wick/csv/candles/halves", test_halves);
+  g_test_add_func ("/wick/csv/candles/halves-uneven", test_halves_uneven);
   g_test_add_func ("/wick/csv/perf/million-rows", test_perf);
 
   ADD_SOURCE_TEST ("/wick/csv/source/load", test_source_load, NULL);

@@ -494,6 +494,55 @@ test_zone_bands (void)
   check_bands (wick_series_get_candles (series), wick_series_get_length (series), 777, 1);
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The rolling window of the robust z-scores, moved on a few candles at a time (slid) or many
+ * (sorted afresh), holds what sorting the known values before the candle gives. */
+static void
+test_window (void)
+{
+  const guint n = 6000, bars = 168;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260108);
+  g_autofree double *values = g_new (double, n);
+  g_autofree double *expected = g_new (double, bars);
+  guint synced = 0, checks = 0, i, k;
+  WickWindow w;
+
+  /* Values that repeat, so equal values leave and come in together, and some unknown. */
+  for (i = 0; i < n; i++)
+    values[i] = g_rand_int_range (rand, 0, 12) == 0 ? NAN
+                                                    : g_rand_int_range (rand, 0, 400) / 8.0;
+
+  _wick_window_init (&w, bars);
+  for (i = 1; i < n; i += g_rand_int_range (rand, 0, 4) == 0 ? g_rand_int_range (rand, 9, 120)
+                                                             : g_rand_int_range (rand, 1, 9))
+    {
+      guint n_expected = 0;
+
+      _wick_window_sync (&w, values, bars, &synced, i);
+      for (k = i > bars ? i - bars : 0; k < i; k++)
+        if (!isnan (values[k]))
+          expected[n_expected++] = values[k];
+      qsort (expected, n_expected, sizeof *expected, compare_doubles);
+
+      g_assert_cmpuint (synced, ==, i);
+      g_assert_cmpuint (w.n, ==, n_expected);
+      g_assert_cmpmem (w.values, w.n * sizeof (double), expected, n_expected * sizeof (double));
+      checks++;
+    }
+  _wick_window_clear (&w);
+
+  g_assert_cmpuint (checks, >, 200);
+}
+
 static void
 test_format (void)
 {
@@ -880,6 +929,7 @@ main (int   argc,
   g_test_add_func ("/wick/signals/no-repaint/sample", test_no_repaint_sample);
   g_test_add_func ("/wick/signals/no-repaint/random", test_no_repaint_random);
   g_test_add_func ("/wick/signals/zone-bands", test_zone_bands);
+  g_test_add_func ("/wick/signals/window", test_window);
   g_test_add_func ("/wick/signals/format", test_format);
   g_test_add_func ("/wick/signals/async", test_async);
   g_test_add_func ("/wick/signals/api", test_api);

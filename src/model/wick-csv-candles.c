@@ -14,32 +14,41 @@
 
 #include <string.h>
 
-/* The candles of the rows @reader has left, appended to @array (of WickCandle) whose first
- * *@n are filled; the smallest step between them, and from @prev_time, into *@min_step. */
-static gboolean
-parse_candle_rows (WickCsvReader  *reader,
-                   GArray         *array,
-                   guint          *n_rows,
-                   gint64         *min_step,
-                   GError        **error)
+/* How parse_candles_into () stopped. */
+typedef enum
 {
-  WickCandle *candles = (WickCandle *) (gpointer) array->data;
-  guint capacity = array->len;
+  ROWS_FAILED,  /* a bad row, with the error set */
+  ROWS_DONE,    /* every row read */
+  ROWS_FULL,    /* no room for the next row, which is left unread */
+} RowsResult;
+
+/* The candles of the rows @reader has left, into @candles (room for @capacity) whose first
+ * *@n_rows are filled; the smallest step between them into *@min_step. */
+static RowsResult
+parse_candles_into (WickCsvReader  *reader,
+                    WickCandle     *candles,
+                    guint           capacity,
+                    guint          *n_rows,
+                    gint64         *min_step,
+                    GError        **error)
+{
   guint n = *n_rows;
   double v[5];
   gint64 t;
   int r;
 
-  while ((r = _wick_csv_reader_next_row (reader, &t, v, G_N_ELEMENTS (v), error)) > 0)
+  for (;;)
     {
       WickCandle *c;
 
       if G_UNLIKELY (n == capacity)
         {
-          capacity = capacity == 0 ? _wick_csv_reader_estimate_rows (reader) : capacity * 2;
-          g_array_set_size (array, capacity);
-          candles = (WickCandle *)(gpointer)array->data;
+          *n_rows = n;
+          return ROWS_FULL;
         }
+
+      if ((r = _wick_csv_reader_next_row (reader, &t, v, G_N_ELEMENTS (v), error)) <= 0)
+        break;
 
       c = &candles[n];
       c->open_time_ms = t;
@@ -54,7 +63,7 @@ parse_candle_rows (WickCsvReader  *reader,
           WickSeriesError code;
 
           _wick_csv_set_invalid_error (reader, t, _wick_candle_describe_problem (c, &code), error);
-          return FALSE;
+          return ROWS_FAILED;
         }
 
       if (n > 0)
@@ -64,7 +73,7 @@ parse_candle_rows (WickCsvReader  *reader,
           if G_UNLIKELY (step <= 0)
             {
               _wick_csv_set_order_error (reader, t, candles[n - 1].open_time_ms, error);
-              return FALSE;
+              return ROWS_FAILED;
             }
 
           *min_step = MIN (*min_step, step);
@@ -74,19 +83,42 @@ parse_candle_rows (WickCsvReader  *reader,
     }
 
   *n_rows = n;
-  return r == 0;
+  return r == 0 ? ROWS_DONE : ROWS_FAILED;
+}
+
+/* The candles of the rows @reader has left, appended to @array (of WickCandle) whose first
+ * *@n are filled, growing it as needed; the smallest step between them into *@min_step. */
+static gboolean
+parse_candle_rows (WickCsvReader  *reader,
+                   GArray         *array,
+                   guint          *n_rows,
+                   gint64         *min_step,
+                   GError        **error)
+{
+  RowsResult result;
+
+  /* One row first, so that the room for the rest is guessed from a row's length. */
+  while ((result = parse_candles_into (reader, (WickCandle *) (gpointer) array->data,
+                                       array->len, n_rows, min_step, error)) == ROWS_FULL)
+    g_array_set_size (array, array->len == 0 ? 1
+                             : array->len == 1 ? _wick_csv_reader_estimate_rows (reader) + 1
+                             : array->len * 2);
+
+  return result == ROWS_DONE;
 }
 
 /* Files from this size are read by two threads, a half each. */
 #define PARALLEL_MIN_BYTES (4 << 20)
 
+/* The second half, read into its own part of the array. */
 typedef struct
 {
   WickCsvReader reader;
-  GArray       *array;     /* Owned */
+  WickCandle   *candles;   /* Borrowed: the array from the second half's first row */
+  guint         capacity;
   guint         n;
   gint64        min_step;
-  gboolean      ok;
+  RowsResult    result;
 } Half;
 
 static gpointer
@@ -94,15 +126,19 @@ parse_half_thread (gpointer data)
 {
   Half *half = data;
 
-  half->ok = parse_candle_rows (&half->reader, half->array, &half->n, &half->min_step, NULL);
+  half->result = parse_candles_into (&half->reader, half->candles, half->capacity, &half->n,
+                                     &half->min_step, NULL);
 
   return NULL;
 }
 
 /* Reads the rows of @reader in two halves at once, into @array (with *@n_rows, *@min_step as
- * parse_candle_rows () leaves them). FALSE when the second half cannot be read on its own
- * (a thread that will not start, or any problem in it): the caller then reads it all in one
- * go, which finds and words the first problem of the file as always. */
+ * parse_candle_rows () leaves them). Each half has its own part of the array, sized from the
+ * first row's length with some room to spare, and the second is moved down against the first
+ * at the end: the candles are never held twice. FALSE when the second half cannot be read on
+ * its own (a thread that will not start, a part too small for its rows, or any problem in
+ * it): the caller then reads it all in one go, which finds and words the first problem of
+ * the file as always. */
 static gboolean
 parse_candle_rows_in_halves (WickCsvReader  *reader,
                              GArray         *array,
@@ -113,65 +149,68 @@ parse_candle_rows_in_halves (WickCsvReader  *reader,
 {
   const char *middle = reader->pos + (reader->end - reader->pos) / 2;
   const char *newline = memchr (middle, '\n', reader->end - middle);
+  const char *end = reader->end;
   g_autoptr(GThread) thread = NULL;
   Half second = { 0 };
   WickCandle *candles;
+  RowsResult result;
+  guint first_capacity;
 
   *failed = FALSE;
   if (newline == NULL || newline + 1 >= reader->end)
     return FALSE;
 
-  /* Room for both halves, so that the second one is only copied in at the end. */
+  /* The first row's length sizes both parts: the first half's rows, then the rest's. */
   g_assert (*n_rows == 0);
-  if (_wick_csv_reader_next_line (reader))
-    {
-      g_array_set_size (array, _wick_csv_reader_estimate_rows (reader));
-      reader->pos = reader->line_start;
-      reader->line--;
-    }
+  if (!_wick_csv_reader_next_line (reader))
+    return FALSE;
+  second.capacity = _wick_csv_reader_estimate_rows (reader);
+  reader->end = newline + 1;
+  first_capacity = _wick_csv_reader_estimate_rows (reader);
+  second.capacity = second.capacity - MIN (first_capacity, second.capacity) + 32;
+  reader->end = end;
+  reader->pos = reader->line_start;
+  reader->line--;
 
   second.reader = *reader;
   second.reader.pos = newline + 1;
-  second.array = g_array_new (FALSE, FALSE, sizeof (WickCandle));
   second.min_step = G_MAXINT64;
+  second.result = ROWS_FAILED;
   reader->end = newline + 1;
+
+  g_array_set_size (array, first_capacity + second.capacity);
+  candles = (WickCandle *) (gpointer) array->data;
+  second.candles = candles + first_capacity;
 
   thread = g_thread_try_new ("wick-csv", parse_half_thread, &second, NULL);
   if (thread == NULL)
     {
       reader->end = second.reader.end;
-      g_array_unref (second.array);
       return FALSE;
     }
 
-  if (!parse_candle_rows (reader, array, n_rows, min_step, error))
+  result = parse_candles_into (reader, candles, first_capacity, n_rows, min_step, error);
+  g_thread_join (g_steal_pointer (&thread));
+  if (result == ROWS_FAILED)
     {
       /* The first half's problem is the file's first. */
-      g_thread_join (g_steal_pointer (&thread));
-      g_array_unref (second.array);
       *failed = TRUE;
       return TRUE;
     }
-  g_thread_join (g_steal_pointer (&thread));
 
-  candles = (WickCandle *) (gpointer) second.array->data;
-  if (!second.ok ||
+  if (result == ROWS_FULL || second.result != ROWS_DONE ||
       (*n_rows > 0 && second.n > 0 &&
-       candles[0].open_time_ms <= g_array_index (array, WickCandle, *n_rows - 1).open_time_ms))
-    {
-      g_array_unref (second.array);
-      return FALSE;
-    }
+       second.candles[0].open_time_ms <= candles[*n_rows - 1].open_time_ms))
+    return FALSE;
 
   if (*n_rows > 0 && second.n > 0)
-    *min_step = MIN (*min_step, candles[0].open_time_ms -
-                                g_array_index (array, WickCandle, *n_rows - 1).open_time_ms);
+    *min_step = MIN (*min_step, second.candles[0].open_time_ms -
+                                candles[*n_rows - 1].open_time_ms);
   *min_step = MIN (*min_step, second.min_step);
 
-  g_array_set_size (array, *n_rows);
-  g_array_append_vals (array, candles, second.n);
+  memmove (candles + *n_rows, second.candles, (gsize) second.n * sizeof (WickCandle));
   *n_rows += second.n;
-  g_array_unref (second.array);
+  g_array_set_size (array, *n_rows);
 
   return TRUE;
 }

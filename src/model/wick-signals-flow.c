@@ -105,6 +105,54 @@ typedef struct
   double   max_z;
 } Episode;
 
+static char *
+format_episode (const WickSignalsContext *ctx,
+                const Episode            *episode,
+                gboolean                  is_long,
+                double                    total,
+                guint                     extreme)
+{
+  const WickCandle *c = ctx->candles;
+  guint s = episode->start, e = episode->last;
+  g_autofree char *total_text = wick_format_usd (total);
+  g_autofree char *duration = _wick_signals_format_duration ((gint64) (e - s + 1) *
+                                                             ctx->interval_ms);
+  g_autofree char *price = wick_format_level (is_long ? c[extreme].low : c[extreme].high);
+  double oi_before = ctx->n_open_interest > 0 ? open_interest_at (ctx, s - 1) : NAN;
+  double oi_after = ctx->n_open_interest > 0 ? open_interest_at (ctx, e) : NAN;
+
+  if (oi_before > 0.0 && !isnan (oi_after))
+    {
+      double change = oi_after / oi_before - 1.0;
+      g_autofree char *percent = wick_format_percent (fabs (change), 1);
+
+      if (is_long)
+        return g_strdup_printf (change < 0
+                                /* Translators: a dollar amount, a duration ("4 hours"), a price,
+                                 * then a number of per cent */
+                                ? _("Long liquidation cascade: %s of longs liquidated in %s, "
+                                    "down to %s; open interest fell %s %%")
+                                : _("Long liquidation cascade: %s of longs liquidated in %s, "
+                                    "down to %s; open interest rose %s %%"),
+                                total_text, duration, price, percent);
+
+      return g_strdup_printf (change < 0
+                              ? _("Short liquidation cascade: %s of shorts liquidated in %s, "
+                                  "up to %s; open interest fell %s %%")
+                              : _("Short liquidation cascade: %s of shorts liquidated in %s, "
+                                  "up to %s; open interest rose %s %%"),
+                              total_text, duration, price, percent);
+    }
+
+  return g_strdup_printf (is_long
+                          /* Translators: a dollar amount, a duration ("4 hours"), a price */
+                          ? _("Long liquidation cascade: %s of longs liquidated in %s, "
+                              "down to %s")
+                          : _("Short liquidation cascade: %s of shorts liquidated in %s, "
+                              "up to %s"),
+                          total_text, duration, price);
+}
+
 static void
 report_episode (WickSignalsContext *ctx,
                 const Episode      *episode,
@@ -118,11 +166,7 @@ report_episode (WickSignalsContext *ctx,
   guint extreme = s, k;
   double floor_usd = params->cascade_floor_usd * ctx->interval_ms / (double) HOUR_MS;
   double atr = _wick_atr_before (ctx, s);
-  double total = 0.0, move, oi_before, oi_after, strength;
-  g_autofree char *total_text = NULL;
-  g_autofree char *duration = NULL;
-  g_autofree char *price = NULL;
-  char *text;
+  double total = 0.0, move, strength;
 
   if (s == 0 || !(atr > 0.0))
     return;
@@ -142,51 +186,13 @@ report_episode (WickSignalsContext *ctx,
   strength = 0.5 + 0.25 * _wick_clamp01 ((episode->max_z - params->cascade_z) / params->cascade_z) +
              0.25 * _wick_clamp01 (total / (10.0 * floor_usd));
 
-  total_text = wick_format_usd (total);
-  duration = _wick_signals_format_duration ((gint64) (e - s + 1) * ctx->interval_ms);
-  price = wick_format_level (is_long ? c[extreme].low : c[extreme].high);
-
-  oi_before = ctx->n_open_interest > 0 ? open_interest_at (ctx, s - 1) : NAN;
-  oi_after = ctx->n_open_interest > 0 ? open_interest_at (ctx, e) : NAN;
-
-  if (oi_before > 0.0 && !isnan (oi_after))
-    {
-      double change = oi_after / oi_before - 1.0;
-      g_autofree char *percent = wick_format_percent (fabs (change), 1);
-
-      if (is_long)
-        text = g_strdup_printf (change < 0
-                                /* Translators: a dollar amount, a duration ("4 hours"), a price,
-                                 * then a number of per cent */
-                                ? _("Long liquidation cascade: %s of longs liquidated in %s, "
-                                    "down to %s; open interest fell %s %%")
-                                : _("Long liquidation cascade: %s of longs liquidated in %s, "
-                                    "down to %s; open interest rose %s %%"),
-                                total_text, duration, price, percent);
-      else
-        text = g_strdup_printf (change < 0
-                                ? _("Short liquidation cascade: %s of shorts liquidated in %s, "
-                                    "up to %s; open interest fell %s %%")
-                                : _("Short liquidation cascade: %s of shorts liquidated in %s, "
-                                    "up to %s; open interest rose %s %%"),
-                                total_text, duration, price, percent);
-    }
-  else
-    {
-      text = g_strdup_printf (is_long
-                              /* Translators: a dollar amount, a duration ("4 hours"), a price */
-                              ? _("Long liquidation cascade: %s of longs liquidated in %s, "
-                                  "down to %s")
-                              : _("Short liquidation cascade: %s of shorts liquidated in %s, "
-                                  "up to %s"),
-                              total_text, duration, price);
-    }
-
   _wick_signals_emit (ctx, WICK_SIGNAL_LIQUIDATION_CASCADE,
                       is_long ? WICK_SIGNAL_BULLISH : WICK_SIGNAL_BEARISH,
                       s, extreme, confirmed,
                       is_long ? c[extreme].low : c[extreme].high,
-                      NAN, strength, -1, text);
+                      NAN, strength, -1,
+                      _wick_signals_has_text (ctx)
+                        ? format_episode (ctx, episode, is_long, total, extreme) : NULL);
 }
 
 /* One side of §3: flags its cascade candles and reports its episodes. */
@@ -349,6 +355,37 @@ flag_capitulation (WickSignalsContext *ctx,
   _wick_window_clear (&w);
 }
 
+static char *
+format_capitulation (const WickSignalsContext *ctx,
+                     guint                     i,
+                     double                    ratio,
+                     double                    shadow)
+{
+  const WickCandle *c = &ctx->candles[i];
+  g_autofree char *low = wick_format_level (c->low);
+  char ratio_text[WICK_FORMAT_BUF_SIZE];
+  char atr_text[WICK_FORMAT_BUF_SIZE];
+
+  wick_format_grouped_into (ratio_text, sizeof ratio_text, ratio, 1);
+
+  if (has_long_lower_shadow (ctx, i))
+    {
+      g_autofree char *percent = wick_format_percent (shadow, 0);
+
+      /* Translators: a price, a volume ratio ("24.6"), then a number of per cent */
+      return g_strdup_printf (_("Capitulation volume at %s: %s× the average volume, "
+                                "closed %s %% of the range off the low"),
+                              low, ratio_text, percent);
+    }
+
+  wick_format_grouped_into (atr_text, sizeof atr_text,
+                            (c->high - c->low) / _wick_atr_before (ctx, i), 1);
+  /* Translators: a price, a volume ratio ("24.6"), then a multiple of the ATR ("2.1") */
+  return g_strdup_printf (_("Capitulation volume at %s: %s× the average volume "
+                            "on a down candle %s ATR long"),
+                          low, ratio_text, atr_text);
+}
+
 static void
 report_capitulation (WickSignalsContext *ctx,
                      guint               i,
@@ -361,33 +398,15 @@ report_capitulation (WickSignalsContext *ctx,
   double atr = _wick_atr_before (ctx, i);
   double ratio = c->volume / ctx->volume_average[i];
   double shape;
-  g_autofree char *low = wick_format_level (c->low);
-  char ratio_text[WICK_FORMAT_BUF_SIZE];
-  char *text;
-
-  wick_format_grouped_into (ratio_text, sizeof ratio_text, ratio, 1);
 
   if (has_long_lower_shadow (ctx, i))
     {
-      g_autofree char *percent = wick_format_percent (shadow, 0);
-
       shape = (shadow - params->capitulation_shadow) / (1.0 - params->capitulation_shadow);
-      /* Translators: a price, a volume ratio ("24.6"), then a number of per cent */
-      text = g_strdup_printf (_("Capitulation volume at %s: %s× the average volume, "
-                                "closed %s %% of the range off the low"),
-                              low, ratio_text, percent);
     }
   else
     {
-      char atr_text[WICK_FORMAT_BUF_SIZE];
-
       g_assert (is_wide_down_candle (ctx, i));
       shape = (range / atr - params->capitulation_range_atr) / params->capitulation_range_atr;
-      wick_format_grouped_into (atr_text, sizeof atr_text, range / atr, 1);
-      /* Translators: a price, a volume ratio ("24.6"), then a multiple of the ATR ("2.1") */
-      text = g_strdup_printf (_("Capitulation volume at %s: %s× the average volume "
-                                "on a down candle %s ATR long"),
-                              low, ratio_text, atr_text);
     }
 
   _wick_signals_emit (ctx, WICK_SIGNAL_CAPITULATION_VOLUME, WICK_SIGNAL_BULLISH,
@@ -395,7 +414,9 @@ report_capitulation (WickSignalsContext *ctx,
                       0.5 + 0.25 * _wick_clamp01 ((ratio - params->capitulation_volume) /
                                                   params->capitulation_volume) +
                       0.25 * _wick_clamp01 (shape),
-                      -1, text);
+                      -1,
+                      _wick_signals_has_text (ctx) ? format_capitulation (ctx, i, ratio, shadow)
+                                                   : NULL);
 }
 
 static void

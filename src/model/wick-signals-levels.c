@@ -261,6 +261,29 @@ cascade_share (const WickSignalsContext *ctx,
   return 0.0;
 }
 
+static char *
+format_spring (const WickSignalsContext *ctx,
+               const WickBand           *band,
+               guint                     start,
+               guint                     low_index,
+               guint                     confirmed)
+{
+  g_autofree char *name = wick_format_level (_wick_signals_band_name (band));
+  g_autofree char *low = wick_format_level (ctx->candles[low_index].low);
+  g_autofree char *duration = NULL;
+
+  if (start == confirmed)
+    /* Translators: the support's price, then the low of the candle's wick */
+    return g_strdup_printf (_("Support test at %s: wick to %s, closed back above"), name, low);
+
+  duration = _wick_signals_format_duration ((gint64) (confirmed - start) * ctx->interval_ms);
+
+  /* Translators: the support's price, the lowest low below it, then a duration */
+  return g_strdup_printf (_("Support test at %s: closed below, down to %s, and back above "
+                            "after %s"),
+                          name, low, duration);
+}
+
 static void
 report_spring (WickSignalsContext *ctx,
                const WickBand     *band,
@@ -270,28 +293,13 @@ report_spring (WickSignalsContext *ctx,
                guint               confirmed)
 {
   const WickCandle *c = ctx->candles;
-  g_autofree char *name = wick_format_level (_wick_signals_band_name (band));
-  g_autofree char *low = wick_format_level (c[low_index].low);
-  char *text;
-
-  if (start == confirmed)
-    /* Translators: the support's price, then the low of the candle's wick */
-    text = g_strdup_printf (_("Support test at %s: wick to %s, closed back above"), name, low);
-  else
-    {
-      g_autofree char *duration = _wick_signals_format_duration ((gint64) (confirmed - start) *
-                                                                 ctx->interval_ms);
-
-      /* Translators: the support's price, the lowest low below it, then a duration */
-      text = g_strdup_printf (_("Support test at %s: closed below, down to %s, and back above "
-                                "after %s"),
-                              name, low, duration);
-    }
 
   _wick_signals_emit (ctx, WICK_SIGNAL_SUPPORT_TEST, WICK_SIGNAL_BULLISH,
                       start, low_index, confirmed, c[low_index].low, band->low,
                       0.4 + 0.3 * _wick_clamp01 (touches / 3.0) + 0.3 * cascade_share (ctx, start),
-                      -1, text);
+                      -1,
+                      _wick_signals_has_text (ctx)
+                        ? format_spring (ctx, band, start, low_index, confirmed) : NULL);
 }
 
 /* Wick springs at candle @i, and the start of close springs. */
@@ -391,6 +399,34 @@ follow_excursions (WickSignalsContext *ctx,
     }
 }
 
+static char *
+format_breakout (const WickSignalsContext *ctx,
+                 const Attempt            *attempt,
+                 double                    ratio)
+{
+  g_autofree char *name = wick_format_level (attempt->level);
+  g_autofree char *close = wick_format_level (ctx->candles[attempt->index].close);
+  char ratio_text[WICK_FORMAT_BUF_SIZE];
+
+  wick_format_grouped_into (ratio_text, sizeof ratio_text, ratio, 1);
+
+  if (attempt->weeks > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: weeks, a price, a price, then a volume
+                                          * ratio ("2.3") */
+                                         "Breakout above the %u-week high at %s: closed at %s "
+                                         "on %s× the average volume",
+                                         "Breakout above the %u-week high at %s: closed at %s "
+                                         "on %s× the average volume",
+                                         attempt->weeks),
+                            attempt->weeks, name, close, ratio_text);
+
+  /* Translators: a price, a price, then a volume ratio ("2.3") */
+  return g_strdup_printf (_("Breakout above resistance at %s: closed at %s on %s× the "
+                            "average volume"),
+                          name, close, ratio_text);
+}
+
 static void
 report_breakout (WickSignalsContext *ctx,
                  const Attempt      *attempt,
@@ -400,35 +436,30 @@ report_breakout (WickSignalsContext *ctx,
   guint i = attempt->index;
   double atr = _wick_atr_before (ctx, i);
   double ratio = c[i].volume / ctx->volume_average[i];
-  g_autofree char *name = wick_format_level (attempt->level);
-  g_autofree char *close = wick_format_level (c[i].close);
-  char ratio_text[WICK_FORMAT_BUF_SIZE];
-  char *text;
-
-  wick_format_grouped_into (ratio_text, sizeof ratio_text, ratio, 1);
-
-  if (attempt->weeks > 0)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         /* Translators: weeks, a price, a price, then a volume
-                                          * ratio ("2.3") */
-                                         "Breakout above the %u-week high at %s: closed at %s "
-                                         "on %s× the average volume",
-                                         "Breakout above the %u-week high at %s: closed at %s "
-                                         "on %s× the average volume",
-                                         attempt->weeks),
-                            attempt->weeks, name, close, ratio_text);
-  else
-    /* Translators: a price, a price, then a volume ratio ("2.3") */
-    text = g_strdup_printf (_("Breakout above resistance at %s: closed at %s on %s× the "
-                              "average volume"),
-                            name, close, ratio_text);
 
   _wick_signals_emit (ctx, WICK_SIGNAL_BREAKOUT, WICK_SIGNAL_BULLISH,
                       i, i, confirmed, c[i].close, attempt->level,
                       0.4 + 0.3 * _wick_clamp01 ((ratio - ctx->params->breakout_volume) /
                                                  ctx->params->breakout_volume) +
                       0.3 * _wick_clamp01 ((c[i].close - attempt->level) / atr),
-                      -1, text);
+                      -1,
+                      _wick_signals_has_text (ctx) ? format_breakout (ctx, attempt, ratio) : NULL);
+}
+
+static char *
+format_failed_breakout (const WickSignalsContext *ctx,
+                        const Attempt            *attempt,
+                        guint                     f)
+{
+  g_autofree char *name = wick_format_level (attempt->level);
+  g_autofree char *close = wick_format_level (ctx->candles[f].close);
+  g_autofree char *duration = _wick_signals_format_duration ((gint64) (f - attempt->index) *
+                                                             ctx->interval_ms);
+
+  /* Translators: a price, a price, then a duration ("2 hours") */
+  return g_strdup_printf (_("Failed breakout above %s: closed back below at %s, %s after the "
+                            "breakout"),
+                          name, close, duration);
 }
 
 static void
@@ -438,19 +469,13 @@ report_failed_breakout (WickSignalsContext *ctx,
 {
   const WickCandle *c = ctx->candles;
   double atr = _wick_atr_before (ctx, attempt->index);
-  g_autofree char *name = wick_format_level (attempt->level);
-  g_autofree char *close = wick_format_level (c[f].close);
-  g_autofree char *duration = _wick_signals_format_duration ((gint64) (f - attempt->index) *
-                                                             ctx->interval_ms);
 
   _wick_signals_emit (ctx, WICK_SIGNAL_FAILED_BREAKOUT, WICK_SIGNAL_BEARISH,
                       attempt->index, f, f, c[f].close, attempt->level,
                       0.5 + 0.5 * _wick_clamp01 ((attempt->level - c[f].close) / atr),
                       -1,
-                      /* Translators: a price, a price, then a duration ("2 hours") */
-                      g_strdup_printf (_("Failed breakout above %s: closed back below at %s, "
-                                         "%s after the breakout"),
-                                       name, close, duration));
+                      _wick_signals_has_text (ctx) ? format_failed_breakout (ctx, attempt, f)
+                                                   : NULL);
 }
 
 static void

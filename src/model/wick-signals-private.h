@@ -110,6 +110,13 @@ _wick_clamp01 (double x)
   return isnan (x) ? 0.0 : CLAMP (x, 0.0, 1.0);
 }
 
+/* Whether the signals keep their explanations: when not, no rule formats any text. */
+static inline gboolean
+_wick_signals_has_text (const WickSignalsContext *ctx)
+{
+  return ctx->strings != NULL;
+}
+
 /* ATR at the close of the candle before @i: the yardstick for candle @i. */
 static inline double
 _wick_atr_before (const WickSignalsContext *ctx,

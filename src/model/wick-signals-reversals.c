@@ -37,6 +37,22 @@ static const struct
   { WICK_PATTERN_DRAGONFLY_DOJI, 1, N_("Dragonfly doji at support %s: low %s, close %s"), NULL },
 };
 
+static char *
+format_reversal_candle (const WickSignalsContext *ctx,
+                        guint                     p,
+                        const WickBand           *zone,
+                        guint                     i,
+                        double                    extreme,
+                        gboolean                  is_bullish)
+{
+  const char *format = is_bullish ? reversal_patterns[p].support : reversal_patterns[p].resistance;
+  g_autofree char *name = wick_format_level (_wick_signals_band_name (zone));
+  g_autofree char *extreme_text = wick_format_level (extreme);
+  g_autofree char *close = wick_format_level (ctx->candles[i].close);
+
+  return g_strdup_printf (_(format), name, extreme_text, close);
+}
+
 static void
 report_reversal_candle (WickSignalsContext *ctx,
                         guint               p,
@@ -46,11 +62,7 @@ report_reversal_candle (WickSignalsContext *ctx,
                         double              extreme,
                         gboolean            is_bullish)
 {
-  const char *format = is_bullish ? reversal_patterns[p].support : reversal_patterns[p].resistance;
   int output = ctx->patterns[reversal_patterns[p].pattern][i];
-  g_autofree char *name = wick_format_level (_wick_signals_band_name (zone));
-  g_autofree char *extreme_text = wick_format_level (extreme);
-  g_autofree char *close = wick_format_level (ctx->candles[i].close);
 
   _wick_signals_emit (ctx, WICK_SIGNAL_REVERSAL_CANDLE,
                       is_bullish ? WICK_SIGNAL_BULLISH : WICK_SIGNAL_BEARISH,
@@ -58,7 +70,8 @@ report_reversal_candle (WickSignalsContext *ctx,
                       is_bullish ? zone->low : zone->high,
                       0.4 + 0.3 * abs (output) / 100.0 + 0.3 * _wick_clamp01 (touches / 3.0),
                       reversal_patterns[p].pattern,
-                      g_strdup_printf (_(format), name, extreme_text, close));
+                      _wick_signals_has_text (ctx)
+                        ? format_reversal_candle (ctx, p, zone, i, extreme, is_bullish) : NULL);
 }
 
 /**

@@ -25,6 +25,29 @@ typedef struct
   double rally;   /* the highest close since j over L[j], less 1 */
 } Recovery;
 
+static char *
+format_v_recovery (const WickSignalsContext *ctx,
+                   const Recovery           *v,
+                   double                    retrace,
+                   gboolean                  is_sharp)
+{
+  g_autofree char *drop_text = wick_format_percent (v->drop / v->high, 1);
+  g_autofree char *low_text = wick_format_level (ctx->candles[v->j].low);
+  g_autofree char *rally_text = wick_format_percent (v->rally, 1);
+  g_autofree char *duration = _wick_signals_format_duration ((gint64) (v->t - v->j) *
+                                                             ctx->interval_ms);
+  g_autofree char *retrace_text = wick_format_percent (retrace, 0);
+
+  return g_strdup_printf (is_sharp
+                          /* Translators: per cent, a price, per cent, a duration ("25 hours"),
+                           * per cent. Sharp: after a liquidation cascade or capitulation. */
+                          ? _("Sharp V-shaped recovery: down %s %% to %s, then up %s %% in %s, "
+                              "retracing %s %% of the drop")
+                          : _("V-shaped recovery: down %s %% to %s, then up %s %% in %s, "
+                              "retracing %s %% of the drop"),
+                          drop_text, low_text, rally_text, duration, retrace_text);
+}
+
 static void
 report_v_recovery (WickSignalsContext *ctx,
                    const Recovery     *v)
@@ -34,27 +57,11 @@ report_v_recovery (WickSignalsContext *ctx,
   double low = c[v->j].low;
   double retrace = (c[v->t].close - low) / v->drop;
   gboolean is_sharp = FALSE;
-  g_autofree char *drop_text = wick_format_percent (v->drop / v->high, 1);
-  g_autofree char *low_text = wick_format_level (low);
-  g_autofree char *rally_text = wick_format_percent (v->rally, 1);
-  g_autofree char *duration = _wick_signals_format_duration ((gint64) (v->t - v->j) *
-                                                             ctx->interval_ms);
-  g_autofree char *retrace_text = wick_format_percent (retrace, 0);
-  char *text;
   guint k;
 
   for (k = v->j > 2 ? v->j - 2 : 0; k <= v->j + 2; k++)
     if (ctx->flags[k] & (WICK_BAR_LONG_CASCADE | WICK_BAR_CAPITULATION))
       is_sharp = TRUE;
-
-  text = g_strdup_printf (is_sharp
-                          /* Translators: per cent, a price, per cent, a duration ("25 hours"),
-                           * per cent. Sharp: after a liquidation cascade or capitulation. */
-                          ? _("Sharp V-shaped recovery: down %s %% to %s, then up %s %% in %s, "
-                              "retracing %s %% of the drop")
-                          : _("V-shaped recovery: down %s %% to %s, then up %s %% in %s, "
-                              "retracing %s %% of the drop"),
-                          drop_text, low_text, rally_text, duration, retrace_text);
 
   _wick_signals_emit (ctx, WICK_SIGNAL_V_RECOVERY, WICK_SIGNAL_BULLISH,
                       v->j, v->t, v->t, c[v->t].close, low,
@@ -62,7 +69,9 @@ report_v_recovery (WickSignalsContext *ctx,
                       0.2 * _wick_clamp01 ((retrace - params->v_retrace) /
                                            (1.0 - params->v_retrace)) +
                       (is_sharp ? 0.2 : 0.0),
-                      -1, text);
+                      -1,
+                      _wick_signals_has_text (ctx) ? format_v_recovery (ctx, v, retrace, is_sharp)
+                                                   : NULL);
 }
 
 /* §4: the first candle that completes a V from swing low @swing, if any. */
@@ -150,6 +159,21 @@ find_v_recoveries (WickSignalsContext *ctx)
     report_v_recovery (ctx, &pending);
 }
 
+static char *
+format_higher_low (const WickPivot *p1,
+                   const WickPivot *high,
+                   const WickPivot *p2)
+{
+  g_autofree char *low_text = wick_format_level (p2->price);
+  g_autofree char *gap_text = wick_format_level (p2->price - p1->price);
+  g_autofree char *p1_text = wick_format_level (p1->price);
+  g_autofree char *high_text = wick_format_level (high->price);
+
+  /* Translators: four prices */
+  return g_strdup_printf (_("Higher low at %s, %s above the %s low, after the high at %s"),
+                          low_text, gap_text, p1_text, high_text);
+}
+
 static void
 report_higher_low (WickSignalsContext *ctx,
                    const WickPivot    *p1,
@@ -158,28 +182,16 @@ report_higher_low (WickSignalsContext *ctx,
                    guint               confirmed)
 {
   double atr = _wick_atr_before (ctx, p2->index);
-  g_autofree char *low_text = NULL;
-  g_autofree char *gap_text = NULL;
-  g_autofree char *p1_text = NULL;
-  g_autofree char *high_text = NULL;
 
   if (!(atr > 0.0) || !(p2->price > p1->price + ctx->params->higher_low_atr * atr))
     return;
-
-  low_text = wick_format_level (p2->price);
-  gap_text = wick_format_level (p2->price - p1->price);
-  p1_text = wick_format_level (p1->price);
-  high_text = wick_format_level (high->price);
 
   _wick_signals_emit (ctx, WICK_SIGNAL_HIGHER_LOW, WICK_SIGNAL_BULLISH,
                       p1->index, p2->index, confirmed, p2->price, p1->price,
                       0.4 + 0.6 * _wick_clamp01 ((p2->price - p1->price) /
                                                  (high->price - p1->price)),
                       -1,
-                      /* Translators: four prices */
-                      g_strdup_printf (_("Higher low at %s, %s above the %s low, "
-                                         "after the high at %s"),
-                                       low_text, gap_text, p1_text, high_text));
+                      _wick_signals_has_text (ctx) ? format_higher_low (p1, high, p2) : NULL);
 }
 
 /* §4's higher low on the minor zig-zag, walked as wick_zigzag_build () walks it, one
@@ -230,6 +242,42 @@ find_higher_lows (WickSignalsContext *ctx)
     }
 }
 
+static char *
+format_n_week (const WickPivot *swing,
+               guint            weeks,
+               gboolean         has_before,
+               gint64           since_ms)
+{
+  g_autofree char *price = wick_format_level (swing->price);
+  g_autofree char *date = _wick_signals_format_date (since_ms);
+  const char *format;
+
+  if (swing->kind == WICK_PIVOT_HIGH)
+    format = has_before
+             /* Translators: a number of weeks, a price, then a date ("17 Nov 2025") */
+             ? g_dngettext (GETTEXT_PACKAGE,
+                            "%u-week high at %s: the highest high since %s",
+                            "%u-week high at %s: the highest high since %s", weeks)
+             : g_dngettext (GETTEXT_PACKAGE,
+                            "%u-week high at %s: the highest high since the data "
+                            "starts on %s",
+                            "%u-week high at %s: the highest high since the data "
+                            "starts on %s",
+                            weeks);
+  else
+    format = has_before
+             ? g_dngettext (GETTEXT_PACKAGE, "%u-week low at %s: the lowest low since %s",
+                            "%u-week low at %s: the lowest low since %s", weeks)
+             : g_dngettext (GETTEXT_PACKAGE,
+                            "%u-week low at %s: the lowest low since the data starts "
+                            "on %s",
+                            "%u-week low at %s: the lowest low since the data starts "
+                            "on %s",
+                            weeks);
+
+  return g_strdup_printf (format, weeks, price, date);
+}
+
 /* n-week highs and lows at the swing highs and lows, with a stack of the candles that are
  * not exceeded by any later one, so each swing finds the last candle at or beyond it. */
 static void
@@ -239,16 +287,27 @@ find_n_week_extremes (WickSignalsContext *ctx)
   const WickCandle *c = ctx->candles;
   const WickPivot *swings = (const WickPivot *) (gpointer) ctx->swings->data;
   /* Each stack keeps its candles' prices beside them: reading them from candles far back
-   * would miss the cache at every step. */
-  g_autofree guint *highs = g_new (guint, MAX (ctx->n, 1));
-  g_autofree guint *lows = g_new (guint, MAX (ctx->n, 1));
-  g_autofree double *high_prices = g_new (double, MAX (ctx->n, 1));
-  g_autofree double *low_prices = g_new (double, MAX (ctx->n, 1));
+   * would miss the cache at every step. They grow as needed: a market's stacks stay a few
+   * thousand deep where a million candles' worth would be 24 MB of pages to touch. */
+  guint capacity = MIN (MAX (ctx->n, 1), 4096);
+  g_autofree guint *highs = g_new (guint, capacity);
+  g_autofree guint *lows = g_new (guint, capacity);
+  g_autofree double *high_prices = g_new (double, capacity);
+  g_autofree double *low_prices = g_new (double, capacity);
   guint n_highs = 0, n_lows = 0;
   guint s = 0, i;
 
   for (i = 0; i < ctx->n && s < ctx->swings->len; i++)
     {
+      if (MAX (n_highs, n_lows) == capacity)
+        {
+          capacity *= 2;
+          highs = g_renew (guint, highs, capacity);
+          lows = g_renew (guint, lows, capacity);
+          high_prices = g_renew (double, high_prices, capacity);
+          low_prices = g_renew (double, low_prices, capacity);
+        }
+
       while (n_highs > 0 && high_prices[n_highs - 1] < c[i].high)
         n_highs--;
       while (n_lows > 0 && low_prices[n_lows - 1] > c[i].low)
@@ -262,38 +321,9 @@ find_n_week_extremes (WickSignalsContext *ctx)
           gboolean has_before = n_before > 0;
           guint since = has_before ? (is_high ? highs : lows)[n_before - 1] : 0;
           guint weeks = (guint) ((c[i].open_time_ms - c[since].open_time_ms) / WEEK_MS);
-          g_autofree char *price = NULL;
-          g_autofree char *date = NULL;
-          const char *format;
 
           if (weeks < params->n_week_min)
             continue;
-
-          price = wick_format_level (swing->price);
-          date = _wick_signals_format_date (c[since].open_time_ms);
-
-          if (is_high)
-            format = has_before
-                     /* Translators: a number of weeks, a price, then a date ("17 Nov 2025") */
-                     ? g_dngettext (GETTEXT_PACKAGE,
-                                    "%u-week high at %s: the highest high since %s",
-                                    "%u-week high at %s: the highest high since %s", weeks)
-                     : g_dngettext (GETTEXT_PACKAGE,
-                                    "%u-week high at %s: the highest high since the data "
-                                    "starts on %s",
-                                    "%u-week high at %s: the highest high since the data "
-                                    "starts on %s",
-                                    weeks);
-          else
-            format = has_before
-                     ? g_dngettext (GETTEXT_PACKAGE, "%u-week low at %s: the lowest low since %s",
-                                    "%u-week low at %s: the lowest low since %s", weeks)
-                     : g_dngettext (GETTEXT_PACKAGE,
-                                    "%u-week low at %s: the lowest low since the data starts "
-                                    "on %s",
-                                    "%u-week low at %s: the lowest low since the data starts "
-                                    "on %s",
-                                    weeks);
 
           _wick_signals_emit (ctx, is_high ? WICK_SIGNAL_N_WEEK_HIGH : WICK_SIGNAL_N_WEEK_LOW,
                               is_high ? WICK_SIGNAL_BULLISH : WICK_SIGNAL_BEARISH,
@@ -301,7 +331,10 @@ find_n_week_extremes (WickSignalsContext *ctx)
                               has_before ? (is_high ? c[since].high : c[since].low) : NAN,
                               0.5 + 0.5 * _wick_clamp01 ((double) (weeks - params->n_week_min) /
                                                          (52.0 - params->n_week_min)),
-                              -1, g_strdup_printf (format, weeks, price, date));
+                              -1,
+                              _wick_signals_has_text (ctx)
+                                ? format_n_week (swing, weeks, has_before, c[since].open_time_ms)
+                                : NULL);
 
           if (is_high)
             {
@@ -339,6 +372,33 @@ is_rsi_pivot (const double *rsi,
   return TRUE;
 }
 
+static char *
+format_divergence (const WickSignalsContext *ctx,
+                   guint                     p1,
+                   guint                     p2,
+                   double                    price1,
+                   double                    price2,
+                   gboolean                  is_bullish)
+{
+  g_autofree char *price1_text = wick_format_level (price1);
+  g_autofree char *price2_text = wick_format_level (price2);
+  char rsi1[WICK_FORMAT_BUF_SIZE];
+  char rsi2[WICK_FORMAT_BUF_SIZE];
+
+  wick_format_grouped_into (rsi1, sizeof rsi1, ctx->rsi[p1], 1);
+  wick_format_grouped_into (rsi2, sizeof rsi2, ctx->rsi[p2], 1);
+
+  if (is_bullish)
+    /* Translators: a price, the earlier price, an RSI value, the earlier RSI value */
+    return g_strdup_printf (_("Bullish RSI divergence: a lower low at %s (from %s) while RSI "
+                              "made a higher low, %s (from %s)"),
+                            price2_text, price1_text, rsi2, rsi1);
+
+  return g_strdup_printf (_("Bearish RSI divergence: a higher high at %s (from %s) while RSI "
+                            "made a lower high, %s (from %s)"),
+                          price2_text, price1_text, rsi2, rsi1);
+}
+
 static void
 report_divergence (WickSignalsContext *ctx,
                    guint               p1,
@@ -349,31 +409,15 @@ report_divergence (WickSignalsContext *ctx,
   double price1 = is_bullish ? c[p1].low : c[p1].high;
   double price2 = is_bullish ? c[p2].low : c[p2].high;
   gboolean is_extreme = is_bullish ? ctx->rsi[p1] < 30.0 : ctx->rsi[p1] > 70.0;
-  g_autofree char *price1_text = wick_format_level (price1);
-  g_autofree char *price2_text = wick_format_level (price2);
-  char rsi1[WICK_FORMAT_BUF_SIZE];
-  char rsi2[WICK_FORMAT_BUF_SIZE];
-  char *text;
-
-  wick_format_grouped_into (rsi1, sizeof rsi1, ctx->rsi[p1], 1);
-  wick_format_grouped_into (rsi2, sizeof rsi2, ctx->rsi[p2], 1);
-
-  if (is_bullish)
-    /* Translators: a price, the earlier price, an RSI value, the earlier RSI value */
-    text = g_strdup_printf (_("Bullish RSI divergence: a lower low at %s (from %s) while RSI "
-                              "made a higher low, %s (from %s)"),
-                            price2_text, price1_text, rsi2, rsi1);
-  else
-    text = g_strdup_printf (_("Bearish RSI divergence: a higher high at %s (from %s) while RSI "
-                              "made a lower high, %s (from %s)"),
-                            price2_text, price1_text, rsi2, rsi1);
 
   _wick_signals_emit (ctx, WICK_SIGNAL_RSI_DIVERGENCE,
                       is_bullish ? WICK_SIGNAL_BULLISH : WICK_SIGNAL_BEARISH,
                       p1, p2, p2 + ctx->params->divergence_bars, price2, price1,
                       0.4 + 0.3 * _wick_clamp01 (fabs (ctx->rsi[p2] - ctx->rsi[p1]) / 10.0) +
                       (is_extreme ? 0.3 : 0.0),
-                      -1, text);
+                      -1,
+                      _wick_signals_has_text (ctx)
+                        ? format_divergence (ctx, p1, p2, price1, price2, is_bullish) : NULL);
 }
 
 /* §6: regular divergences between consecutive RSI pivots. */

@@ -30,11 +30,13 @@ typedef struct
 /* A pivot in the window, with what the clustering reads of its candle at hand. */
 typedef struct
 {
-  double        price;
-  double        atr;     /* 0 where ATR has no value, as wick-zones.c reads it */
-  double        volume;
-  guint         index;
-  WickPivotKind kind;
+  double  price;
+  double  atr;           /* 0 where ATR has no value, as wick-zones.c reads it */
+  double  volume;
+  guint   index;
+  guint8  kind;          /* WickPivotKind */
+  guint8  is_linked;     /* joins the member above it: kept as neighbours come and go, as
+                          * re-clustering reads each link a few times */
 } Member;
 
 struct _WickZoneIndex
@@ -128,7 +130,7 @@ member_from_pivot (const WickZoneIndex *zi,
 
   return (Member) {
     pivot->price, isfinite (atr) ? atr : 0.0, zi->candles[pivot->index].volume,
-    pivot->index, pivot->kind,
+    pivot->index, pivot->kind, FALSE,
   };
 }
 
@@ -163,6 +165,16 @@ is_linked (const WickZoneParams *params,
                     params->cluster_min * (a->price + b->price) / 2.0);
 
   return b->price - a->price < eps;
+}
+
+/* Works out the link of the member at @at to the one above it, which has just changed. */
+static inline void
+update_link (WickZoneIndex *zi,
+             guint          at)
+{
+  Member *p = (Member *) (gpointer) zi->active->data;
+
+  p[at].is_linked = at + 1 < zi->active->len && is_linked (zi->params, &p[at], &p[at + 1]);
 }
 
 /* The same centre and ε as wick-zones.c, summed in the same order. */
@@ -278,26 +290,34 @@ recluster (WickZoneIndex *zi,
     {
       /* Equal prices go with the region even where they do not join (ε of 0), so the price
        * range below holds the region's members and no others. */
-      while (lo > 0 &&
-             (is_linked (zi->params, &p[lo - 1], &p[lo]) || p[lo - 1].price == p[lo].price))
+      while (lo > 0 && (p[lo - 1].is_linked || p[lo - 1].price == p[lo].price))
         lo--;
-      while (hi + 1 < zi->active->len &&
-             (is_linked (zi->params, &p[hi], &p[hi + 1]) || p[hi + 1].price == p[hi].price))
+      while (hi + 1 < zi->active->len && (p[hi].is_linked || p[hi + 1].price == p[hi].price))
         hi++;
 
       lo_price = isnan (removed_price) ? p[lo].price : MIN (p[lo].price, removed_price);
       hi_price = isnan (removed_price) ? p[hi].price : MAX (p[hi].price, removed_price);
 
       for (start = lo, i = lo + 1; i <= hi + 1; i++)
-        if (i == hi + 1 || !is_linked (zi->params, &p[i - 1], &p[i]))
+        if (i == hi + 1 || !p[i - 1].is_linked)
           {
             add_cluster (zi, &p[start], i - start);
             start = i;
           }
     }
 
-  for (first = 0; first < zi->bands->len && b[first].last_price < lo_price; first++)
-    ;
+  /* The bands are apart and ascending, so their first and last prices both ascend. */
+  first = 0;
+  last = zi->bands->len;
+  while (first < last)
+    {
+      guint mid = first + (last - first) / 2;
+
+      if (b[mid].last_price < lo_price)
+        first = mid + 1;
+      else
+        last = mid;
+    }
   for (last = first; last < zi->bands->len && b[last].first_price <= hi_price; last++)
     ;
   g_array_remove_range (zi->bands, first, last - first);
@@ -319,6 +339,8 @@ remove_pivot (WickZoneIndex   *zi,
 
   g_array_remove_index (zi->active, at);
   len = zi->active->len;
+  if (at > 0)
+    update_link (zi, at - 1);
 
   if (len == 0)
     g_array_set_size (zi->bands, 0);
@@ -334,6 +356,9 @@ insert_pivot (WickZoneIndex   *zi,
   guint at = find_member (zi, &m);
 
   g_array_insert_val (zi->active, at, m);
+  if (at > 0)
+    update_link (zi, at - 1);
+  update_link (zi, at);
   recluster (zi, at > 0 ? at - 1 : 0, MIN (at + 1, zi->active->len - 1), NAN);
 }
 

@@ -155,8 +155,11 @@ run_once (const char *csv,
 
   t = now_ms ();
   snapshot = wick_signals_snapshot_new_sharing (market);
-  /* As the command line does: what no rule needs is computed only if drawn. */
-  signals = wick_signals_analyze_with_flags (snapshot, NULL, WICK_SIGNALS_ANALYZE_LAZY_EXTRAS,
+  /* As the command line does: what no rule needs is computed only if drawn, and no
+   * explanation is written. */
+  signals = wick_signals_analyze_with_flags (snapshot, NULL,
+                                             WICK_SIGNALS_ANALYZE_LAZY_EXTRAS |
+                                             WICK_SIGNALS_ANALYZE_NO_EXPLANATIONS,
                                              NULL, &error);
   times[STAGE_ANALYSIS] = now_ms () - t;
 
