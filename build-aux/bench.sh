@@ -5,7 +5,8 @@
 # 1. In process (each a median over repeated runs): static frames at 1920×1080 of the sample and
 #    of 1k to 1M synthetic candles all in view, with and without the heatmap, price lines and
 #    signals, and the drag-motion redraw (bench-render); the analysis at 20k and 1M candles
-#    (bench-analysis); the heatmap model and grid at 20k and 1M (bench-heatmap); the stages of
+#    (bench-analysis); the heatmap model and grid at 20k and 1M (bench-heatmap) and as the
+#    window builds and live-updates them (bench-heatmap-window); the stages of
 #    a 1M-candle export, CSV load first (bench-export); and, when they are there, kline page
 #    parsing (bench-parse), the candle cache (bench-candle-cache) and the live client
 #    (bench-live, 200,000 messages a case).
@@ -40,7 +41,7 @@ while [ $# -gt 0 ]; do
     --builddir=*) builddir=${1#--builddir=}; shift ;;
     --no-build) build=0; shift ;;
     --quick) quick=1; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -56,6 +57,7 @@ if [ "$build" = 1 ]; then
   fi
 
   targets=(src/wick tests/bench/bench-render tests/bench/bench-analysis tests/bench/bench-heatmap
+           tests/bench/bench-heatmap-window
            tests/bench/bench-export tests/bench/bench-first-frame.so)
   # Other engineers' benchmarks; run them when they are there.
   for extra in bench-parse bench-candle-cache bench-live; do
@@ -190,6 +192,7 @@ def print_table(title, rows):
 run_in_process("bench-render", ["--frames", "15" if quick else "30"])
 run_in_process("bench-analysis", ["--runs", "11" if quick else "21"])
 run_in_process("bench-heatmap", ["--runs", "10" if quick else "20"])
+run_in_process("bench-heatmap-window", ["--runs", "5" if quick else "11"])
 run_in_process("bench-export", ["--runs", "3" if quick else "5",
                                 "--candles", "100000" if quick else "1000000"])
 run_in_process("bench-parse", [])

@@ -544,13 +544,14 @@ test_real_data (void)
 }
 
 /* A model of a window of candles (an export's) bins to the grids a model of every candle
- * gives: without open interest from the levels the earlier candles left alive, with it
- * from every candle. */
+ * gives: from the levels the candles before the window, or before the first with open
+ * interest, left alive; with open interest from the first candle, from every candle. */
 
 static void
 check_window (WickMarket *market,
               guint       first,
-              guint       end)
+              guint       end,
+              guint       expected_first_column)
 {
   WickSeries *series = wick_market_get_series (market);
   guint n = wick_series_get_length (series);
@@ -574,16 +575,34 @@ check_window (WickMarket *market,
                                               &first_column, &error);
   g_assert_no_error (error);
   g_assert_nonnull (window);
-  if (first == 0 || wick_market_get_open_interest (market) != NULL)
-    g_assert_cmpuint (first_column, ==, first);
-  else
-    g_assert_cmpuint (first_column, ==, 1);
+  g_assert_cmpuint (first_column, ==, expected_first_column);
   g_assert_cmpuint (wick_heatmap_model_get_n_columns (window), ==, first_column + end - first);
 
   spec.first_column = first_column;
   grid = wick_heatmap_new (window, &spec, &error);
   g_assert_no_error (error);
   assert_grids_equal (grid, expected);
+}
+
+/* @market's open interest from candle @first on only. */
+static void
+drop_open_interest_before (WickMarket *market,
+                           guint       first)
+{
+  WickOpenInterest *oi = wick_market_get_open_interest (market);
+  const WickOpenInterestPoint *points = wick_open_interest_get_points (oi);
+  gint64 from_ms = wick_series_get_candles (wick_market_get_series (market))[first].open_time_ms;
+  g_autoptr(WickOpenInterest) later = wick_open_interest_new (HOUR_MS);
+  g_autoptr(GError) error = NULL;
+  guint i = 0;
+
+  while (points[i].time_ms < from_ms || !(points[i].open_usd > 0))
+    i++;
+  g_assert_true (wick_open_interest_set_points (later, points + i,
+                                                wick_open_interest_get_length (oi) - i, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (points[i].time_ms, ==, from_ms);
+  wick_market_set_open_interest (market, later);
 }
 
 static void
@@ -595,16 +614,25 @@ test_window (void)
     {
       g_autoptr(WickMarket) market = make_random_market (n, seed);
 
-      /* With open interest: every candle. */
-      check_window (market, 1800, 2400);
+      /* With open interest from the first candle: every candle. */
+      check_window (market, 1800, 2400, 1800);
+
+      /* With open interest from candle 1000 on: levels left alive before it, which its falls
+       * close in part; or before a window that comes earlier. The first points of the
+       * three markets are valid and at the candle's open. */
+      drop_open_interest_before (market, 1000);
+      check_window (market, 1800, 2400, 801);
+      check_window (market, 1000, 1200, 1);
+      check_window (market, 400, 2400, 1);
+      check_window (market, 0, 300, 0);
 
       /* Without it: levels left alive before the window, which may end in it or stay. */
       wick_market_set_open_interest (market, NULL);
-      check_window (market, 0, n);
-      check_window (market, 1, n);
-      check_window (market, 1800, 2400);
-      check_window (market, n - 40, n);
-      check_window (market, n - 1, n);
+      check_window (market, 0, n, 0);
+      check_window (market, 1, n, 1);
+      check_window (market, 1800, 2400, 1);
+      check_window (market, n - 40, n, 1);
+      check_window (market, n - 1, n, 1);
     }
 }
 

@@ -6,6 +6,7 @@
  * comments and also checked against a plain reimplementation of the rules in signals.md §5,
  * which averages each candle setting afresh rather than with running sums; on a quarter-unit
  * price grid every sum is exact, so the two must agree on every candle of a long random run.
+ * The one walk of all ten patterns is checked against the ten functions, cell for cell.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -532,6 +533,88 @@ test_star_penetration (void)
   g_assert_cmpint (out[AT], ==, 100);
 }
 
+/* Random candles for the single walk: on a quarter grid, where averages land on thresholds
+ * and bodies tie, with now and then a candle a billion times larger. A running total that
+ * has held one keeps a rounding residue, which differs with the candle the total began on, so
+ * a total begun at the wrong candle shows as other outputs. */
+static WickCandle *
+make_mixed_candles (GRand *rand,
+                    guint  n)
+{
+  WickCandle *candles = g_new0 (WickCandle, MAX (n, 1));
+  double price = 100.0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      WickCandle *c = &candles[i];
+      double scale = g_rand_int_range (rand, 0, 40) == 0 ? 1e9 + g_rand_double (rand) : 1.0;
+
+      c->open_time_ms = BASE_MS + (gint64) i * HOUR_MS;
+      c->open = MAX (price + 0.25 * g_rand_int_range (rand, -4, 5), 20.0);
+      c->close = MAX (c->open + 0.25 * g_rand_int_range (rand, -8, 9) * scale, 20.0);
+      c->high = MAX (c->open, c->close) + 0.25 * g_rand_int_range (rand, 0, 6) *
+                g_rand_int_range (rand, 0, 2) * scale;
+      c->low = MIN (c->open, c->close) - 0.25 * g_rand_int_range (rand, 0, 6) *
+               g_rand_int_range (rand, 0, 2);
+      c->volume = 1.0;
+      price = scale > 1.0 ? 100.0 : c->close;
+    }
+
+  return candles;
+}
+
+/* wick_patterns_compute_all () against each pattern's function, on runs of every length up
+ * to past the lookbacks and on a long one, with every pattern asked for and with some left out. */
+static void
+test_one_walk (void)
+{
+  static const guint lengths[] = {
+    0, 1, 2, 3, 9, 10, 11, 12, 13, 14, 20, 100, 20000,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
+
+  for (guint l = 0; l < G_N_ELEMENTS (lengths); l++)
+    for (guint subset = 0; subset < 3; subset++)
+      {
+        guint n = lengths[l];
+        g_autofree WickCandle *candles = make_mixed_candles (rand, n);
+        int *all[WICK_N_PATTERNS] = { NULL, };
+        guint p, i;
+
+        for (p = 0; p < WICK_N_PATTERNS; p++)
+          if (subset == 0 || (p + subset) % 2 == 0)
+            {
+              all[p] = g_new (int, MAX (n, 1));
+              for (i = 0; i < n; i++)
+                all[p][i] = 12345;
+            }
+
+        wick_patterns_compute_all (candles, n, all);
+
+        for (p = 0; p < WICK_N_PATTERNS; p++)
+          {
+            g_autofree int *one = g_new (int, MAX (n, 1));
+            guint fired = 0;
+
+            if (all[p] == NULL)
+              continue;
+
+            wick_patterns_compute (p, candles, n, one);
+            for (i = 0; i < n; i++)
+              {
+                if (all[p][i] != one[i])
+                  g_error ("%s, %u candles: %d at %u, its function gives %d",
+                           wick_patterns_get_name (p), n, all[p][i], i, one[i]);
+                fired += one[i] != 0;
+              }
+            /* The long run shows every pattern. */
+            if (n == 20000)
+              g_assert_cmpuint (fired, >, 0);
+            g_free (all[p]);
+          }
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +643,7 @@ main (int   argc,
 
   g_test_add_func ("/wick/patterns/star-penetration", test_star_penetration);
   g_test_add_func ("/wick/patterns/random-against-rules", test_random_against_rules);
+  g_test_add_func ("/wick/patterns/one-walk", test_one_walk);
 
   return g_test_run ();
 }

@@ -370,6 +370,7 @@ test_view_spec (Fixture       *fixture,
 {
   WickHeatmapOptions options;
   WickHeatmapGridSpec spec;
+  const WickHeatmapGridSpec *have;
   g_autoptr(WickHeatmap) grid = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -385,23 +386,24 @@ test_view_spec (Fixture       *fixture,
 
   grid = wick_heatmap_new (fixture->model, &spec, &error);
   g_assert_no_error (error);
-  g_assert_false (wick_heatmap_view_needs_rebin (grid, fixture->viewport, fixture->series,
+  have = wick_heatmap_get_spec (grid);
+  g_assert_false (wick_heatmap_view_needs_rebin (have, fixture->viewport, fixture->series,
                                                  &options));
 
   /* Another side, a fixed bucket, or prices beyond the grid. */
   options.sides = WICK_HEATMAP_LONGS;
-  g_assert_true (wick_heatmap_view_needs_rebin (grid, fixture->viewport, fixture->series,
+  g_assert_true (wick_heatmap_view_needs_rebin (have, fixture->viewport, fixture->series,
                                                 &options));
   options.sides = WICK_HEATMAP_BOTH_SIDES;
   options.bucket_size = 1;
-  g_assert_true (wick_heatmap_view_needs_rebin (grid, fixture->viewport, fixture->series,
+  g_assert_true (wick_heatmap_view_needs_rebin (have, fixture->viewport, fixture->series,
                                                 &options));
   options.bucket_size = 0;
   wick_viewport_set_price_range (fixture->viewport, 84, 134);
-  g_assert_false (wick_heatmap_view_needs_rebin (grid, fixture->viewport, fixture->series,
+  g_assert_false (wick_heatmap_view_needs_rebin (have, fixture->viewport, fixture->series,
                                                  &options));
   wick_viewport_set_price_range (fixture->viewport, 150, 200);
-  g_assert_true (wick_heatmap_view_needs_rebin (grid, fixture->viewport, fixture->series,
+  g_assert_true (wick_heatmap_view_needs_rebin (have, fixture->viewport, fixture->series,
                                                 &options));
 
   /* The tiers by name. */
@@ -462,6 +464,137 @@ test_format_usd (void)
     }
 }
 
+/* Checks that @model, whose candle c is column c − @offset, bins the candles [@first, end of
+ * @series) to the grid of a model of every candle: the straightforward reference. */
+static void
+check_models_grid (WickHeatmapModel *model,
+                   guint             offset,
+                   WickSeries       *series,
+                   WickOpenInterest *oi,
+                   WickLiquidations *liquidations,
+                   guint             first)
+{
+  g_autoptr(WickHeatmapModel) reference = new_model (NULL);
+  g_autoptr(WickHeatmap) expected = NULL;
+  g_autoptr(WickHeatmap) grid = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = wick_series_get_length (series);
+  WickHeatmapGridSpec spec;
+  double low, high;
+
+  g_assert_true (wick_heatmap_model_append_market (reference, series, oi, liquidations, n,
+                                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (offset + wick_heatmap_model_get_n_columns (model), ==, n);
+
+  g_assert_true (wick_heatmap_model_get_price_range (reference, first, n, &low, &high));
+  wick_heatmap_grid_spec_init_auto (&spec, first, n - first, low * 0.9, high * 1.1, 300);
+  expected = wick_heatmap_new (reference, &spec, &error);
+  g_assert_no_error (error);
+
+  spec.first_column -= offset;
+  grid = wick_heatmap_new (model, &spec, &error);
+  g_assert_no_error (error);
+  assert_grids_equal (grid, expected);
+}
+
+/* The window's models: built from a candle on, then extended by ticks of the forming candle
+ * and by candles that close, as a live market does. */
+static void
+test_view_models (void)
+{
+  const guint n = 2000, start = 1500, first = 1200;
+
+  for (guint32 seed = 1; seed <= 4; seed++)
+    {
+      g_autoptr(WickMarket) market = make_random_market (n, seed);
+      const WickCandle *all = wick_series_get_candles (wick_market_get_series (market));
+      g_autoptr(WickSeries) series = wick_series_new (HOUR_MS);
+      g_autoptr(WickHeatmapModel) base = NULL;
+      g_autoptr(WickHeatmapModel) model = NULL;
+      g_autoptr(GError) error = NULL;
+      WickOpenInterest *oi;
+      WickLiquidations *liquidations = wick_market_get_liquidations (market);
+      guint offset = G_MAXUINT, length;
+
+      /* Half of them with open interest, which every candle then runs through. */
+      if (seed % 2 == 0)
+        wick_market_set_open_interest (market, NULL);
+      oi = wick_market_get_open_interest (market);
+
+      g_assert_true (wick_series_append (series, all, start, &error));
+      g_assert_true (wick_heatmap_view_build_models (series, oi, liquidations, first, &base,
+                                                     &model, &offset, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (offset, ==, oi != NULL ? 0 : first - 1);
+      g_assert_cmpuint (offset + wick_heatmap_model_get_n_columns (base), ==, start - 1);
+      check_models_grid (model, offset, series, oi, liquidations, first);
+
+      length = start;
+      for (guint k = 0; k < 24; k++)
+        {
+          g_autoptr(WickSeries) tail = wick_series_new (HOUR_MS);
+          g_autoptr(WickHeatmapModel) new_base = NULL;
+          g_autoptr(WickHeatmapModel) extended = NULL;
+          g_autoptr(WickOpenInterest) tail_oi = NULL;
+          g_autoptr(WickLiquidations) tail_liquidations = NULL;
+          guint base_length = offset + wick_heatmap_model_get_n_columns (base);
+          WickCandle forming;
+
+          /* Ticks move the forming candle; every third step it closes, and every eighth two
+           * more candles arrive at once. */
+          if (k % 3 == 2)
+            {
+              guint more = k % 8 == 7 ? 2 : 1;
+
+              g_assert_true (wick_series_append (series, all + length, more, &error));
+              length += more;
+            }
+          else
+            {
+              forming = all[length - 1];
+              forming.close *= 1 + 0.004 * (k % 2 ? 1 : -1) * (k + 1);
+              forming.high = MAX (forming.high, forming.close);
+              forming.low = MIN (forming.low, forming.close);
+              forming.volume += 100 * k;
+              g_assert_true (wick_series_upsert_last (series, &forming, &error));
+            }
+          g_assert_no_error (error);
+
+          g_assert_true (wick_series_append (tail, wick_series_get_candles (series) +
+                                                     base_length - 1,
+                                             length - base_length + 1, &error));
+          /* What the window hands its worker: the data from the tail's first candle on */
+          tail_oi = wick_heatmap_view_copy_open_interest (oi, wick_series_get_candles (tail)[0]
+                                                                .open_time_ms);
+          tail_liquidations = wick_heatmap_view_copy_liquidations (
+            liquidations, wick_series_get_candles (tail)[0].open_time_ms);
+          g_assert_true (wick_heatmap_view_extend_models (base, tail, tail_oi, tail_liquidations,
+                                                          &new_base, &extended, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (offset + wick_heatmap_model_get_n_columns (new_base), ==,
+                            length - 1);
+          check_models_grid (extended, offset, series, oi, liquidations, first);
+
+          g_set_object (&base, new_base);
+        }
+
+      /* A tail that does not continue the base */
+      {
+        g_autoptr(WickSeries) tail = wick_series_new (HOUR_MS);
+        g_autoptr(WickHeatmapModel) new_base = NULL;
+        g_autoptr(WickHeatmapModel) extended = NULL;
+
+        g_assert_true (wick_series_append (tail, all + 10, 3, &error));
+        g_assert_false (wick_heatmap_view_extend_models (base, tail, oi, liquidations,
+                                                         &new_base, &extended, &error));
+        g_assert_error (error, WICK_HEATMAP_ERROR, WICK_HEATMAP_ERROR_MISMATCH);
+        g_assert_null (new_base);
+        g_assert_null (extended);
+      }
+    }
+}
+
 #define TEST(path, func) \
   g_test_add ("/wick/render-heatmap/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -479,6 +612,7 @@ main (int   argc,
   TEST ("view-spec", test_view_spec);
   TEST ("build", test_build);
   g_test_add_func ("/wick/render-heatmap/format-usd", test_format_usd);
+  g_test_add_func ("/wick/render-heatmap/view-models", test_view_models);
 
   return g_test_run ();
 }

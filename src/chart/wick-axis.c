@@ -11,6 +11,7 @@
 
 #include "wick-format.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -363,7 +364,9 @@ add_tick (GDateTime          *dt,
       label = g_date_time_format (dt, "%b");
       break;
     case 1:
-      label = g_date_time_format (dt, "%b %-d");
+      /* Translators: a day's label on the time axis, as in "Jan 3"; a strftime () format
+       * (GDateTime), e.g. "%-d. %b" for "3. Jan" */
+      label = g_date_time_format (dt, _("%b %-d"));
       break;
     default:
       label = g_date_time_format (dt, "%H:%M");

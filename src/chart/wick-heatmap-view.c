@@ -19,6 +19,8 @@
 #define MIN_MARGIN_COLUMNS 16
 /* A grid this many times wider or taller than the view is rebuilt for it. */
 #define MAX_OVERSIZE 4.0
+/* The fewest candles a model holds before its first grid, so that pans stay inside it. */
+#define MIN_MODEL_MARGIN 2048
 
 /**
  * wick_heatmap_options_init:
@@ -68,40 +70,6 @@ wick_heatmap_tiers_from_leverages (const char * const *leverages)
     }
 
   return tiers;
-}
-
-/**
- * wick_heatmap_view_build_model:
- * @series: the candles
- * @open_interest: (nullable): their open interest
- * @liquidations: (nullable): their realised liquidations
- * @error: return location for a #WICK_HEATMAP_ERROR
- *
- * Runs the default model over every candle of @series. Thread-safe for inputs no other
- * thread changes meanwhile, such as copies.
- *
- * Returns: (transfer full) (nullable): the model, whose column i is candle i
- */
-WickHeatmapModel *
-wick_heatmap_view_build_model (WickSeries        *series,
-                               WickOpenInterest  *open_interest,
-                               WickLiquidations  *liquidations,
-                               GError           **error)
-{
-  g_autoptr(WickHeatmapModel) model = NULL;
-  WickHeatmapConfig config;
-
-  g_return_val_if_fail (WICK_IS_SERIES (series), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  wick_heatmap_config_init (&config);
-  model = wick_heatmap_model_new (&config, error);
-  if (model == NULL ||
-      !wick_heatmap_model_append_market (model, series, open_interest, liquidations,
-                                         wick_series_get_length (series), error))
-    return NULL;
-
-  return g_steal_pointer (&model);
 }
 
 /* The candles in view, [first, end): those that end after its start and open before its
@@ -214,31 +182,29 @@ wick_heatmap_view_get_spec (WickViewport             *viewport,
 
 /**
  * wick_heatmap_view_needs_rebin:
- * @grid: the grid shown
+ * @have: the spec of the grid shown, its columns as candles of @series
  * @viewport: the view
- * @series: the candles @grid was binned for
+ * @series: the candles
  * @options: the options now
  *
  * Returns: whether the view needs another grid: other options or bucket size, candles or
- *   prices in view that @grid does not hold, or a grid far larger than the view
+ *   prices in view that the grid does not hold, or a grid far larger than the view
  */
 gboolean
-wick_heatmap_view_needs_rebin (WickHeatmap              *grid,
-                               WickViewport             *viewport,
-                               WickSeries               *series,
-                               const WickHeatmapOptions *options)
+wick_heatmap_view_needs_rebin (const WickHeatmapGridSpec *have,
+                               WickViewport              *viewport,
+                               WickSeries                *series,
+                               const WickHeatmapOptions  *options)
 {
-  const WickHeatmapGridSpec *have;
   WickHeatmapGridSpec want;
   double visible_low, visible_high, low, high, have_high;
   guint first, end;
 
-  g_return_val_if_fail (WICK_IS_HEATMAP (grid), TRUE);
+  g_return_val_if_fail (have != NULL, TRUE);
   g_return_val_if_fail (WICK_IS_VIEWPORT (viewport), TRUE);
   g_return_val_if_fail (WICK_IS_SERIES (series), TRUE);
   g_return_val_if_fail (options != NULL, TRUE);
 
-  have = wick_heatmap_get_spec (grid);
   wick_heatmap_view_get_spec (viewport, series, options, &want);
 
   if (have->sides != want.sides || have->tiers != want.tiers ||
@@ -257,6 +223,221 @@ wick_heatmap_view_needs_rebin (WickHeatmap              *grid,
   return (visible_low < have->price_low && have->price_low > 0) ||
          visible_high > have_high ||
          have_high - have->price_low > MAX_OVERSIZE * (high - low);
+}
+
+/**
+ * wick_heatmap_view_get_model_first:
+ * @spec: a grid, from wick_heatmap_view_get_spec()
+ *
+ * Returns: the first candle of a model for @spec and the grids of nearby views: a grid's width
+ *   before @spec, and at least 2,048 candles
+ */
+guint
+wick_heatmap_view_get_model_first (const WickHeatmapGridSpec *spec)
+{
+  guint margin;
+
+  g_return_val_if_fail (spec != NULL, 0);
+
+  margin = MAX (spec->n_columns, MIN_MODEL_MARGIN);
+
+  return spec->first_column > margin ? spec->first_column - margin : 0;
+}
+
+/**
+ * wick_heatmap_view_build_models:
+ * @series: the candles, the last one forming
+ * @open_interest: (nullable): their open interest
+ * @liquidations: (nullable): their realised liquidations
+ * @first: the first candle a grid of the models may show, below the length of @series
+ * @base: (out) (transfer full): the model of every candle but the last
+ * @model: (out) (transfer full): the model of every candle
+ * @column_offset: (out): candle c is column c − @column_offset of both models
+ * @error: return location for a #WICK_HEATMAP_ERROR
+ *
+ * The default model of the candles of @series, held from @first on as in
+ * wick_heatmap_model_new_for_window(), so that grids of the latest candles of years of them
+ * cost as little as those of a few days. @base is the one to extend when the forming candle
+ * changes or closes (wick_heatmap_view_extend_models()). Thread-safe for inputs no other
+ * thread changes meanwhile, such as copies.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+wick_heatmap_view_build_models (WickSeries        *series,
+                                WickOpenInterest  *open_interest,
+                                WickLiquidations  *liquidations,
+                                guint              first,
+                                WickHeatmapModel **base,
+                                WickHeatmapModel **model,
+                                guint             *column_offset,
+                                GError           **error)
+{
+  g_autoptr(WickHeatmapModel) closed = NULL;
+  g_autoptr(WickHeatmapModel) all = NULL;
+  guint n, first_column = 0;
+
+  g_return_val_if_fail (WICK_IS_SERIES (series), FALSE);
+  g_return_val_if_fail (base != NULL && model != NULL && column_offset != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n = wick_series_get_length (series);
+  first = n > 0 ? MIN (first, n - 1) : 0;
+
+  closed = wick_heatmap_model_new_for_window (NULL, series, open_interest, liquidations, first,
+                                              n > 0 ? n - 1 : 0, &first_column, error);
+  if (closed == NULL)
+    return FALSE;
+
+  all = wick_heatmap_model_copy (closed);
+  if (n > 0 &&
+      !wick_heatmap_model_append_candles (all, series, open_interest, liquidations, n - 1, n,
+                                          error))
+    return FALSE;
+
+  *base = g_steal_pointer (&closed);
+  *model = g_steal_pointer (&all);
+  *column_offset = first - first_column;
+
+  return TRUE;
+}
+
+/**
+ * wick_heatmap_view_extend_models:
+ * @base: a model from wick_heatmap_view_build_models(), which no thread changes any more
+ * @tail: the candles since: the one of @base's last column, the candles closed since, and the
+ *   forming one last
+ * @open_interest: (nullable): their open interest
+ * @liquidations: (nullable): their realised liquidations
+ * @new_base: (out) (transfer full): @base with the candles of @tail but the last
+ * @model: (out) (transfer full): with the last one too
+ * @error: return location for a #WICK_HEATMAP_ERROR
+ *
+ * Takes in the candles closed since @base, and the forming one, as a model of every candle
+ * would: a live tick of the forming candle costs the copy of @base and one candle, however
+ * long the market is. Thread-safe as wick_heatmap_view_build_models() is.
+ *
+ * Returns: %TRUE on success; %FALSE with %WICK_HEATMAP_ERROR_MISMATCH when @tail does not
+ *   continue @base
+ */
+gboolean
+wick_heatmap_view_extend_models (WickHeatmapModel  *base,
+                                 WickSeries        *tail,
+                                 WickOpenInterest  *open_interest,
+                                 WickLiquidations  *liquidations,
+                                 WickHeatmapModel **new_base,
+                                 WickHeatmapModel **model,
+                                 GError           **error)
+{
+  g_autoptr(WickHeatmapModel) closed = NULL;
+  g_autoptr(WickHeatmapModel) all = NULL;
+  guint n;
+
+  g_return_val_if_fail (WICK_IS_HEATMAP_MODEL (base), FALSE);
+  g_return_val_if_fail (WICK_IS_SERIES (tail), FALSE);
+  g_return_val_if_fail (wick_series_get_length (tail) >= 2, FALSE);
+  g_return_val_if_fail (new_base != NULL && model != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n = wick_series_get_length (tail);
+
+  /* Only the forming candle changed: @base stays, and the append below checks that @tail
+   * continues it. */
+  if (n == 2)
+    {
+      closed = g_object_ref (base);
+    }
+  else
+    {
+      closed = wick_heatmap_model_copy (base);
+      if (!wick_heatmap_model_append_candles (closed, tail, open_interest, liquidations, 1,
+                                              n - 1, error))
+        return FALSE;
+    }
+
+  all = wick_heatmap_model_copy (closed);
+  if (!wick_heatmap_model_append_candles (all, tail, open_interest, liquidations, n - 1, n,
+                                          error))
+    return FALSE;
+
+  *new_base = g_steal_pointer (&closed);
+  *model = g_steal_pointer (&all);
+
+  return TRUE;
+}
+
+/**
+ * wick_heatmap_view_copy_open_interest:
+ * @open_interest: (nullable): open interest
+ * @from_ms: the open of the first candle a model takes in from the copy
+ *
+ * What a model needs of @open_interest for candles from @from_ms on: the points from then,
+ * and the last valid one before, which tells where a gap keeps the last value.
+ *
+ * Returns: (transfer full) (nullable): the copy, or %NULL for %NULL
+ */
+WickOpenInterest *
+wick_heatmap_view_copy_open_interest (WickOpenInterest *open_interest,
+                                      gint64            from_ms)
+{
+  const WickOpenInterestPoint *p;
+  WickOpenInterest *copy;
+  guint n, first;
+
+  g_return_val_if_fail (open_interest == NULL || WICK_IS_OPEN_INTEREST (open_interest), NULL);
+
+  if (open_interest == NULL)
+    return NULL;
+
+  p = wick_open_interest_get_points (open_interest);
+  n = wick_open_interest_get_length (open_interest);
+  first = 0;
+  while (first < n && p[first].time_ms < from_ms)
+    first++;
+  while (first > 0 &&
+         !(p[first - 1].open_usd > 0 && isfinite (p[first - 1].open_usd) &&
+           p[first - 1].close_usd > 0 && isfinite (p[first - 1].close_usd)))
+    first--;
+  if (first > 0)
+    first--;
+
+  copy = wick_open_interest_new (wick_open_interest_get_interval_ms (open_interest));
+  wick_open_interest_set_points (copy, p + first, n - first, NULL);
+
+  return copy;
+}
+
+/**
+ * wick_heatmap_view_copy_liquidations:
+ * @liquidations: (nullable): realised liquidations
+ * @from_ms: the open of the first candle a model takes in from the copy
+ *
+ * Returns: (transfer full) (nullable): the buckets of @liquidations from @from_ms on, or
+ *   %NULL for %NULL
+ */
+WickLiquidations *
+wick_heatmap_view_copy_liquidations (WickLiquidations *liquidations,
+                                     gint64            from_ms)
+{
+  const WickLiquidationBucket *b;
+  WickLiquidations *copy;
+  guint n, first;
+
+  g_return_val_if_fail (liquidations == NULL || WICK_IS_LIQUIDATIONS (liquidations), NULL);
+
+  if (liquidations == NULL)
+    return NULL;
+
+  b = wick_liquidations_get_buckets (liquidations);
+  n = wick_liquidations_get_length (liquidations);
+  first = 0;
+  while (first < n && b[first].time_ms < from_ms)
+    first++;
+
+  copy = wick_liquidations_new (wick_liquidations_get_bucket_ms (liquidations));
+  wick_liquidations_set_buckets (copy, b + first, n - first, NULL);
+
+  return copy;
 }
 
 /**

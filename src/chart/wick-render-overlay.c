@@ -12,6 +12,8 @@
 #include "wick-axis.h"
 #include "wick-format.h"
 
+#include <glib/gi18n-lib.h>
+
 /* The candle under @x: the last one opening at or before the time there, clamped to the
  * series. Only valid with at least one candle. */
 static guint
@@ -71,9 +73,11 @@ draw_crosshair (Frame            *f,
   _wick_render_price_label (f, y, price_text,
                             &f->palette->label_background, &f->palette->label_text);
 
+  /* Translators: the crosshair's time label of a daily candle and of a shorter one, as in
+   * "Wed 7 Jan '26 10:00"; strftime () formats (GDateTime) */
   time_text = wick_axis_format_time (f->scene->time_zone, label_time,
-                                     f->interval_ms >= 86400000 ? "%a %-d %b '%y"
-                                                                : "%a %-d %b '%y %H:%M");
+                                     f->interval_ms >= 86400000 ? _("%a %-d %b '%y")
+                                                                : _("%a %-d %b '%y %H:%M"));
   _wick_render_set_text (f, f->axis_font, time_text != NULL ? time_text : "", &w, &h);
   left = round (CLAMP (x - w / 2 - TEXT_PAD, 0, MAX (0, f->width - w - 2 * TEXT_PAD)));
   set_color (cr, &f->palette->label_background);

@@ -236,6 +236,55 @@ wick_heatmap_model_append_market (WickHeatmapModel  *self,
   return append_candles (self, series, oi, liquidations, start, end, error);
 }
 
+/**
+ * wick_heatmap_model_append_candles:
+ * @self: a #WickHeatmapModel
+ * @series: candles; when @self has columns, candle @start − 1 is its last one
+ * @oi: (nullable): open interest, if known
+ * @liquidations: (nullable): realised liquidations, if known
+ * @start: the first candle of @series to append
+ * @end: the candle after the last one to append; at most the length of @series
+ * @error: return location for a %WICK_HEATMAP_ERROR
+ *
+ * As wick_heatmap_model_append_market(), for a model whose columns are not the first
+ * candles of @series: one of wick_heatmap_model_new_for_window(), or @series only the latest
+ * candles of a market. The candle before @start must have the time of the model's last column.
+ *
+ * Returns: %TRUE on success; %FALSE with %WICK_HEATMAP_ERROR_MISMATCH when @series does not
+ *   continue the model's candles
+ */
+gboolean
+wick_heatmap_model_append_candles (WickHeatmapModel  *self,
+                                   WickSeries        *series,
+                                   WickOpenInterest  *oi,
+                                   WickLiquidations  *liquidations,
+                                   guint              start,
+                                   guint              end,
+                                   GError           **error)
+{
+  guint n_columns;
+
+  g_return_val_if_fail (WICK_IS_HEATMAP_MODEL (self), FALSE);
+  g_return_val_if_fail (WICK_IS_SERIES (series), FALSE);
+  g_return_val_if_fail (oi == NULL || WICK_IS_OPEN_INTEREST (oi), FALSE);
+  g_return_val_if_fail (liquidations == NULL || WICK_IS_LIQUIDATIONS (liquidations), FALSE);
+  g_return_val_if_fail (start <= end && end <= wick_series_get_length (series), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n_columns = wick_heatmap_model_get_n_columns (self);
+  if (n_columns > 0 &&
+      (start == 0 ||
+       wick_series_get_candles (series)[start - 1].open_time_ms !=
+         wick_heatmap_model_get_column_time (self, n_columns - 1)))
+    {
+      g_set_error_literal (error, WICK_HEATMAP_ERROR, WICK_HEATMAP_ERROR_MISMATCH,
+                           _("The candles do not continue the heatmap’s candles"));
+      return FALSE;
+    }
+
+  return append_candles (self, series, oi, liquidations, start, end, error);
+}
+
 /* Appends candles [@start, @end) of @series. */
 static gboolean
 append_candles (WickHeatmapModel  *self,
@@ -285,25 +334,28 @@ append_candles (WickHeatmapModel  *self,
   return TRUE;
 }
 
-/* Whether @oi has a point the model would use: any of them valid. */
-static gboolean
-has_open_interest (WickOpenInterest *oi)
+/* The first candle of @series whose interval holds or follows the first valid point of @oi:
+ * the candles before it have no open interest, and fall back to volume. */
+static guint
+first_open_interest_candle (WickSeries       *series,
+                            WickOpenInterest *oi)
 {
   const WickOpenInterestPoint *p;
   guint n;
 
   if (oi == NULL)
-    return FALSE;
+    return wick_series_get_length (series);
 
   p = wick_open_interest_get_points (oi);
   n = wick_open_interest_get_length (oi);
   for (guint i = 0; i < n; i++)
     {
       if (is_valid_point (&p[i]))
-        return TRUE;
+        return wick_series_lower_bound (series, p[i].time_ms -
+                                                wick_series_get_interval_ms (series) + 1);
     }
 
-  return FALSE;
+  return wick_series_get_length (series);
 }
 
 /**
@@ -317,12 +369,14 @@ has_open_interest (WickOpenInterest *oi)
  * @first_column: (out): the model's column of candle @first
  * @error: return location for a #WICK_HEATMAP_ERROR
  *
- * A model for grids of the candles [@first, @end) only, as an export draws one. Without open
- * interest (whose falls close part of every level), the levels alive before @first are worked
- * out in one pass and held in column 0 (the candle before @first), and the candles from @first
- * on follow as columns 1, 2 …: the grids are those a model of every candle gives, to the
- * rounding of sums where levels at the very same price end in one candle. With open interest
- * it is a model of the candles up to @end, and the columns are the candles.
+ * A model for grids of the candles [@first, @end) only, as an export draws one. Before the
+ * first candle with open interest (whose falls close part of every level) levels only end when
+ * a candle reaches them, so the levels alive before @first, or before that candle when it
+ * comes earlier, are worked out in one pass and held in column 0, and the candles after follow
+ * as columns 1, 2 …: the grids are those a model of every candle gives, to the rounding of
+ * sums where levels at the very same price end in one candle. When open interest is known
+ * from the first candle, it is a model of the candles up to @end, and the columns are the
+ * candles.
  *
  * Returns: (transfer full) (nullable): the model
  */
@@ -337,6 +391,7 @@ wick_heatmap_model_new_for_window (const WickHeatmapConfig  *config,
                                    GError                  **error)
 {
   g_autoptr(WickHeatmapModel) model = NULL;
+  guint seed_end;
 
   g_return_val_if_fail (WICK_IS_SERIES (series), NULL);
   g_return_val_if_fail (oi == NULL || WICK_IS_OPEN_INTEREST (oi), NULL);
@@ -348,7 +403,8 @@ wick_heatmap_model_new_for_window (const WickHeatmapConfig  *config,
   if (!(model = wick_heatmap_model_new (config, error)))
     return NULL;
 
-  if (first == 0 || has_open_interest (oi))
+  seed_end = MIN (first, first_open_interest_candle (series, oi));
+  if (seed_end == 0)
     {
       *first_column = first;
       if (!append_candles (model, series, oi, liquidations, 0, end, error))
@@ -356,9 +412,9 @@ wick_heatmap_model_new_for_window (const WickHeatmapConfig  *config,
       return g_steal_pointer (&model);
     }
 
-  _wick_heatmap_model_seed (model, wick_series_get_candles (series), first);
-  *first_column = 1;
-  if (!append_candles (model, series, NULL, liquidations, first, end, error))
+  _wick_heatmap_model_seed (model, wick_series_get_candles (series), seed_end);
+  *first_column = first - seed_end + 1;
+  if (!append_candles (model, series, oi, liquidations, seed_end, end, error))
     return NULL;
 
   return g_steal_pointer (&model);

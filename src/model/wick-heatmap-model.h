@@ -165,6 +165,13 @@ gboolean                 wick_heatmap_model_append_market   (WickHeatmapModel   
                                                              WickLiquidations         *liquidations,
                                                              guint                     end,
                                                              GError                  **error);
+gboolean                 wick_heatmap_model_append_candles  (WickHeatmapModel         *self,
+                                                             WickSeries               *series,
+                                                             WickOpenInterest         *oi,
+                                                             WickLiquidations         *liquidations,
+                                                             guint                     start,
+                                                             guint                     end,
+                                                             GError                  **error);
 WickHeatmapModel        *wick_heatmap_model_new_for_window  (const WickHeatmapConfig  *config,
                                                              WickSeries               *series,
                                                              WickOpenInterest         *oi,

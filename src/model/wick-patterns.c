@@ -15,6 +15,8 @@
 
 #include "wick-patterns.h"
 
+#include "wick-patterns-private.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -40,55 +42,6 @@ static const CandleSetting shadow_long = { RANGE_REAL_BODY, 0, 1.0 };
 static const CandleSetting shadow_very_short = { RANGE_HIGH_LOW, 10, 0.1 };
 static const CandleSetting near = { RANGE_HIGH_LOW, 5, 0.2 };
 
-/* Lookbacks as each TA_CDL*_Lookback () works them out from the settings' periods. */
-#define HAMMER_LOOKBACK          11  /* max (BodyShort, ShadowLong, ShadowVeryShort, Near) + 1 */
-#define INVERTED_HAMMER_LOOKBACK 11  /* max (BodyShort, ShadowLong, ShadowVeryShort) + 1 */
-#define SHOOTING_STAR_LOOKBACK   11  /* max (BodyShort, ShadowLong, ShadowVeryShort) + 1 */
-#define ENGULFING_LOOKBACK       2   /* fixed in TA-Lib, though only one candle back is read */
-#define HARAMI_LOOKBACK          11  /* max (BodyShort, BodyLong) + 1 */
-#define PIERCING_LOOKBACK        11  /* BodyLong + 1 */
-#define STAR_LOOKBACK            12  /* max (BodyShort, BodyLong) + 2 */
-#define DOJI_LOOKBACK            10  /* BodyDoji */
-#define DRAGONFLY_DOJI_LOOKBACK  10  /* max (BodyDoji, ShadowVeryShort) */
-
-/* TA_REALBODY, TA_UPPERSHADOW, TA_LOWERSHADOW, TA_HIGHLOWRANGE and TA_CANDLECOLOR. */
-
-static inline double
-real_body (const WickCandle *c)
-{
-  return fabs (c->close - c->open);
-}
-
-static inline double
-upper_shadow (const WickCandle *c)
-{
-  return c->high - (c->close >= c->open ? c->close : c->open);
-}
-
-static inline double
-lower_shadow (const WickCandle *c)
-{
-  return (c->close >= c->open ? c->open : c->close) - c->low;
-}
-
-static inline int
-color (const WickCandle *c)
-{
-  return c->close >= c->open ? 1 : -1;
-}
-
-static inline double
-body_top (const WickCandle *c)
-{
-  return MAX (c->open, c->close);
-}
-
-static inline double
-body_bottom (const WickCandle *c)
-{
-  return MIN (c->open, c->close);
-}
-
 /* TA_CANDLERANGE */
 static inline double
 candle_range (const CandleSetting *setting,
@@ -97,11 +50,11 @@ candle_range (const CandleSetting *setting,
   switch (setting->range_type)
     {
     case RANGE_REAL_BODY:
-      return real_body (c);
+      return _wick_real_body (c);
     case RANGE_HIGH_LOW:
       return c->high - c->low;
     case RANGE_SHADOWS:
-      return upper_shadow (c) + lower_shadow (c);
+      return _wick_upper_shadow (c) + _wick_lower_shadow (c);
     }
 
   g_assert_not_reached ();
@@ -175,11 +128,10 @@ average_advance (Average          *avg,
  * rather than &&, and the output picked by arithmetic: computing every test is faster than a
  * mispredicted branch on each. The result is the same. */
 
-/* Clears the cells with no value. Returns FALSE when no candle can be judged. */
-static gboolean
-begin (guint  n_candles,
-       guint  lookback,
-       int   *out)
+gboolean
+_wick_patterns_begin (guint  n_candles,
+                      guint  lookback,
+                      int   *out)
 {
   if (n_candles > 0)
     memset (out, 0, MIN (n_candles, lookback) * sizeof *out);
@@ -211,7 +163,7 @@ wick_patterns_hammer (const WickCandle *candles,
   g_return_val_if_fail (candles != NULL || n_candles == 0, n_candles);
   g_return_val_if_fail (out != NULL || n_candles == 0, n_candles);
 
-  if (!begin (n_candles, HAMMER_LOOKBACK, out))
+  if (!_wick_patterns_begin (n_candles, HAMMER_LOOKBACK, out))
     return n_candles;
 
   average_init (&body, &body_short, candles, HAMMER_LOOKBACK);
@@ -222,10 +174,10 @@ wick_patterns_hammer (const WickCandle *candles,
     {
       const WickCandle *c = &candles[i];
 
-      out[i] = ((real_body (c) < average_get (&body)) &
-                (lower_shadow (c) > own_average (&shadow_long, c)) &
-                (upper_shadow (c) < average_get (&shadow_short)) &
-                (body_bottom (c) <= candles[i - 1].low + average_get (&near_low)))
+      out[i] = ((_wick_real_body (c) < average_get (&body)) &
+                (_wick_lower_shadow (c) > own_average (&shadow_long, c)) &
+                (_wick_upper_shadow (c) < average_get (&shadow_short)) &
+                (_wick_body_bottom (c) <= candles[i - 1].low + average_get (&near_low)))
                ? 100 : 0;
 
       average_advance (&body, candles, i);
@@ -259,13 +211,13 @@ inverted_shape (const WickCandle *candles,
 
       /* TA_REALBODYGAPUP (i, i-1) and TA_REALBODYGAPDOWN (i, i-1), both strict. */
       if (gap_up)
-        gap = body_bottom (c) > body_top (prev);
+        gap = _wick_body_bottom (c) > _wick_body_top (prev);
       else
-        gap = body_top (c) < body_bottom (prev);
+        gap = _wick_body_top (c) < _wick_body_bottom (prev);
 
-      out[i] = ((real_body (c) < average_get (&body)) &
-                (upper_shadow (c) > own_average (&shadow_long, c)) &
-                (lower_shadow (c) < average_get (&shadow_short)) &
+      out[i] = ((_wick_real_body (c) < average_get (&body)) &
+                (_wick_upper_shadow (c) > own_average (&shadow_long, c)) &
+                (_wick_lower_shadow (c) < average_get (&shadow_short)) &
                 gap)
                ? value : 0;
 
@@ -294,7 +246,7 @@ wick_patterns_inverted_hammer (const WickCandle *candles,
   g_return_val_if_fail (candles != NULL || n_candles == 0, n_candles);
   g_return_val_if_fail (out != NULL || n_candles == 0, n_candles);
 
-  if (!begin (n_candles, INVERTED_HAMMER_LOOKBACK, out))
+  if (!_wick_patterns_begin (n_candles, INVERTED_HAMMER_LOOKBACK, out))
     return n_candles;
 
   inverted_shape (candles, n_candles, INVERTED_HAMMER_LOOKBACK, FALSE, 100, out);
@@ -321,7 +273,7 @@ wick_patterns_shooting_star (const WickCandle *candles,
   g_return_val_if_fail (candles != NULL || n_candles == 0, n_candles);
   g_return_val_if_fail (out != NULL || n_candles == 0, n_candles);
 
-  if (!begin (n_candles, SHOOTING_STAR_LOOKBACK, out))
+  if (!_wick_patterns_begin (n_candles, SHOOTING_STAR_LOOKBACK, out))
     return n_candles;
 
   inverted_shape (candles, n_candles, SHOOTING_STAR_LOOKBACK, TRUE, -100, out);
@@ -353,7 +305,7 @@ wick_patterns_engulfing (const WickCandle *candles,
   g_return_val_if_fail (candles != NULL || n_candles == 0, n_candles);
   g_return_val_if_fail (out != NULL || n_candles == 0, n_candles);
 
-  if (!begin (n_candles, ENGULFING_LOOKBACK, out))
+  if (!_wick_patterns_begin (n_candles, ENGULFING_LOOKBACK, out))
     return n_candles;
 
   for (i = ENGULFING_LOOKBACK; i < n_candles; i++)
@@ -372,7 +324,7 @@ wick_patterns_engulfing (const WickCandle *candles,
                  ((c->open > prev->close) & (c->close <= prev->open)));
       is_exact = (c->open != prev->close) & (c->close != prev->open);
 
-      /* color (c) × 100, or × 80 */
+      /* colour (c) × 100, or × 80 */
       out[i] = (bullish | bearish) * (2 * is_white - 1) * (80 + 20 * is_exact);
     }
 
@@ -404,7 +356,7 @@ wick_patterns_harami (const WickCandle *candles,
   g_return_val_if_fail (candles != NULL || n_candles == 0, n_candles);
   g_return_val_if_fail (out != NULL || n_candles == 0, n_candles);
 
-  if (!begin (n_candles, HARAMI_LOOKBACK, out))
+  if (!_wick_patterns_begin (n_candles, HARAMI_LOOKBACK, out))
     return n_candles;
 
   average_init (&long_body, &body_long, candles, HARAMI_LOOKBACK - 1);
@@ -417,12 +369,13 @@ wick_patterns_harami (const WickCandle *candles,
       gboolean is_harami, is_inside, is_strictly_inside;
 
       /* Strictly inside is inside as well: 80 + 20. */
-      is_harami = (real_body (prev) > average_get (&long_body)) &
-                  (real_body (c) <= average_get (&short_body));
-      is_inside = (body_top (c) <= body_top (prev)) & (body_bottom (c) >= body_bottom (prev));
-      is_strictly_inside = (body_top (c) < body_top (prev)) &
-                           (body_bottom (c) > body_bottom (prev));
-      out[i] = is_harami * -color (prev) * (80 * is_inside + 20 * is_strictly_inside);
+      is_harami = (_wick_real_body (prev) > average_get (&long_body)) &
+                  (_wick_real_body (c) <= average_get (&short_body));
+      is_inside = (_wick_body_top (c) <= _wick_body_top (prev)) &
+                  (_wick_body_bottom (c) >= _wick_body_bottom (prev));
+      is_strictly_inside = (_wick_body_top (c) < _wick_body_top (prev)) &
+                           (_wick_body_bottom (c) > _wick_body_bottom (prev));
+      out[i] = is_harami * -_wick_candle_color (prev) * (80 * is_inside + 20 * is_strictly_inside);
 
       average_advance (&long_body, candles, i - 1);
       average_advance (&short_body, candles, i);
@@ -455,7 +408,7 @@ wick_patterns_piercing (const WickCandle *candles,
   g_return_val_if_fail (candles != NULL || n_candles == 0, n_candles);
   g_return_val_if_fail (out != NULL || n_candles == 0, n_candles);
 
-  if (!begin (n_candles, PIERCING_LOOKBACK, out))
+  if (!_wick_patterns_begin (n_candles, PIERCING_LOOKBACK, out))
     return n_candles;
 
   average_init (&first_body, &body_long, candles, PIERCING_LOOKBACK - 1);
@@ -466,13 +419,13 @@ wick_patterns_piercing (const WickCandle *candles,
       const WickCandle *c = &candles[i];
       const WickCandle *prev = &candles[i - 1];
 
-      out[i] = ((color (prev) == -1) &
-                (real_body (prev) > average_get (&first_body)) &
-                (color (c) == 1) &
-                (real_body (c) > average_get (&second_body)) &
+      out[i] = ((_wick_candle_color (prev) == -1) &
+                (_wick_real_body (prev) > average_get (&first_body)) &
+                (_wick_candle_color (c) == 1) &
+                (_wick_real_body (c) > average_get (&second_body)) &
                 (c->open < prev->low) &
                 (c->close < prev->open) &
-                (c->close > prev->close + real_body (prev) * 0.5))
+                (c->close > prev->close + _wick_real_body (prev) * 0.5))
                ? 100 : 0;
 
       average_advance (&first_body, candles, i - 1);
@@ -506,21 +459,21 @@ star (const WickCandle *candles,
 
       if (direction > 0)
         {
-          gap = body_top (middle) < body_bottom (first);
-          closes_within = c->close > first->close + real_body (first) * penetration;
+          gap = _wick_body_top (middle) < _wick_body_bottom (first);
+          closes_within = c->close > first->close + _wick_real_body (first) * penetration;
         }
       else
         {
-          gap = body_bottom (middle) > body_top (first);
-          closes_within = c->close < first->close - real_body (first) * penetration;
+          gap = _wick_body_bottom (middle) > _wick_body_top (first);
+          closes_within = c->close < first->close - _wick_real_body (first) * penetration;
         }
 
-      out[i] = (real_body (first) > average_get (&first_body) &&
-                color (first) == -direction &&
-                real_body (middle) <= average_get (&star_body) &&
+      out[i] = (_wick_real_body (first) > average_get (&first_body) &&
+                _wick_candle_color (first) == -direction &&
+                _wick_real_body (middle) <= average_get (&star_body) &&
                 gap &&
-                real_body (c) > average_get (&third_body) &&
-                color (c) == direction &&
+                _wick_real_body (c) > average_get (&third_body) &&
+                _wick_candle_color (c) == direction &&
                 closes_within)
                ? direction * 100 : 0;
 
@@ -555,7 +508,7 @@ wick_patterns_morning_star (const WickCandle *candles,
   g_return_val_if_fail (out != NULL || n_candles == 0, n_candles);
   g_return_val_if_fail (penetration >= 0.0, n_candles);
 
-  if (!begin (n_candles, STAR_LOOKBACK, out))
+  if (!_wick_patterns_begin (n_candles, STAR_LOOKBACK, out))
     return n_candles;
 
   star (candles, n_candles, penetration, 1, out);
@@ -586,7 +539,7 @@ wick_patterns_evening_star (const WickCandle *candles,
   g_return_val_if_fail (out != NULL || n_candles == 0, n_candles);
   g_return_val_if_fail (penetration >= 0.0, n_candles);
 
-  if (!begin (n_candles, STAR_LOOKBACK, out))
+  if (!_wick_patterns_begin (n_candles, STAR_LOOKBACK, out))
     return n_candles;
 
   star (candles, n_candles, penetration, -1, out);
@@ -616,14 +569,14 @@ wick_patterns_doji (const WickCandle *candles,
   g_return_val_if_fail (candles != NULL || n_candles == 0, n_candles);
   g_return_val_if_fail (out != NULL || n_candles == 0, n_candles);
 
-  if (!begin (n_candles, DOJI_LOOKBACK, out))
+  if (!_wick_patterns_begin (n_candles, DOJI_LOOKBACK, out))
     return n_candles;
 
   average_init (&doji, &body_doji, candles, DOJI_LOOKBACK);
 
   for (i = DOJI_LOOKBACK; i < n_candles; i++)
     {
-      out[i] = real_body (&candles[i]) <= average_get (&doji) ? 100 : 0;
+      out[i] = _wick_real_body (&candles[i]) <= average_get (&doji) ? 100 : 0;
       average_advance (&doji, candles, i);
     }
 
@@ -652,7 +605,7 @@ wick_patterns_dragonfly_doji (const WickCandle *candles,
   g_return_val_if_fail (candles != NULL || n_candles == 0, n_candles);
   g_return_val_if_fail (out != NULL || n_candles == 0, n_candles);
 
-  if (!begin (n_candles, DRAGONFLY_DOJI_LOOKBACK, out))
+  if (!_wick_patterns_begin (n_candles, DRAGONFLY_DOJI_LOOKBACK, out))
     return n_candles;
 
   average_init (&doji, &body_doji, candles, DRAGONFLY_DOJI_LOOKBACK);
@@ -662,9 +615,9 @@ wick_patterns_dragonfly_doji (const WickCandle *candles,
     {
       const WickCandle *c = &candles[i];
 
-      out[i] = (real_body (c) <= average_get (&doji) &&
-                upper_shadow (c) < average_get (&shadow_short) &&
-                lower_shadow (c) > average_get (&shadow_short))
+      out[i] = (_wick_real_body (c) <= average_get (&doji) &&
+                _wick_upper_shadow (c) < average_get (&shadow_short) &&
+                _wick_lower_shadow (c) > average_get (&shadow_short))
                ? 100 : 0;
 
       average_advance (&doji, candles, i);

@@ -72,6 +72,9 @@ guint       wick_patterns_compute         (WickPattern       pattern,
                                            guint             n_candles,
                                            int              *out);
 
+void        wick_patterns_compute_all     (const WickCandle *candles,
+                                           guint             n_candles,
+                                           int * const      *out);
 guint       wick_patterns_hammer          (const WickCandle *candles,
                                            guint             n_candles,
                                            int              *out);

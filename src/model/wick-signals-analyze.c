@@ -2,17 +2,20 @@
  *
  * The stages and what each needs:
  *
- *   RSI, ATR, pivots ─┬─ flow rules (flags) ── V-recoveries ─┐
- *                     └─ swing rules (week levels) ──────────┼─ levels walk
- *   other indicators, the ten patterns ──────────────────────┘
+ *   ATR, pivots ─┬─ cascades (flags) ─┬─ capitulation ── V-recoveries
+ *                │                    └─────────────────────────┐
+ *   RSI ─────────┴─ swing rules (week levels) ──────────────────┼─ levels walk
+ *   other indicators, the ten patterns ─────────────────────────┘
  *
  * The calling thread runs the chain on top; the other stages are tasks that a worker thread
- * starts on at once and the caller joins once its chain is done. Then both take shares of the
- * levels walk, which reports over consecutive ranges of candles what one walk reports
- * (wick-signals-levels.c). Each thread writes its own signals and explanations; put together
- * in a fixed order and sorted stably, they come out exactly as one thread leaves them, as
- * every kind of signal comes from one rule and each rule's signals keep their order. A short
- * series runs the same stages on the calling thread alone.
+ * starts on at once and the caller joins once its chain is done. The levels walk reports over
+ * consecutive ranges of candles what one walk reports (wick-signals-levels.c), and both
+ * threads take shares of it as soon as what it reads is there: the worker, done with the
+ * tasks first, begins while the caller still looks for capitulation. Each thread writes its
+ * own signals and explanations; put together in a fixed order and sorted stably, they come
+ * out exactly as one thread leaves them, as every kind of signal comes from one rule and each
+ * rule's signals keep their order. A short series runs the same stages on the calling thread
+ * alone.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,21 +35,26 @@
 #define LEVELS_SHARE         32768
 
 /* The stages either thread may take, after the caller's own chain (the basic indicators,
- * the flow rules and the V-recoveries): the other indicators, each pattern, and the swing
- * rules that need no flags. The swing rules come last, as they wait for the basic
- * indicators, which the worker would otherwise wait for at its start. */
+ * the flow rules and the V-recoveries): RSI, which only the divergences read, the other
+ * indicators, the patterns (in one walk), and the swing rules that need no flags. The swing
+ * rules come last, as they wait for the basic indicators, which the worker would otherwise
+ * wait for at its start. */
 enum
 {
+  TASK_RSI,
   TASK_OTHER_INDICATORS,
-  TASK_FIRST_PATTERN,
-  TASK_FIRST_SWING_RULE = TASK_FIRST_PATTERN + WICK_N_PATTERNS,
+  TASK_PATTERNS,
+  TASK_FIRST_SWING_RULE,
   N_TASKS = TASK_FIRST_SWING_RULE + WICK_N_SWING_RULES
 };
 
 enum
 {
-  READY_BASICS = 1 << 0,  /* RSI, ATR, pivots, volume average: the caller's */
-  READY_LEVELS = 1 << 1,  /* everything the levels walk reads */
+  READY_BASICS   = 1 << 0,  /* ATR, pivots, volume average: the caller's */
+  READY_RSI      = 1 << 1,  /* a task's */
+  READY_CASCADES = 1 << 2,  /* the cascades' flags: the caller's */
+  READY_TASKS    = 1 << 3,  /* every task is done */
+  READY_LEVELS   = READY_CASCADES | READY_TASKS,  /* everything the levels walk reads */
 };
 
 /* One analysis being run. */
@@ -208,16 +216,6 @@ volume_average_before (const WickCandle *c,
   return average;
 }
 
-/* The indicators the rules need. */
-static void
-compute_basic_indicators (WickSignals      *self,
-                          const WickCandle *c,
-                          guint             n)
-{
-  wick_indicators_rsi (c, n, WICK_RSI_PERIOD, self->indicators[WICK_INDICATOR_RSI]);
-  wick_indicators_atr (c, n, WICK_ATR_PERIOD, self->indicators[WICK_INDICATOR_ATR]);
-}
-
 /* The indicators drawn on the chart. */
 static void
 compute_other_indicators (WickSignals      *self,
@@ -235,6 +233,24 @@ compute_other_indicators (WickSignals      *self,
                           v[WICK_INDICATOR_BB_UPPER], v[WICK_INDICATOR_BB_MIDDLE],
                           v[WICK_INDICATOR_BB_LOWER]);
   wick_indicators_vwap_daily (c, n, v[WICK_INDICATOR_VWAP]);
+}
+
+/* The patterns no rule reads (@extras) or the others, in one walk. */
+static void
+compute_patterns (WickSignals      *self,
+                  const WickCandle *c,
+                  guint             n,
+                  gboolean          extras)
+{
+  int *out[WICK_N_PATTERNS];
+
+  for (guint p = 0; p < WICK_N_PATTERNS; p++)
+    {
+      gboolean is_extra = _wick_signals_is_extra_pattern (p);
+
+      out[p] = (extras ? is_extra : !is_extra) ? self->patterns[p] : NULL;
+    }
+  wick_patterns_compute_all (c, n, out);
 }
 
 /**
@@ -268,11 +284,7 @@ _wick_signals_ensure_extras (WickSignals *self)
     {
       c = wick_signals_snapshot_get_candles (self->snapshot, &n);
       compute_other_indicators (self, c, n);
-      for (guint p = 0; p < WICK_N_PATTERNS; p++)
-        {
-          if (_wick_signals_is_extra_pattern (p))
-            wick_patterns_compute (p, c, n, self->patterns[p]);
-        }
+      compute_patterns (self, c, n, TRUE);
       g_atomic_int_set (&self->has_extras, TRUE);
     }
   g_mutex_unlock (&self->extras_lock);
@@ -288,23 +300,31 @@ run_tasks (Run                *run,
 
   while ((task = (guint) g_atomic_int_add (&run->next_task, 1)) < N_TASKS)
     {
-      if (task == TASK_OTHER_INDICATORS)
+      if (task == TASK_RSI)
+        {
+          wick_indicators_rsi (ctx->candles, ctx->n, WICK_RSI_PERIOD,
+                               self->indicators[WICK_INDICATOR_RSI]);
+          run_post (run, READY_RSI);
+        }
+      else if (task == TASK_OTHER_INDICATORS)
         {
           if (!run->is_lazy)
             compute_other_indicators (self, ctx->candles, ctx->n);
         }
-      else if (task < TASK_FIRST_SWING_RULE)
+      else if (task == TASK_PATTERNS)
         {
-          guint p = task - TASK_FIRST_PATTERN;
-
-          if (!run->is_lazy || !_wick_signals_is_extra_pattern (p))
-            wick_patterns_compute (p, ctx->candles, ctx->n, self->patterns[p]);
+          if (run->is_lazy)
+            compute_patterns (self, ctx->candles, ctx->n, FALSE);
+          else
+            wick_patterns_compute_all (ctx->candles, ctx->n, self->patterns);
         }
       else
         {
           WickSignalsContext swing_ctx;
 
-          run_wait (run, READY_BASICS);
+          run_wait (run, READY_BASICS |
+                         (task == TASK_FIRST_SWING_RULE + WICK_SWING_RULE_DIVERGENCES
+                          ? READY_RSI : 0));
           swing_ctx = *ctx;
           swing_ctx.signals = run->swing_signals[task - TASK_FIRST_SWING_RULE];
           if (!g_cancellable_is_cancelled (ctx->cancellable))
@@ -313,8 +333,11 @@ run_tasks (Run                *run,
         }
 
       g_mutex_lock (&run->lock);
-      run->tasks_done++;
-      g_cond_broadcast (&run->cond);
+      if (++run->tasks_done == N_TASKS)
+        {
+          run->ready |= READY_TASKS;
+          g_cond_broadcast (&run->cond);
+        }
       g_mutex_unlock (&run->lock);
     }
 }
@@ -325,6 +348,7 @@ static void
 run_levels (Run                      *run,
             const WickSignalsContext *ctx)
 {
+  WickLevelsScratch scratch = { NULL, 0 };
   guint share;
 
   while ((share = (guint) g_atomic_int_add (&run->next_share, 1)) < run->n_shares &&
@@ -333,9 +357,12 @@ run_levels (Run                      *run,
       WickSignalsContext share_ctx = *ctx;
 
       share_ctx.signals = run->shares[share];
+      share_ctx.levels_scratch = &scratch;
       _wick_signals_find_levels (&share_ctx, run->starts[share], run->starts[share + 1]);
       sort_part (share_ctx.signals);
     }
+
+  g_free (scratch.values);
 }
 
 /* Divides the levels walk into shares. */
@@ -499,37 +526,39 @@ _wick_signals_analyze_threads (WickSignalsSnapshot      *snapshot,
   if (may_share && n >= PARALLEL_MIN_CANDLES && g_get_num_processors () > 1)
     worker = g_thread_try_new ("wick-analysis", worker_thread, &run, NULL);
   n_shares = worker != NULL ? MAX (n / LEVELS_SHARE, 2) : 1;
+  /* The worker reads the plan once READY_LEVELS is posted. */
+  plan_levels (&run, n_shares);
 
-  compute_basic_indicators (self, c, n);
+  wick_indicators_atr (c, n, WICK_ATR_PERIOD, self->indicators[WICK_INDICATOR_ATR]);
   ctx.volume_average = volume_average_before (c, n, params->volume_average_bars);
   ctx.flags = g_new0 (guint8, MAX (n, 1));
+  ctx.capitulation = g_new0 (guint8, MAX (n, 1));
   ctx.swings = wick_pivots_find (c, n, 0, params->swing_bars, params->swing_bars);
   /* The worker reads these through its copy of the context. */
   run.worker_ctx.volume_average = ctx.volume_average;
   run.worker_ctx.flags = ctx.flags;
+  run.worker_ctx.capitulation = ctx.capitulation;
   run.worker_ctx.swings = ctx.swings;
   run_post (&run, READY_BASICS);
 
   self->zones = wick_zones_detect (c, n, self->indicators[WICK_INDICATOR_ATR], &params->zones);
 
   /* The rules run in this order: each grades with what the ones before left. The swing
-   * rules, among the tasks, need none of the flow rules' flags. */
+   * rules, among the tasks, need none of the flow rules' flags, and the levels walk only
+   * the cascades'. */
   if (!g_cancellable_is_cancelled (cancellable))
-    _wick_signals_find_flow (&ctx);
+    _wick_signals_find_cascades (&ctx);
+  run_post (&run, READY_CASCADES);
+  if (!g_cancellable_is_cancelled (cancellable))
+    _wick_signals_find_capitulation (&ctx);
   if (!g_cancellable_is_cancelled (cancellable))
     _wick_signals_find_v_recoveries (&ctx);
   sort_part (ctx.signals);
 
   run_tasks (&run, &ctx);
-  g_mutex_lock (&run.lock);
-  while (run.tasks_done < N_TASKS)
-    g_cond_wait (&run.cond, &run.lock);
-  g_mutex_unlock (&run.lock);
-
+  run_wait (&run, READY_LEVELS);
   g_atomic_int_set (&self->has_extras, !run.is_lazy);
 
-  plan_levels (&run, n_shares);
-  run_post (&run, READY_LEVELS);
   run_levels (&run, &ctx);
   if (worker != NULL)
     g_thread_join (g_steal_pointer (&worker));
@@ -537,6 +566,7 @@ _wick_signals_analyze_threads (WickSignalsSnapshot      *snapshot,
   /* What the rules shared goes before the merge, which holds the signals twice. */
   g_clear_pointer (&ctx.volume_average, g_free);
   g_clear_pointer (&ctx.flags, g_free);
+  g_clear_pointer (&ctx.capitulation, g_free);
   g_clear_pointer (&ctx.swings, g_array_unref);
   g_clear_pointer (&ctx.week_levels, g_array_unref);
 

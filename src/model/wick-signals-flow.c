@@ -349,7 +349,7 @@ flag_capitulation (WickSignalsContext *ctx,
         }
 
       if (is_spike)
-        ctx->flags[i] |= WICK_BAR_CAPITULATION;
+        ctx->capitulation[i] |= WICK_BAR_CAPITULATION;
     }
 
   _wick_window_clear (&w);
@@ -443,7 +443,7 @@ find_capitulation (WickSignalsContext *ctx)
 
       for (i = swing->index > reach ? swing->index - reach : 0;
            i <= swing->index + reach && i < ctx->n; i++)
-        if ((ctx->flags[i] & WICK_BAR_CAPITULATION) &&
+        if ((ctx->capitulation[i] & WICK_BAR_CAPITULATION) &&
             (best == G_MAXUINT || ctx->candles[i].volume > ctx->candles[best].volume))
           best = i;
 
@@ -457,13 +457,13 @@ find_capitulation (WickSignalsContext *ctx)
 }
 
 /**
- * _wick_signals_find_flow:
+ * _wick_signals_find_cascades:
  *
- * §3: the cascade candles and episodes of both sides (when there are liquidations) and the
- * capitulation candles. Leaves the per-candle flags that other rules grade with.
+ * §3: the cascade candles and episodes of both sides, when there are liquidations. Leaves the
+ * cascade flags, which other rules grade with.
  */
 void
-_wick_signals_find_flow (WickSignalsContext *ctx)
+_wick_signals_find_cascades (WickSignalsContext *ctx)
 {
   if (ctx->n_liquidations > 0 && ctx->n > 0)
     {
@@ -474,6 +474,16 @@ _wick_signals_find_flow (WickSignalsContext *ctx)
       find_cascades (ctx, longs, shorts, TRUE);
       find_cascades (ctx, shorts, longs, FALSE);
     }
+}
 
+/**
+ * _wick_signals_find_capitulation:
+ *
+ * §3: the capitulation candles. Leaves their flags in the context's own array for them, so
+ * that a rule reading the cascade flags may run meanwhile.
+ */
+void
+_wick_signals_find_capitulation (WickSignalsContext *ctx)
+{
   find_capitulation (ctx);
 }

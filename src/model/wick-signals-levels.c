@@ -122,10 +122,11 @@ struct _WickTouchCounts
 {
   TouchCount slots[N_TOUCH_COUNTS];
   guint      base;        /* the candle of the arrays' first entries */
-  double    *lows;        /* Owned: one allocation for the four */
+  double    *lows;        /* one allocation for the four: the context's scratch, else owned */
   double    *highs;
   double    *closes;
   double    *tolerances;  /* touch_atr × ATR, 0 where ATR has no value */
+  gboolean   is_scratch;
 };
 
 static WickTouchCounts *
@@ -134,10 +135,25 @@ touch_counts_new (const WickSignalsContext *ctx,
                   guint                     end)
 {
   WickTouchCounts *counts = g_new0 (WickTouchCounts, 1);
+  WickLevelsScratch *scratch = ctx->levels_scratch;
   gsize n = MAX (end, base + 1) - base;
 
   counts->base = base;
-  counts->lows = g_new (double, 4 * n);
+  if (scratch != NULL)
+    {
+      if (scratch->capacity < 4 * n)
+        {
+          g_free (scratch->values);
+          scratch->values = g_new (double, 4 * n);
+          scratch->capacity = 4 * n;
+        }
+      counts->lows = scratch->values;
+      counts->is_scratch = TRUE;
+    }
+  else
+    {
+      counts->lows = g_new (double, 4 * n);
+    }
   counts->highs = counts->lows + n;
   counts->closes = counts->highs + n;
   counts->tolerances = counts->closes + n;
@@ -158,7 +174,8 @@ touch_counts_new (const WickSignalsContext *ctx,
 static void
 touch_counts_free (WickTouchCounts *counts)
 {
-  g_free (counts->lows);
+  if (!counts->is_scratch)
+    g_free (counts->lows);
   g_free (counts);
 }
 

@@ -79,6 +79,14 @@ typedef struct
   int   week;
 } WickWeekState;
 
+/* Memory that one thread's walks of the levels reuse, share after share: a share that took
+ * fresh memory would pay for its pages before it could use them. */
+typedef struct
+{
+  double *values;    /* Owned */
+  gsize   capacity;  /* in doubles */
+} WickLevelsScratch;
+
 /* The state of one analysis. The rules read the candles and arrays and append signals; what
  * is marked owned belongs to wick_signals_analyze (), which frees it. */
 typedef struct
@@ -96,12 +104,16 @@ typedef struct
   const double                *rsi;             /* Borrowed: RSI (14) */
   const int                   *patterns[WICK_N_PATTERNS];  /* Borrowed */
   double                      *volume_average;  /* Owned: SMA (V, 20) of the candles before */
-  guint8                      *flags;           /* Owned: WICK_BAR_* per candle */
+  guint8                      *flags;           /* Owned: WICK_BAR_*_CASCADE per candle */
+  guint8                      *capitulation;    /* Owned: WICK_BAR_CAPITULATION per candle,
+                                                 * apart, as it is written while the levels
+                                                 * walk reads the cascades' flags */
   GArray                      *swings;          /* Owned: WickPivot, swing_bars on each side */
   GArray                      *week_levels;     /* Owned: WickWeekLevel, by confirmation */
   GArray                      *signals;         /* Owned: WickSignal */
   GStringChunk                *strings;         /* Borrowed from the result: explanations;
                                                  * NULL to keep none */
+  WickLevelsScratch           *levels_scratch;  /* Borrowed, nullable: the thread's */
 } WickSignalsContext;
 
 static inline double
@@ -162,7 +174,8 @@ gboolean _wick_window_is_outlier       (const WickWindow    *w,
                                         double              *z);
 
 /* wick-signals-flow.c */
-void     _wick_signals_find_flow       (WickSignalsContext  *ctx);
+void     _wick_signals_find_cascades     (WickSignalsContext *ctx);
+void     _wick_signals_find_capitulation (WickSignalsContext *ctx);
 
 /* wick-signals-swings.c */
 typedef enum

@@ -60,7 +60,8 @@ report_v_recovery (WickSignalsContext *ctx,
   guint k;
 
   for (k = v->j > 2 ? v->j - 2 : 0; k <= v->j + 2; k++)
-    if (ctx->flags[k] & (WICK_BAR_LONG_CASCADE | WICK_BAR_CAPITULATION))
+    if ((ctx->flags[k] & WICK_BAR_LONG_CASCADE) ||
+        (ctx->capitulation[k] & WICK_BAR_CAPITULATION))
       is_sharp = TRUE;
 
   _wick_signals_emit (ctx, WICK_SIGNAL_V_RECOVERY, WICK_SIGNAL_BULLISH,
