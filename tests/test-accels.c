@@ -12,7 +12,7 @@
 #include "wick-window.h"
 
 #include "test-keys-utils.h"
-#include "test-user-dirs.h"
+#include "test-window-utils.h"
 
 /* One GtkShortcutsShortcut of help-overlay.ui, as written there */
 typedef struct
@@ -412,47 +412,18 @@ check_overlay (WickWindow *window)
   check_all_shown (application, shown);
 }
 
-typedef struct
+static void
+check_accels (TestWindowFixture *fixture)
 {
-  GtkApplication *application;
-  gboolean        checked;
-} Fixture;
-
-static gboolean
-check_when_loaded_cb (gpointer data)
-{
-  Fixture *fixture = data;
-  GtkWindow *window = gtk_application_get_active_window (fixture->application);
-  WickChart *chart;
-
-  if (window == NULL)
-    return G_SOURCE_CONTINUE;
-
-  /* Lines can be added once the market and its lines are there. */
-  chart = wick_window_get_chart (WICK_WINDOW (window));
-  if (wick_chart_get_market (chart) == NULL || wick_chart_get_level_store (chart) == NULL ||
-      wick_window_is_loading (WICK_WINDOW (window)))
-    return G_SOURCE_CONTINUE;
-
-  check_unique (fixture->application);
-  check_overlay (WICK_WINDOW (window));
-  fixture->checked = TRUE;
-
-  g_application_quit (G_APPLICATION (fixture->application));
-
-  return G_SOURCE_REMOVE;
+  check_unique (GTK_APPLICATION (fixture->application));
+  check_overlay (fixture->window);
 }
 
 static void
 test_accels_overlay (void)
 {
-  char *argv[] = { (char *) "wick", (char *) "--source", (char *) "sample", NULL };
-  g_autoptr(WickApplication) application = wick_application_new ();
-  Fixture fixture = { GTK_APPLICATION (application), FALSE };
-
-  g_timeout_add (50, check_when_loaded_cb, &fixture);
-  g_assert_cmpint (g_application_run (G_APPLICATION (application), 3, argv), ==, 0);
-  g_assert_true (fixture.checked);
+  /* Lines can be added once the market and its lines are there. */
+  test_window_run ("sample", TEST_WINDOW_WAIT_LEVELS, check_accels, NULL);
 }
 
 int

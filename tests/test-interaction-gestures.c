@@ -9,12 +9,8 @@
 
 #include <math.h>
 
-#define HOUR_MS G_GINT64_CONSTANT (3600000)
-#define T0      G_GINT64_CONSTANT (1767225600000) /* 2026-01-01 00:00 UTC */
-#define N_HOURS 40
+#include "test-interaction-utils.h"
 
-#define NO_MODS WICK_INTERACTION_MODIFIER_NONE
-#define SHIFT   WICK_INTERACTION_MODIFIER_SHIFT
 #define CONTROL WICK_INTERACTION_MODIFIER_CONTROL
 #define WHEEL   WICK_INTERACTION_SCROLL_WHEEL
 #define SURFACE WICK_INTERACTION_SCROLL_SURFACE
@@ -27,69 +23,16 @@
 #define DOUBLE_CLICK_MS 400
 #define DOUBLE_CLICK_PX 5.0
 
-typedef struct
-{
-  WickSeries      *series;
-  WickViewport    *viewport;
-  WickInteraction *interaction;
-  WickRect         plot;
-  gint64           time_ms;          /* the clock of the presses */
-} Fixture;
-
 /* ---- set-up ---- */
 
-/* 40 hourly candles, all with high 115 and low 95. */
-static WickSeries *
-make_series (void)
-{
-  g_autoptr(WickSeries) series = wick_series_new (HOUR_MS);
-  WickCandle candles[N_HOURS];
-  g_autoptr(GError) error = NULL;
-  guint i;
-
-  for (i = 0; i < N_HOURS; i++)
-    {
-      candles[i].open_time_ms = T0 + i * HOUR_MS;
-      candles[i].open = i % 2 == 0 ? 100 : 110;
-      candles[i].close = i % 2 == 0 ? 110 : 100;
-      candles[i].high = 115;
-      candles[i].low = 95;
-      candles[i].volume = 10;
-    }
-
-  wick_series_append (series, candles, N_HOURS, &error);
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&series);
-}
-
-/* A plot of 800 × 600 showing the 40 hours (20 px an hour, 3 minutes a pixel) and prices
- * 80..130 (12 px a dollar), with automatic price scaling off. */
+/* The 40 hours (20 px an hour, 3 minutes a pixel) and prices 80..130 (12 px a dollar), with
+ * automatic price scaling off, and no lines. */
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+gestures_setup (Fixture       *fixture,
+                gconstpointer  data)
 {
-  fixture->series = make_series ();
-  fixture->viewport = wick_viewport_new ();
-  wick_viewport_set_size (fixture->viewport,
-                          800 + WICK_VIEWPORT_AXIS_WIDTH, 600 + WICK_VIEWPORT_AXIS_HEIGHT);
-  wick_viewport_set_time_range (fixture->viewport, T0, T0 + N_HOURS * HOUR_MS);
-  wick_viewport_set_auto_price (fixture->viewport, FALSE);
-  wick_viewport_set_price_range (fixture->viewport, 80, 130);
-  wick_viewport_get_plot (fixture->viewport, &fixture->plot);
-
-  fixture->interaction = wick_interaction_new (fixture->viewport);
-  wick_interaction_set_series (fixture->interaction, fixture->series);
+  test_interaction_init (fixture, test_interaction_make_series (), 80, 130, FALSE);
   fixture->time_ms = 1000000;
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->interaction);
-  g_clear_object (&fixture->viewport);
-  g_clear_object (&fixture->series);
 }
 
 static double
@@ -658,7 +601,7 @@ test_keep_in_view (Fixture       *fixture,
 
 #define ADD_TEST(path, func) \
   g_test_add ("/wick/interaction/gestures/" path, Fixture, NULL, \
-              fixture_setup, func, fixture_teardown)
+              gestures_setup, func, fixture_teardown)
 
 int
 main (int   argc,

@@ -8,77 +8,35 @@
 #include "wick-interaction.h"
 #include "wick-render-zones.h"
 
+#include "test-interaction-utils.h"
 #include "test-zone-utils.h"
 
-#define NO_MODS WICK_INTERACTION_MODIFIER_NONE
-#define SCALE   1000.0
+#define SCALE 1000.0
 
-typedef struct
-{
-  WickSeries      *series;
-  WickZones       *zones;
-  WickViewport    *viewport;
-  WickLevelStore  *store;
-  WickInteraction *interaction;
-  WickRect         plot;
-  int              support;      /* the zone around 99,000 */
-  int              resistance;   /* the zone around 111,000 */
-  guint            n_changed;
-  guint            n_static_changed;
-} Fixture;
-
+/* The 60 hours and prices 80,000..130,000 (12 px a thousand), with the zones' pins. */
 static void
-on_changed_cb (WickInteraction *interaction,
-               gboolean         static_changed,
-               Fixture         *fixture)
+zones_setup (Fixture       *fixture,
+             gconstpointer  data)
 {
-  fixture->n_changed++;
-  fixture->n_static_changed += static_changed;
-}
-
-/* A plot of 800 × 600 showing the 60 hours and prices 80,000..130,000 (12 px a thousand). */
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->series = make_zone_series (SCALE);
+  test_interaction_init (fixture, make_zone_series (SCALE), 80 * SCALE, 130 * SCALE, TRUE);
   fixture->zones = detect_zones (fixture->series);
-  fixture->support = zone_index_at (fixture->zones, 99 * SCALE);
-  fixture->resistance = zone_index_at (fixture->zones, 111 * SCALE);
-
-  fixture->viewport = wick_viewport_new ();
-  wick_viewport_set_size (fixture->viewport,
-                          800 + WICK_VIEWPORT_AXIS_WIDTH, 600 + WICK_VIEWPORT_AXIS_HEIGHT);
-  wick_viewport_set_time_range (fixture->viewport, ZONE_T0,
-                                ZONE_T0 + ZONE_N_CANDLES * ZONE_HOUR_MS);
-  wick_viewport_set_auto_price (fixture->viewport, FALSE);
-  wick_viewport_set_price_range (fixture->viewport, 80 * SCALE, 130 * SCALE);
-  wick_viewport_get_plot (fixture->viewport, &fixture->plot);
-
-  fixture->store = wick_level_store_new ();
-  fixture->interaction = wick_interaction_new (fixture->viewport);
-  wick_interaction_set_series (fixture->interaction, fixture->series);
-  wick_interaction_set_level_store (fixture->interaction, fixture->store);
   wick_interaction_set_zones (fixture->interaction, fixture->zones);
-  g_signal_connect (fixture->interaction, "changed", G_CALLBACK (on_changed_cb), fixture);
+  /* Each test counts what it makes the interaction emit. */
+  fixture_reset_counts (fixture);
 }
 
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+/* The zone around 99,000. */
+static int
+support (Fixture *fixture)
 {
-  g_assert_finalize_object (fixture->interaction);
-  g_assert_finalize_object (fixture->store);
-  g_clear_pointer (&fixture->zones, wick_zones_unref);
-  g_clear_object (&fixture->viewport);
-  g_clear_object (&fixture->series);
+  return zone_index_at (fixture->zones, 99 * SCALE);
 }
 
-static void
-fixture_reset_counts (Fixture *fixture)
+/* The zone around 111,000. */
+static int
+resistance (Fixture *fixture)
 {
-  fixture->n_changed = 0;
-  fixture->n_static_changed = 0;
+  return zone_index_at (fixture->zones, 111 * SCALE);
 }
 
 static const WickZone *
@@ -114,15 +72,6 @@ expected_label (const char     *kind,
   return g_strdup_printf ("%s zone %s–%sk", kind, low, high);
 }
 
-static void
-click (Fixture *fixture,
-       double   x,
-       double   y)
-{
-  wick_interaction_press (fixture->interaction, x, y, 1, 1, NO_MODS);
-  wick_interaction_release (fixture->interaction, x, y, NO_MODS);
-}
-
 /* ---- tests ---- */
 
 /* Over a pin: the pointer cursor and the pin hovered (a change of the static part); over
@@ -132,24 +81,24 @@ test_hover (Fixture       *fixture,
             gconstpointer  data)
 {
   WickInteraction *interaction = fixture->interaction;
-  const WickZone *zone = fixture_zone (fixture, fixture->support);
+  const WickZone *zone = fixture_zone (fixture, support (fixture));
   double x, y;
   WickScene scene;
 
-  pin_centre (fixture, fixture->support, &x, &y);
-  g_assert_cmpint (wick_interaction_hit_test_pin (interaction, x, y), ==, fixture->support);
+  pin_centre (fixture, support (fixture), &x, &y);
+  g_assert_cmpint (wick_interaction_hit_test_pin (interaction, x, y), ==, support (fixture));
   g_assert_cmpint (wick_interaction_hit_test_pin (interaction, x - 100, y), ==, -1);
 
   wick_interaction_motion (interaction, x, y, NO_MODS);
   g_assert_cmpstr (wick_interaction_get_cursor_name (interaction), ==, "pointer");
-  g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, fixture->support);
+  g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, support (fixture));
   g_assert_cmpuint (fixture->n_static_changed, ==, 1);
 
   wick_scene_init (&scene, NULL, NULL);
   wick_interaction_fill_scene (interaction, &scene);
   g_assert_true (scene.zones == fixture->zones);
   g_assert_true (scene.show_zone_pins);
-  g_assert_cmpint (scene.hovered_zone, ==, fixture->support);
+  g_assert_cmpint (scene.hovered_zone, ==, support (fixture));
 
   /* Moving within the pin changes nothing. */
   fixture_reset_counts (fixture);
@@ -164,9 +113,9 @@ test_hover (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_static_changed, ==, 1);
 
   /* The other zone's pin; then the pointer leaves. */
-  pin_centre (fixture, fixture->resistance, &x, &y);
+  pin_centre (fixture, resistance (fixture), &x, &y);
   wick_interaction_motion (interaction, x, y, NO_MODS);
-  g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, fixture->resistance);
+  g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, resistance (fixture));
   wick_interaction_leave (interaction);
   g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, -1);
   g_assert_null (wick_interaction_get_cursor_name (interaction));
@@ -179,12 +128,12 @@ test_click (Fixture       *fixture,
             gconstpointer  data)
 {
   WickInteraction *interaction = fixture->interaction;
-  const WickZone *zone = fixture_zone (fixture, fixture->support);
+  const WickZone *zone = fixture_zone (fixture, support (fixture));
   g_autofree char *label = expected_label ("Support", zone);
   const WickLevel *level;
   double x, y;
 
-  pin_centre (fixture, fixture->support, &x, &y);
+  pin_centre (fixture, support (fixture), &x, &y);
   g_assert_cmpint (wick_interaction_press (interaction, x, y, 1, 1, NO_MODS), ==,
                    WICK_INTERACTION_PRESS_ZONE_PIN);
   g_assert_cmpstr (wick_interaction_get_cursor_name (interaction), ==, "pointer");
@@ -208,17 +157,17 @@ test_click (Fixture       *fixture,
   g_assert_true (wick_interaction_key (interaction, WICK_INTERACTION_KEY_UNDO, NO_MODS));
   g_assert_cmpuint (wick_level_store_get_n_levels (fixture->store), ==, 0);
   g_assert_false (wick_level_store_can_undo (fixture->store));
-  g_assert_cmpint (wick_interaction_hit_test_pin (interaction, x, y), ==, fixture->support);
-  g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, fixture->support);
+  g_assert_cmpint (wick_interaction_hit_test_pin (interaction, x, y), ==, support (fixture));
+  g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, support (fixture));
   g_assert_true (wick_interaction_key (interaction, WICK_INTERACTION_KEY_REDO, NO_MODS));
   g_assert_cmpuint (wick_level_store_get_n_levels (fixture->store), ==, 1);
 
   /* The resistance zone's line says so. */
   g_clear_pointer (&label, g_free);
-  zone = fixture_zone (fixture, fixture->resistance);
+  zone = fixture_zone (fixture, resistance (fixture));
   label = expected_label ("Resistance", zone);
-  pin_centre (fixture, fixture->resistance, &x, &y);
-  click (fixture, x, y);
+  pin_centre (fixture, resistance (fixture), &x, &y);
+  click (fixture, x, y, NO_MODS);
   g_assert_cmpuint (wick_level_store_get_n_levels (fixture->store), ==, 2);
   level = wick_level_store_get_level (fixture->store, 1);
   g_assert_cmpfloat (level->price, ==, zone->mid);
@@ -233,8 +182,8 @@ test_double_click (Fixture       *fixture,
   WickInteraction *interaction = fixture->interaction;
   double x, y;
 
-  pin_centre (fixture, fixture->support, &x, &y);
-  click (fixture, x, y);
+  pin_centre (fixture, support (fixture), &x, &y);
+  click (fixture, x, y, NO_MODS);
   g_assert_cmpint (wick_interaction_press (interaction, x, y, 1, 2, NO_MODS), ==,
                    WICK_INTERACTION_PRESS_LINE);
   wick_interaction_release (interaction, x, y, NO_MODS);
@@ -249,7 +198,7 @@ test_release_elsewhere (Fixture       *fixture,
   WickInteraction *interaction = fixture->interaction;
   double x, y;
 
-  pin_centre (fixture, fixture->support, &x, &y);
+  pin_centre (fixture, support (fixture), &x, &y);
   wick_interaction_press (interaction, x, y, 1, 1, NO_MODS);
   wick_interaction_motion (interaction, x - 30, y, NO_MODS);
   g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, -1);
@@ -262,13 +211,13 @@ test_release_elsewhere (Fixture       *fixture,
   wick_interaction_press (interaction, x, y, 1, 1, NO_MODS);
   wick_interaction_motion (interaction, x - 30, y, NO_MODS);
   wick_interaction_motion (interaction, x + 2, y + 2, NO_MODS);
-  g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, fixture->support);
+  g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, support (fixture));
   wick_interaction_release (interaction, x + 2, y + 2, NO_MODS);
   g_assert_cmpuint (wick_level_store_get_n_levels (fixture->store), ==, 1);
 
   /* Without a store, a pin is plain plot. */
   wick_interaction_set_level_store (interaction, NULL);
-  pin_centre (fixture, fixture->resistance, &x, &y);
+  pin_centre (fixture, resistance (fixture), &x, &y);
   g_assert_cmpint (wick_interaction_press (interaction, x, y, 1, 1, NO_MODS), ==,
                    WICK_INTERACTION_PRESS_PAN);
   wick_interaction_release (interaction, x, y, NO_MODS);
@@ -281,7 +230,7 @@ test_band_pans (Fixture       *fixture,
                 gconstpointer  data)
 {
   WickInteraction *interaction = fixture->interaction;
-  const WickZone *zone = fixture_zone (fixture, fixture->support);
+  const WickZone *zone = fixture_zone (fixture, support (fixture));
   double x = fixture->plot.x + 300;
   double y = wick_viewport_price_to_y (fixture->viewport, zone->mid);
   double from_ms, to_ms, from_after, to_after;
@@ -306,7 +255,7 @@ test_line_wins (Fixture       *fixture,
                 gconstpointer  data)
 {
   WickInteraction *interaction = fixture->interaction;
-  const WickZone *zone = fixture_zone (fixture, fixture->support);
+  const WickZone *zone = fixture_zone (fixture, support (fixture));
   g_autoptr(GError) error = NULL;
   double x, y, line_y;
   guint32 id;
@@ -318,7 +267,7 @@ test_line_wins (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpfloat (zone->mid + SCALE, >, zone->high);
 
-  pin_centre (fixture, fixture->support, &x, &y);
+  pin_centre (fixture, support (fixture), &x, &y);
   line_y = wick_viewport_price_to_y (fixture->viewport, zone->mid + SCALE);
   g_assert_cmpfloat (fabs (line_y - y), <=, WICK_INTERACTION_HIT_DISTANCE);
 
@@ -334,7 +283,7 @@ test_line_wins (Fixture       *fixture,
   /* At the bottom of the pin the line is out of reach: the pin's. */
   wick_interaction_motion (interaction, x, y + 6, NO_MODS);
   g_assert_cmpuint (wick_interaction_get_hovered_id (interaction), ==, 0);
-  g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, fixture->support);
+  g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, support (fixture));
   g_assert_cmpstr (wick_interaction_get_cursor_name (interaction), ==, "pointer");
 }
 
@@ -347,15 +296,15 @@ test_set_zones (Fixture       *fixture,
   g_autoptr(WickZones) again = detect_zones (fixture->series);
   double x, y;
 
-  pin_centre (fixture, fixture->support, &x, &y);
+  pin_centre (fixture, support (fixture), &x, &y);
   wick_interaction_motion (interaction, x, y, NO_MODS);
-  g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, fixture->support);
+  g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, support (fixture));
 
   fixture_reset_counts (fixture);
   wick_interaction_set_zones (interaction, again);
   g_assert_true (wick_interaction_get_zones (interaction) == again);
   g_assert_cmpuint (fixture->n_static_changed, ==, 1);
-  g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, fixture->support);
+  g_assert_cmpint (wick_interaction_get_hovered_pin (interaction), ==, support (fixture));
 
   wick_interaction_press (interaction, x, y, 1, 1, NO_MODS);
   wick_interaction_set_zones (interaction, NULL);
@@ -368,7 +317,7 @@ test_set_zones (Fixture       *fixture,
 }
 
 #define ADD_TEST(path, func) \
-  g_test_add ("/wick/interaction-zones/" path, Fixture, NULL, fixture_setup, func, \
+  g_test_add ("/wick/interaction-zones/" path, Fixture, NULL, zones_setup, func, \
               fixture_teardown)
 
 int

@@ -1,4 +1,4 @@
-/* test-pixel-utils.h: rendering a frame and reading its pixels, for the render tests
+/* test-pixel-utils.h: rendering a frame and reading its pixels, for render and window tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -70,4 +70,46 @@ test_count_color (cairo_surface_t *surface,
       n += test_pixel_is (surface, x, y, color, tolerance);
 
   return n;
+}
+
+/* Whether the pixel at @bgra is within @tolerance (of 255) of @color in every channel. A
+ * GdkTexture downloads as BGRA bytes, and so reads an opaque ARGB32 surface on a
+ * little-endian machine. */
+static inline gboolean
+test_bgra_is (const guint8    *bgra,
+              const WickColor *color,
+              int              tolerance)
+{
+  return ABS (bgra[2] - (int) (color->red * 255 + 0.5)) <= tolerance &&
+         ABS (bgra[1] - (int) (color->green * 255 + 0.5)) <= tolerance &&
+         ABS (bgra[0] - (int) (color->blue * 255 + 0.5)) <= tolerance;
+}
+
+/* Pixels of @color among the @n_pixels BGRA pixels at @pixels. */
+static inline gsize
+test_bgra_count (const guint8    *pixels,
+                 gsize            n_pixels,
+                 const WickColor *color,
+                 int              tolerance)
+{
+  gsize n = 0;
+
+  for (gsize i = 0; i < n_pixels; i++)
+    n += test_bgra_is (pixels + i * 4, color, tolerance);
+
+  return n;
+}
+
+/* The index of the first pixel of @color among the @n_pixels BGRA pixels at @pixels, or -1. */
+static inline gssize
+test_bgra_find (const guint8    *pixels,
+                gsize            n_pixels,
+                const WickColor *color,
+                int              tolerance)
+{
+  for (gsize i = 0; i < n_pixels; i++)
+    if (test_bgra_is (pixels + i * 4, color, tolerance))
+      return (gssize) i;
+
+  return -1;
 }

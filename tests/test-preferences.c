@@ -16,154 +16,20 @@
 #include "wick-window-export.h"
 #include "wick-window.h"
 
-#include "test-user-dirs.h"
+#include "test-window-utils.h"
 
-#define WAIT_LIMIT_MS 120000  /* only reached on failure; sanitizer runs are slow */
-
-typedef struct _Fixture Fixture;
-
-struct _Fixture
-{
-  WickApplication *application;
-  WickWindow      *window;
-  WickChart       *chart;
-  char            *dir;        /* where the pictures go */
-  void           (*checks) (Fixture *fixture);
-  guint            checks_done : 1;
-};
+/* Its data is the folder where the pictures go. */
+typedef TestWindowFixture Fixture;
 
 /* ---- helpers ---- */
 
+/* Whether @widget is the action row titled @title, as a user finds it by its name. */
 static gboolean
-chart_is_ready (Fixture *fixture)
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
 {
-  /* The heatmap and the signals come from worker threads: wait for both, so that neither
-   * arrives in the middle of a check. */
-  return wick_chart_get_market (fixture->chart) != NULL &&
-         wick_chart_get_n_renders (fixture->chart) > 0 &&
-         gtk_widget_get_mapped (GTK_WIDGET (fixture->chart)) &&
-         wick_chart_get_heatmap (fixture->chart) != NULL &&
-         !wick_window_is_heatmap_pending (fixture->window) &&
-         wick_chart_get_signals (fixture->chart) != NULL;
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  /* A frame clock tick has passed once the widget drew again. */
-  gtk_widget_queue_draw (widget);
-  gtk_test_widget_wait_for_draw (widget);
-}
-
-/* The chart's last frame, as BGRA bytes of *width × *height. */
-static guint8 *
-download_chart (Fixture *fixture,
-                int     *width,
-                int     *height)
-{
-  GtkWidget *widget = GTK_WIDGET (fixture->chart);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer;
-  graphene_rect_t bounds;
-  guint8 *pixels;
-
-  wait_for_draw (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  *width = gtk_widget_get_width (widget);
-  *height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  graphene_rect_init (&bounds, 0, 0, *width, *height);
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
-
-  *width = gdk_texture_get_width (texture);
-  *height = gdk_texture_get_height (texture);
-  pixels = g_malloc ((gsize) *width * *height * 4);
-  gdk_texture_download (texture, pixels, (gsize) *width * 4);
-
-  return pixels;
-}
-
-static gboolean
-color_matches (const guint8    *bgra,
-               const WickColor *color)
-{
-  return ABS (bgra[2] - (int) (color->red * 255 + 0.5)) <= 3 &&
-         ABS (bgra[1] - (int) (color->green * 255 + 0.5)) <= 3 &&
-         ABS (bgra[0] - (int) (color->blue * 255 + 0.5)) <= 3;
-}
-
-static gsize
-count_color (const guint8    *pixels,
-             gsize            n_pixels,
-             const WickColor *color)
-{
-  gsize n = 0;
-
-  for (gsize i = 0; i < n_pixels; i++)
-    n += color_matches (pixels + i * 4, color);
-
-  return n;
-}
-
-/* The first pixel of @color, or -1. */
-static gssize
-find_color (const guint8    *pixels,
-            gsize            n_pixels,
-            const WickColor *color)
-{
-  for (gsize i = 0; i < n_pixels; i++)
-    if (color_matches (pixels + i * 4, color))
-      return (gssize) i;
-
-  return -1;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The action row titled @title under @widget, as a user finds it by its name. */
-static AdwActionRow *
-find_row_by_title (GtkWidget  *widget,
-                   const char *title)
-{
-  if (ADW_IS_ACTION_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return ADW_ACTION_ROW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwActionRow *found = find_row_by_title (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 static gpointer
@@ -216,39 +82,19 @@ count_rows_of_kind (GListModel     *rows,
   return n;
 }
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} SaveResult;
-
-static void
-on_saved_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  SaveResult *save = user_data;
-
-  save->ok = wick_window_save_image_finish (WICK_WINDOW (object), result, &save->error);
-  save->done = TRUE;
-}
-
 /* Saves the chart with Save Image's remembered choices and reads the PNG back. */
 static cairo_surface_t *
 save_png (Fixture    *fixture,
           const char *name)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  SaveResult result = { 0 };
+  g_autofree char *path = g_build_filename (fixture->data, name, NULL);
+  g_autoptr(GError) error = NULL;
   cairo_surface_t *image;
+  gboolean ok;
 
-  wick_window_save_image_async (fixture->window, file, NULL, NULL, on_saved_cb, &result);
-  while (!result.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_no_error (result.error);
-  g_assert_true (result.ok);
+  ok = test_window_save_image (fixture->window, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
 
   image = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
@@ -271,7 +117,7 @@ count_color_in_image (cairo_surface_t *image,
   g_assert_cmpint (G_BYTE_ORDER, ==, G_LITTLE_ENDIAN);
 
   for (int y = 0; y < height; y++)
-    n += count_color (data + (gsize) y * stride, width, color);
+    n += test_bgra_count (data + (gsize) y * stride, width, color, 3);
 
   return n;
 }
@@ -299,10 +145,10 @@ check_candle_colors (Fixture               *fixture,
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
   g_assert_false (wick_chart_get_colorblind (fixture->chart));
 
-  before = download_chart (fixture, &width, &height);
+  before = test_download_widget (GTK_WIDGET (fixture->chart), &width, &height);
   n_pixels = (gsize) width * height;
-  g_assert_cmpuint (count_color (before, n_pixels, &green->up), >, 200);
-  up = find_color (before, n_pixels, &green->up);
+  g_assert_cmpuint (test_bgra_count (before, n_pixels, &green->up, 3), >, 200);
+  up = test_bgra_find (before, n_pixels, &green->up, 3);
   g_assert_cmpint (up, >=, 0);
 
   /* The user picks Blue and Orange. */
@@ -313,12 +159,12 @@ check_candle_colors (Fixture               *fixture,
     g_main_context_iteration (NULL, TRUE);
 
   /* The same up candle's pixel is now blue, and no candle is green. */
-  after = download_chart (fixture, &width, &height);
+  after = test_download_widget (GTK_WIDGET (fixture->chart), &width, &height);
   g_assert_cmpuint ((gsize) width * height, ==, n_pixels);
-  g_assert_true (color_matches (after + up * 4, &blue->up));
-  g_assert_cmpuint (count_color (after, n_pixels, &blue->up), >, 200);
-  g_assert_cmpuint (count_color (after, n_pixels, &blue->down), >, 200);
-  g_assert_cmpuint (count_color (after, n_pixels, &green->up), ==, 0);
+  g_assert_true (test_bgra_is (after + up * 4, &blue->up, 3));
+  g_assert_cmpuint (test_bgra_count (after, n_pixels, &blue->up, 3), >, 200);
+  g_assert_cmpuint (test_bgra_count (after, n_pixels, &blue->down, 3), >, 200);
+  g_assert_cmpuint (test_bgra_count (after, n_pixels, &green->up, 3), ==, 0);
 
   /* A picture saved in the dark style keeps blue and orange, in their dark shades. */
   g_settings_set_string (settings, "export-size", "custom");
@@ -353,10 +199,10 @@ check_theme (Fixture               *fixture,
 
   /* The test started the app in the light style. */
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
-  before = download_chart (fixture, &width, &height);
+  before = test_download_widget (GTK_WIDGET (fixture->chart), &width, &height);
   n_pixels = (gsize) width * height;
-  g_assert_cmpuint (count_color (before, n_pixels, &light->background), >, n_pixels / 4);
-  background = find_color (before, n_pixels, &light->background);
+  g_assert_cmpuint (test_bgra_count (before, n_pixels, &light->background, 3), >, n_pixels / 4);
+  background = test_bgra_find (before, n_pixels, &light->background, 3);
   g_assert_cmpint (background, >=, 0);
 
   /* The user picks Dark. */
@@ -366,12 +212,12 @@ check_theme (Fixture               *fixture,
   while (!wick_chart_get_dark (fixture->chart))
     g_main_context_iteration (NULL, TRUE);
 
-  after = download_chart (fixture, &width, &height);
+  after = test_download_widget (GTK_WIDGET (fixture->chart), &width, &height);
   g_assert_cmpuint ((gsize) width * height, ==, n_pixels);
-  g_assert_true (color_matches (after + background * 4, &dark->background));
-  g_assert_cmpuint (count_color (after, n_pixels, &dark->background), >, n_pixels / 4);
+  g_assert_true (test_bgra_is (after + background * 4, &dark->background, 3));
+  g_assert_cmpuint (test_bgra_count (after, n_pixels, &dark->background, 3), >, n_pixels / 4);
   /* White is left only in the price labels' text. */
-  g_assert_cmpuint (count_color (after, n_pixels, &light->background), <, n_pixels / 100);
+  g_assert_cmpuint (test_bgra_count (after, n_pixels, &light->background, 3), <, n_pixels / 100);
 }
 
 /* The switch reaches the chart's pointer state machine, both ways. */
@@ -400,7 +246,7 @@ check_signal_kinds (Fixture               *fixture,
                     WickPreferencesWindow *preferences)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  GtkWidget *panel = find_descendant (GTK_WIDGET (fixture->window), WICK_TYPE_SIGNALS_PANEL);
+  GtkWidget *panel = test_find_descendant (GTK_WIDGET (fixture->window), WICK_TYPE_SIGNALS_PANEL);
   WickViewport *viewport = wick_chart_get_viewport (fixture->chart);
   g_autoptr(WickSignalItem) first = NULL;
   g_auto(GStrv) hidden = NULL;
@@ -434,7 +280,8 @@ check_signal_kinds (Fixture               *fixture,
   y = marker.badge.y + marker.badge.height / 2;
 
   /* The kind's row, found by its name, with its switch on. */
-  row = find_row_by_title (GTK_WIDGET (preferences), wick_signal_kind_get_label (kind));
+  row = ADW_ACTION_ROW (test_find_widget (GTK_WIDGET (preferences), is_row_titled,
+                                          wick_signal_kind_get_label (kind)));
   g_assert_nonnull (row);
   toggle = adw_action_row_get_activatable_widget (row);
   g_assert_true (GTK_IS_SWITCH (toggle));
@@ -457,7 +304,7 @@ check_signal_kinds (Fixture               *fixture,
                                                       wick_chart_get_hidden_signal_kinds (fixture->chart),
                                                       x, y), !=, index);
   g_assert_cmpint (wick_render_signals_hit_test (signals, viewport, -1, x, y), ==, index);
-  wait_for_draw (GTK_WIDGET (fixture->chart));
+  test_wait_for_draw (GTK_WIDGET (fixture->chart));
 
   /* And back. */
   gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
@@ -519,75 +366,23 @@ check_preferences (Fixture *fixture)
 
 /* ---- running the application ---- */
 
+/* Runs the application with @source until @checks have run, with an empty folder for the
+ * pictures. The checks wait for the heatmap and the signals, which come from worker threads,
+ * so that neither arrives in the middle of a check. */
 static void
-on_window_added_cb (GtkApplication *application,
-                    GtkWindow      *window,
-                    Fixture        *fixture)
+run_application (const char  *source,
+                 void       (*checks) (Fixture *fixture))
 {
-  if (!WICK_IS_WINDOW (window) || fixture->window != NULL)
-    return;
-
-  fixture->window = WICK_WINDOW (window);
-  fixture->chart = wick_window_get_chart (fixture->window);
-}
-
-static gboolean
-run_checks_cb (gpointer data)
-{
-  Fixture *fixture = data;
-
-  if (fixture->window == NULL || !chart_is_ready (fixture))
-    return G_SOURCE_CONTINUE;
-
-  fixture->checks (fixture);
-  fixture->checks_done = TRUE;
-  gtk_window_close (GTK_WINDOW (fixture->window));
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-give_up_cb (gpointer data)
-{
-  g_error ("The window did not draw a market within %d ms", WAIT_LIMIT_MS);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_application (char   **argv,
-                 void   (*checks) (Fixture *fixture))
-{
-  g_autoptr(GError) error = NULL;
-  Fixture fixture = { 0 };
-  guint give_up_id;
-  int status;
-
-  fixture.dir = g_dir_make_tmp ("wick-preferences-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture.checks = checks;
-  fixture.application = wick_application_new ();
-  g_signal_connect (fixture.application, "window-added", G_CALLBACK (on_window_added_cb), &fixture);
-  g_timeout_add (50, run_checks_cb, &fixture);
-  give_up_id = g_timeout_add (WAIT_LIMIT_MS, give_up_cb, NULL);
-
-  status = g_application_run (G_APPLICATION (fixture.application), g_strv_length (argv), argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (fixture.checks_done);
-  g_source_remove (give_up_id);
-  g_assert_finalize_object (fixture.application);
-  test_remove_tree (fixture.dir);
-  g_free (fixture.dir);
+  test_window_run_in_folder ("wick-preferences", source, TEST_WINDOW_WAIT_FINISHED, checks);
 }
 
 static void
 test_preferences_live (void)
 {
-  char *argv[] = { (char *) "wick", (char *) "--source", (char *) "sample", NULL };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_set_string (settings, "theme", "light");
-  run_application (argv, check_preferences);
+  run_application ("sample", check_preferences);
 
   g_settings_reset (settings, "theme");
   g_settings_reset (settings, "candle-colors");
@@ -664,7 +459,6 @@ check_startup_market (Fixture *fixture)
 static void
 test_preferences_startup_market (void)
 {
-  char *argv[] = { (char *) "wick", NULL };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
                                                 "btcusdt-1h-candles.csv", NULL);
@@ -677,7 +471,7 @@ test_preferences_startup_market (void)
   g_settings_set_string (settings, "last-source", spec);
   g_settings_set_string (settings, "startup-market", "default");
   g_settings_set_string (settings, "default-source", "sample");
-  run_application (argv, check_startup_market);
+  run_application (NULL, check_startup_market);
 
   /* What opened is remembered as the last market, as ever. */
   remembered = g_settings_get_string (settings, "last-source");

@@ -13,6 +13,8 @@
 #include "wick-signal-item.h"
 #include "wick-signals-panel.h"
 
+#include "test-window-utils.h"
+
 typedef struct
 {
   GtkWidget   *window;
@@ -75,13 +77,6 @@ on_signal_activated_cb (WickSignalsPanel *panel,
 }
 
 static void
-wait_for_draw (Fixture *fixture)
-{
-  gtk_widget_queue_draw (fixture->panel);
-  gtk_test_widget_wait_for_draw (fixture->panel);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -106,7 +101,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 320, 600);
   gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->panel);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_draw (fixture);
+  test_wait_for_draw (fixture->panel);
 
   fixture->rows = wick_signals_panel_get_model (WICK_SIGNALS_PANEL (fixture->panel));
   g_signal_connect (fixture->rows, "items-changed", G_CALLBACK (on_items_changed_cb), fixture);
@@ -181,7 +176,7 @@ test_refill_keeps_rows (Fixture       *fixture,
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (fixture->rows), 3, TRUE);
   g_assert_cmpuint (fixture->n_activated, ==, 1);
   selected = g_list_model_get_item (fixture->rows, 3);
-  wait_for_draw (fixture);
+  test_wait_for_draw (fixture->panel);
 
   fixture->n_changes = 0;
   wick_signals_panel_set_signals (panel, fixture->all);
@@ -204,7 +199,7 @@ test_refill_keeps_rows (Fixture       *fixture,
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (fixture->rows)), >=,
                     3);
   g_assert_cmpuint (fixture->n_activated, ==, 1);
-  wait_for_draw (fixture);
+  test_wait_for_draw (fixture->panel);
 
   /* Stepping away and back to it announces its index in the new analysis. */
   g_assert_true (wick_signals_panel_select_adjacent (panel, -1, 0));
@@ -230,7 +225,7 @@ test_refill_equal (Fixture       *fixture,
   wick_signals_panel_set_signals (panel, fixture->all);
   before = get_items (fixture);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (fixture->rows), 0, TRUE);
-  wait_for_draw (fixture);
+  test_wait_for_draw (fixture->panel);
 
   fixture->n_changes = 0;
   wick_signals_panel_set_signals (panel, fixture->again);
@@ -302,24 +297,18 @@ test_refill_loses_selected (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (fixture->rows), ==, 0);
 }
 
+static gboolean
+is_signal_list (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
 /* The list of signals (the kind drop-down has a list view of its own). */
 static GtkWidget *
 find_list (GtkWidget *widget)
 {
-  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_list (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return test_find_widget (widget, is_signal_list, NULL);
 }
 
 /* The labels of @widget's descendants that wrap: the rows' explanations. */
@@ -366,31 +355,15 @@ test_explanation_in_selected_row (Fixture       *fixture,
   const char *shown = NULL;
 
   wick_signals_panel_set_signals (panel, fixture->all);
-  wait_for_draw (fixture);
+  test_wait_for_draw (fixture->panel);
   g_assert_cmpuint (count_explanations_shown (fixture, &shown), ==, 0);
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (fixture->rows), 2, TRUE);
-  wait_for_draw (fixture);
+  test_wait_for_draw (fixture->panel);
   item = g_list_model_get_item (fixture->rows, 2);
   g_assert_cmpuint (count_explanations_shown (fixture, &shown), ==, 1);
   g_assert_cmpstr (shown, ==, wick_signal_item_get_explanation (item));
   g_assert_cmpstr (shown, !=, "");
-}
-
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-
-  return FALSE;
 }
 
 /* Whether the row drawn at the top of the list is @item's. */
@@ -405,8 +378,8 @@ is_at_top (Fixture        *fixture,
   while (gtk_widget_get_parent (row) != list)
     row = gtk_widget_get_parent (row);
 
-  return shows_text (row, wick_signal_item_get_title (item)) &&
-         shows_text (row, wick_signal_item_get_subtitle (item));
+  return test_find_label (row, wick_signal_item_get_title (item), FALSE) != NULL &&
+         test_find_label (row, wick_signal_item_get_subtitle (item), FALSE) != NULL;
 }
 
 /* The row at the top of the list. */
@@ -452,27 +425,27 @@ test_refill_scroll (Fixture       *fixture,
   g_autoptr(WickSignalItem) top = NULL;
 
   wick_signals_panel_set_signals (panel, fixture->fewer);
-  wait_for_draw (fixture);
+  test_wait_for_draw (fixture->panel);
   g_assert_cmpfloat (get_scroll (fixture), ==, 0);
 
   wick_signals_panel_set_signals (panel, fixture->all);
-  wait_for_draw (fixture);
-  wait_for_draw (fixture);
+  test_wait_for_draw (fixture->panel);
+  test_wait_for_draw (fixture->panel);
   newest = g_list_model_get_item (fixture->rows, 0);
   g_assert_cmpfloat (get_scroll (fixture), ==, 0);
   g_assert_true (is_at_top (fixture, newest));
 
   wick_signals_panel_set_signals (panel, fixture->fewer);
-  wait_for_draw (fixture);
+  test_wait_for_draw (fixture->panel);
   set_scroll (fixture, 400);
-  wait_for_draw (fixture);
+  test_wait_for_draw (fixture->panel);
   g_assert_cmpfloat (get_scroll (fixture), ==, 400);
   top = get_top_item (fixture);
   g_assert_true (top != newest);
 
   wick_signals_panel_set_signals (panel, fixture->all);
-  wait_for_draw (fixture);
-  wait_for_draw (fixture);
+  test_wait_for_draw (fixture->panel);
+  test_wait_for_draw (fixture->panel);
   g_assert_cmpfloat (get_scroll (fixture), >, 400);
   g_assert_true (is_at_top (fixture, top));
 }

@@ -13,94 +13,17 @@
 #include "wick-window-export.h"
 #include "wick-window.h"
 
-#include "test-user-dirs.h"
+#include "test-window-utils.h"
 
-#define WAIT_LIMIT_MS 120000  /* only reached on failure; sanitizer runs are slow */
+/* Its data is the folder where the pictures go. */
+typedef TestWindowFixture Fixture;
 
-typedef struct _Fixture Fixture;
-
-struct _Fixture
-{
-  WickApplication *application;
-  WickWindow      *window;
-  WickChart       *chart;
-  char            *dir;        /* where the pictures go */
-  void           (*checks) (Fixture *fixture);
-  guint            checks_done : 1;
-};
-
-static gboolean
-chart_is_ready (Fixture *fixture)
-{
-  /* The heatmap and the signals come from worker threads: wait for both, so the saved
-   * picture is the finished one. */
-  return wick_chart_get_market (fixture->chart) != NULL &&
-         wick_chart_get_n_renders (fixture->chart) > 0 &&
-         gtk_widget_get_mapped (GTK_WIDGET (fixture->chart)) &&
-         wick_chart_get_heatmap (fixture->chart) != NULL &&
-         !wick_window_is_heatmap_pending (fixture->window) &&
-         wick_chart_get_signals (fixture->chart) != NULL;
-}
-
-static void
-on_window_added_cb (GtkApplication *application,
-                    GtkWindow      *window,
-                    Fixture        *fixture)
-{
-  if (!WICK_IS_WINDOW (window) || fixture->window != NULL)
-    return;
-
-  fixture->window = WICK_WINDOW (window);
-  fixture->chart = wick_window_get_chart (fixture->window);
-}
-
-static gboolean
-run_checks_cb (gpointer data)
-{
-  Fixture *fixture = data;
-
-  if (fixture->window == NULL || !chart_is_ready (fixture))
-    return G_SOURCE_CONTINUE;
-
-  fixture->checks (fixture);
-  fixture->checks_done = TRUE;
-  gtk_window_close (GTK_WINDOW (fixture->window));
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-give_up_cb (gpointer data)
-{
-  g_error ("The window did not draw a market within %d ms", WAIT_LIMIT_MS);
-  return G_SOURCE_REMOVE;
-}
-
+/* Runs the application on the sample until @checks have run on the finished picture, with
+ * an empty folder for the pictures. */
 static void
 run_application (void (*checks) (Fixture *fixture))
 {
-  char *argv[] = { (char *) "wick", (char *) "--source", (char *) "sample", NULL };
-  g_autoptr(GError) error = NULL;
-  Fixture fixture = { 0 };
-  guint give_up_id;
-  int status;
-
-  fixture.dir = g_dir_make_tmp ("wick-window-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture.checks = checks;
-  fixture.application = wick_application_new ();
-  g_signal_connect (fixture.application, "window-added", G_CALLBACK (on_window_added_cb), &fixture);
-  g_timeout_add (50, run_checks_cb, &fixture);
-  give_up_id = g_timeout_add (WAIT_LIMIT_MS, give_up_cb, NULL);
-
-  status = g_application_run (G_APPLICATION (fixture.application), 3, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (fixture.checks_done);
-  g_source_remove (give_up_id);
-  g_assert_finalize_object (fixture.application);
-  test_remove_tree (fixture.dir);
-  g_free (fixture.dir);
+  test_window_run_in_folder ("wick-window-export", "sample", TEST_WINDOW_WAIT_FINISHED, checks);
 }
 
 static guint
@@ -161,9 +84,7 @@ check_copy_image (Fixture *fixture)
       const guchar *bgra = pixels + i * 4;
 
       g_assert_cmpuint (bgra[3], ==, 0xff);
-      n_up += ABS (bgra[2] - (int) (palette->up.red * 255 + .5)) <= 2 &&
-              ABS (bgra[1] - (int) (palette->up.green * 255 + .5)) <= 2 &&
-              ABS (bgra[0] - (int) (palette->up.blue * 255 + .5)) <= 2;
+      n_up += test_bgra_is (bgra, &palette->up, 2);
     }
   g_assert_cmpuint (n_up, >, 200);
 }
@@ -176,42 +97,15 @@ test_copy_image (void)
 
 /* ---- Save Image ---- */
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} SaveResult;
-
-static void
-on_saved_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  SaveResult *save = user_data;
-
-  save->ok = wick_window_save_image_finish (WICK_WINDOW (object), result, &save->error);
-  save->done = TRUE;
-}
-
 static gboolean
 save (Fixture                 *fixture,
       const char              *name,
       const WickExportOptions *options,
       GError                 **error)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  SaveResult result = { 0 };
+  g_autofree char *path = g_build_filename (fixture->data, name, NULL);
 
-  wick_window_save_image_async (fixture->window, file, options, NULL, on_saved_cb, &result);
-  while (!result.done)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (result.error != NULL)
-    g_propagate_error (error, result.error);
-
-  return result.ok;
+  return test_window_save_image (fixture->window, path, options, error);
 }
 
 static void
@@ -219,9 +113,10 @@ check_save_image (Fixture *fixture)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   const WickPalette *dark = wick_palette_get (TRUE);
+  const char *dir = fixture->data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *png_path = g_build_filename (fixture->dir, "chart.png", NULL);
-  g_autofree char *svg_path = g_build_filename (fixture->dir, "view.svg", NULL);
+  g_autofree char *png_path = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "view.svg", NULL);
   g_autofree char *svg = NULL;
   g_autofree char *svg_size = NULL;
   g_auto(WickExportOptions) options = { 0 };
@@ -267,19 +162,19 @@ check_save_image (Fixture *fixture)
   g_assert_true (save (fixture, "report", &options, &error));
   g_assert_no_error (error);
   {
-    g_autofree char *pdf_path = g_build_filename (fixture->dir, "report", NULL);
+    g_autofree char *pdf_path = g_build_filename (dir, "report", NULL);
     g_autofree char *pdf = NULL;
 
     g_assert_true (g_file_get_contents (pdf_path, &pdf, NULL, NULL));
     g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
   }
-  g_assert_cmpuint (count_files (fixture->dir), ==, 3);
+  g_assert_cmpuint (count_files (dir), ==, 3);
 
   /* A folder that is not there: an error with the reason, and nothing written. */
   g_assert_false (save (fixture, "missing/chart.png", NULL, &error));
   g_assert_error (error, WICK_EXPORT_ERROR, WICK_EXPORT_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, "missing"));
-  g_assert_cmpuint (count_files (fixture->dir), ==, 3);
+  g_assert_cmpuint (count_files (dir), ==, 3);
 
   g_settings_reset (settings, "export-size");
   g_settings_reset (settings, "export-width");
@@ -318,7 +213,7 @@ check_save_action (Fixture *fixture)
   while (gtk_widget_get_visible (GTK_WIDGET (dialog)))
     g_main_context_iteration (NULL, FALSE);
   g_object_unref (dialog);
-  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+  g_assert_cmpuint (count_files (fixture->data), ==, 0);
 }
 
 static void

@@ -15,56 +15,9 @@
 #include "wick-window.h"
 
 #include "test-keys-utils.h"
-#include "test-user-dirs.h"
+#include "test-window-utils.h"
 
-#define WAIT_LIMIT_MS 120000  /* only reached on failure; sanitizer runs are slow */
-
-typedef struct _Fixture Fixture;
-
-struct _Fixture
-{
-  WickApplication *application;
-  WickWindow      *window;
-  WickChart       *chart;
-  void           (*checks) (Fixture *fixture);
-  guint            checks_done : 1;
-};
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static WickSignalsPanel *
-wait_for_signals (Fixture *fixture)
-{
-  GtkWidget *panel = find_descendant (GTK_WIDGET (fixture->window), WICK_TYPE_SIGNALS_PANEL);
-
-  g_assert_nonnull (panel);
-
-  /* The analysis runs on a worker thread. */
-  while (wick_signals_panel_get_signals (WICK_SIGNALS_PANEL (panel)) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (wick_chart_get_signals (fixture->chart) ==
-                 wick_signals_panel_get_signals (WICK_SIGNALS_PANEL (panel)));
-
-  return WICK_SIGNALS_PANEL (panel);
-}
+typedef TestWindowFixture Fixture;
 
 static double
 get_centre_ms (WickChart *chart)
@@ -124,7 +77,7 @@ most_frequent_kind (GListModel *rows)
 static void
 check_step_through_signals (Fixture *fixture)
 {
-  WickSignalsPanel *panel = wait_for_signals (fixture);
+  WickSignalsPanel *panel = test_window_wait_for_signals (fixture);
   GListModel *rows = wick_signals_panel_get_model (panel);
   GtkWidget *chart = GTK_WIDGET (fixture->chart);
   guint n = g_list_model_get_n_items (rows);
@@ -212,33 +165,17 @@ check_step_through_signals (Fixture *fixture)
 static GtkWidget *
 find_signals_help (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (WICK_IS_SIGNALS_HELP (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-
-  return NULL;
+  return test_find_toplevel (WICK_TYPE_SIGNALS_HELP);
 }
 
+/* Whether the first label under @widget with @text is visible. */
 static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text))
-    return gtk_widget_get_visible (widget);
+  GtkWidget *label = test_find_label (widget, text, FALSE);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-
-  return FALSE;
+  return label != NULL && gtk_widget_get_visible (label);
 }
 
 static void
@@ -267,81 +204,20 @@ check_signals_help (Fixture *fixture)
   /* Escape closes it. */
   g_object_add_weak_pointer (G_OBJECT (help), (gpointer *) &help);
   g_assert_true (test_keys_press (help, GDK_KEY_Escape, 0));
-  while (help != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  TEST_WAIT_FOR (help == NULL);
   g_assert_null (find_signals_help ());
-}
-
-static void
-on_window_added_cb (GtkApplication *application,
-                    GtkWindow      *window,
-                    Fixture        *fixture)
-{
-  if (!WICK_IS_WINDOW (window) || fixture->window != NULL)
-    return;
-
-  fixture->window = WICK_WINDOW (window);
-  fixture->chart = wick_window_get_chart (fixture->window);
-}
-
-static gboolean
-run_checks_cb (gpointer data)
-{
-  Fixture *fixture = data;
-
-  if (fixture->window == NULL || wick_chart_get_market (fixture->chart) == NULL ||
-      !gtk_widget_get_mapped (GTK_WIDGET (fixture->chart)) ||
-      wick_window_is_loading (fixture->window))
-    return G_SOURCE_CONTINUE;
-
-  fixture->checks (fixture);
-  fixture->checks_done = TRUE;
-
-  gtk_window_close (GTK_WINDOW (fixture->window));
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-give_up_cb (gpointer data)
-{
-  g_error ("The window did not show a market within %d ms", WAIT_LIMIT_MS);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the real application on the sample until @checks have run. */
-static void
-run_application (void (*checks) (Fixture *fixture))
-{
-  char *argv[] = { (char *) "wick", (char *) "--source", (char *) "sample", NULL };
-  Fixture fixture = { 0 };
-  guint give_up_id;
-  int status;
-
-  fixture.checks = checks;
-  fixture.application = wick_application_new ();
-  g_signal_connect (fixture.application, "window-added", G_CALLBACK (on_window_added_cb), &fixture);
-  g_timeout_add (50, run_checks_cb, &fixture);
-  give_up_id = g_timeout_add (WAIT_LIMIT_MS, give_up_cb, NULL);
-
-  status = g_application_run (G_APPLICATION (fixture.application), g_strv_length (argv), argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (fixture.checks_done);
-  g_source_remove (give_up_id);
-  g_assert_finalize_object (fixture.application);
 }
 
 static void
 test_window_keyboard_step_signals (void)
 {
-  run_application (check_step_through_signals);
+  test_window_run ("sample", TEST_WINDOW_WAIT_MARKET, check_step_through_signals, NULL);
 }
 
 static void
 test_window_keyboard_signals_help (void)
 {
-  run_application (check_signals_help);
+  test_window_run ("sample", TEST_WINDOW_WAIT_MARKET, check_signals_help, NULL);
 }
 
 int

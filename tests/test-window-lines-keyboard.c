@@ -13,20 +13,9 @@
 #include "wick-window.h"
 
 #include "test-keys-utils.h"
-#include "test-user-dirs.h"
+#include "test-window-utils.h"
 
-#define WAIT_LIMIT_MS 120000  /* only reached on failure; sanitizer runs are slow */
-
-typedef struct _Fixture Fixture;
-
-struct _Fixture
-{
-  WickApplication *application;
-  WickWindow      *window;
-  WickChart       *chart;
-  void           (*checks) (Fixture *fixture);
-  guint            checks_done : 1;
-};
+typedef TestWindowFixture Fixture;
 
 /* GTK 4.8 cannot make a key event, and test-keys-utils.h plays presses only: a release goes
  * straight to the chart's key controller, as GTK would hand it over. */
@@ -103,17 +92,7 @@ find_menu (WickChart *chart)
 static AdwMessageDialog *
 find_label_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
+  return ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 /* The description follows the selection a moment later. */
@@ -121,9 +100,8 @@ static void
 wait_for_description (WickChart  *chart,
                       const char *part)
 {
-  while (wick_chart_get_description (chart) == NULL ||
-         strstr (wick_chart_get_description (chart), part) == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  TEST_WAIT_FOR (wick_chart_get_description (chart) != NULL &&
+                 strstr (wick_chart_get_description (chart), part) != NULL);
 }
 
 static void
@@ -216,8 +194,7 @@ check_lines_from_keyboard (Fixture *fixture)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Resistance");
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_close (GTK_WINDOW (dialog));
-  while (dialog != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  TEST_WAIT_FOR (dialog == NULL);
   g_assert_cmpstr (wick_level_store_lookup (store, upper)->label, ==, "Resistance");
   gtk_widget_grab_focus (GTK_WIDGET (chart));
 
@@ -230,70 +207,9 @@ check_lines_from_keyboard (Fixture *fixture)
 }
 
 static void
-on_window_added_cb (GtkApplication *application,
-                    GtkWindow      *window,
-                    Fixture        *fixture)
-{
-  if (!WICK_IS_WINDOW (window) || fixture->window != NULL)
-    return;
-
-  fixture->window = WICK_WINDOW (window);
-  fixture->chart = wick_window_get_chart (fixture->window);
-}
-
-static gboolean
-run_checks_cb (gpointer data)
-{
-  Fixture *fixture = data;
-
-  if (fixture->window == NULL || wick_chart_get_market (fixture->chart) == NULL ||
-      wick_chart_get_level_store (fixture->chart) == NULL ||
-      !gtk_widget_get_mapped (GTK_WIDGET (fixture->chart)) ||
-      wick_window_is_loading (fixture->window))
-    return G_SOURCE_CONTINUE;
-
-  fixture->checks (fixture);
-  fixture->checks_done = TRUE;
-
-  gtk_window_close (GTK_WINDOW (fixture->window));
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-give_up_cb (gpointer data)
-{
-  g_error ("The checks did not finish within %d ms", WAIT_LIMIT_MS);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the real application on the sample until @checks have run. */
-static void
-run_application (void (*checks) (Fixture *fixture))
-{
-  char *argv[] = { (char *) "wick", (char *) "--source", (char *) "sample", NULL };
-  Fixture fixture = { 0 };
-  guint give_up_id;
-  int status;
-
-  fixture.checks = checks;
-  fixture.application = wick_application_new ();
-  g_signal_connect (fixture.application, "window-added", G_CALLBACK (on_window_added_cb), &fixture);
-  g_timeout_add (50, run_checks_cb, &fixture);
-  give_up_id = g_timeout_add (WAIT_LIMIT_MS, give_up_cb, NULL);
-
-  status = g_application_run (G_APPLICATION (fixture.application), g_strv_length (argv), argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (fixture.checks_done);
-  g_source_remove (give_up_id);
-  g_assert_finalize_object (fixture.application);
-}
-
-static void
 test_window_lines_keyboard (void)
 {
-  run_application (check_lines_from_keyboard);
+  test_window_run ("sample", TEST_WINDOW_WAIT_LEVELS, check_lines_from_keyboard, NULL);
 }
 
 int

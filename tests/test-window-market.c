@@ -12,19 +12,13 @@
 
 #include "test-exchange-server.h"
 #include "test-okx-fake.h"
-#include "test-user-dirs.h"
+#include "test-window-utils.h"
 #include "wick-application.h"
 #include "wick-level-alerts.h"
 #include "wick-live-status.h"
 #include "wick-market-picker.h"
 #include "wick-okx-source.h"
 #include "wick-window.h"
-
-/* A watchdog only: every wait below ends on an event. */
-#define WAIT_LIMIT_MS 120000  /* only reached on failure; sanitizer runs are slow */
-
-#define WAIT_FOR(condition) \
-  G_STMT_START { while (!(condition)) g_main_context_iteration (NULL, TRUE); } G_STMT_END
 
 typedef struct _Fixture Fixture;
 
@@ -33,12 +27,10 @@ struct _Fixture
   TestExchange     *exchange;       /* Owned */
   FakeOkx           okx;            /* Running when has_okx */
   gboolean          has_okx;
-  WickApplication  *application;
-  WickWindow       *window;
+  WickWindow       *window;         /* Borrowed from the run, as are the two below */
   WickChart        *chart;
   WickMarketPicker *picker;
   void            (*checks) (Fixture *fixture);
-  gboolean          checks_done;
 
   /* A stand-in for the desktop's notification server (org.gtk.Notifications) */
   GDBusConnection  *bus;            /* Owned, nullable: no session bus */
@@ -123,7 +115,7 @@ notifications_start (Fixture *fixture)
   fixture->name_id = g_bus_own_name_on_connection (fixture->bus, "org.gtk.Notifications",
                                                    G_BUS_NAME_OWNER_FLAGS_NONE,
                                                    on_name_acquired_cb, NULL, fixture, NULL);
-  WAIT_FOR (fixture->has_name);
+  TEST_WAIT_FOR (fixture->has_name);
 }
 
 static void
@@ -140,50 +132,18 @@ notifications_stop (Fixture *fixture)
 
 /* ---- helpers ---- */
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Whether a label under @widget shows @text, as a toast's does. */
 static gboolean
 shows_label (GtkWidget  *widget,
              const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (shows_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
+  return test_find_label (widget, text, TRUE) != NULL;
 }
 
 static const char *
 subtitle (Fixture *fixture)
 {
-  GtkWidget *title = find_descendant (GTK_WIDGET (fixture->window), ADW_TYPE_WINDOW_TITLE);
+  GtkWidget *title = test_find_descendant (GTK_WIDGET (fixture->window), ADW_TYPE_WINDOW_TITLE);
 
   return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title));
 }
@@ -191,14 +151,14 @@ subtitle (Fixture *fixture)
 static GtkWidget *
 load_progress (Fixture *fixture)
 {
-  return find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_PROGRESS_BAR);
+  return test_find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_PROGRESS_BAR);
 }
 
 static WickLiveStatus *
 live_status (Fixture *fixture)
 {
-  return WICK_LIVE_STATUS (find_descendant (GTK_WIDGET (fixture->window),
-                                            WICK_TYPE_LIVE_STATUS));
+  return WICK_LIVE_STATUS (test_find_descendant (GTK_WIDGET (fixture->window),
+                                                 WICK_TYPE_LIVE_STATUS));
 }
 
 static WickMarket *
@@ -276,7 +236,7 @@ send_close (Fixture *fixture,
 
   g_assert_nonnull (socket);
   test_exchange_send_kline (fixture->exchange, socket, close);
-  WAIT_FOR (last_candle (fixture)->close == close);
+  TEST_WAIT_FOR (last_candle (fixture)->close == close);
   g_assert_cmpint (last_candle (fixture)->open_time_ms, ==, fixture->exchange->last_open_ms);
   g_assert_cmpuint (wick_series_get_length (wick_market_get_series (shown_market (fixture))), ==,
                     TEST_EXCHANGE_CANDLES);
@@ -312,7 +272,7 @@ check_binance_live (Fixture *fixture)
   g_assert_cmpstr (subtitle (fixture), ==, "Loading BTCUSDT · 1h…");
   g_assert_true (gtk_widget_get_visible (load_progress (fixture)));
   g_assert_true (wick_market_get_is_synthetic (shown_market (fixture)));
-  WAIT_FOR (!wick_window_is_loading (fixture->window));
+  TEST_WAIT_FOR (!wick_window_is_loading (fixture->window));
 
   /* The chart has the server's candles, the header says where from, and the next start
    * opens them again. */
@@ -329,8 +289,8 @@ check_binance_live (Fixture *fixture)
   g_assert_nonnull (feed);
   g_assert_true (wick_live_feed_get_market (feed) == market);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (live_status (fixture))));
-  WAIT_FOR (wick_live_status_get_state (live_status (fixture)) == WICK_LIVE_STATE_CONNECTED &&
-            test_exchange_find_stream (fixture->exchange, "@kline_1h") != NULL);
+  TEST_WAIT_FOR (wick_live_status_get_state (live_status (fixture)) == WICK_LIVE_STATE_CONNECTED &&
+                 test_exchange_find_stream (fixture->exchange, "@kline_1h") != NULL);
   g_assert_cmpstr (wick_live_status_get_text (live_status (fixture)), ==, "Live");
 
   /* A line just above the last close, whose alert is on as every new line's is. */
@@ -348,9 +308,9 @@ check_binance_live (Fixture *fixture)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->chart));
   g_assert_cmpuint (wick_chart_get_n_renders (fixture->chart), >, n_renders);
 
-  WAIT_FOR (wick_live_feed_get_last_update (feed) > 0 &&
-            wick_live_status_get_last_update (live_status (fixture)) ==
-            wick_live_feed_get_last_update (feed));
+  TEST_WAIT_FOR (wick_live_feed_get_last_update (feed) > 0 &&
+                 wick_live_status_get_last_update (live_status (fixture)) ==
+                 wick_live_feed_get_last_update (feed));
   update = g_date_time_new_from_unix_utc (wick_live_feed_get_last_update (feed) / G_USEC_PER_SEC);
   update_text = g_date_time_format (update, "Live · %H:%M:%S");
   g_assert_cmpstr (wick_live_status_get_text (live_status (fixture)), ==, update_text);
@@ -362,7 +322,7 @@ check_binance_live (Fixture *fixture)
     }
 
   /* Crossing the line sends one notification, naming it and the price. */
-  WAIT_FOR (fixture->notifications->len >= 1);
+  TEST_WAIT_FOR (fixture->notifications->len >= 1);
   g_assert_cmpuint (fixture->notifications->len, ==, 1);
   title = wick_level_alerts_describe ("BTCUSDT", wick_level_store_lookup (store, line_id),
                                       close, up_close);
@@ -383,7 +343,7 @@ check_binance_live (Fixture *fixture)
   send_close (fixture, close);
   g_assert_true (wick_level_store_set_alert (store, line_id, TRUE, NULL));
   send_close (fixture, up_close);
-  WAIT_FOR (fixture->notifications->len >= 2);
+  TEST_WAIT_FOR (fixture->notifications->len >= 2);
   g_assert_cmpstr (g_ptr_array_index (fixture->notifications, 1), ==, expected);
 }
 
@@ -395,7 +355,7 @@ check_invalid_symbol (Fixture *fixture)
   WickLiveFeed *feed;
 
   choose_binance (fixture);
-  WAIT_FOR (!wick_window_is_loading (fixture->window));
+  TEST_WAIT_FOR (!wick_window_is_loading (fixture->window));
   market = shown_market (fixture);
   feed = wick_window_get_live_feed (fixture->window);
   assert_server_market (fixture, market);
@@ -403,8 +363,8 @@ check_invalid_symbol (Fixture *fixture)
 
   choose (fixture, "market.symbol", "NOSUCHCOIN");
   g_assert_true (wick_window_is_loading (fixture->window));
-  WAIT_FOR (!wick_window_is_loading (fixture->window));
-  WAIT_FOR (shows_label (GTK_WIDGET (fixture->window), "Invalid symbol."));
+  TEST_WAIT_FOR (!wick_window_is_loading (fixture->window));
+  TEST_WAIT_FOR (shows_label (GTK_WIDGET (fixture->window), "Invalid symbol."));
 
   g_assert_true (shown_market (fixture) == market);
   g_assert_true (wick_window_get_live_feed (fixture->window) == feed);
@@ -422,17 +382,17 @@ check_cached_first (Fixture *fixture)
 
   /* A first load fills the cache; the sample goes in between. */
   choose_binance (fixture);
-  WAIT_FOR (!wick_window_is_loading (fixture->window));
+  TEST_WAIT_FOR (!wick_window_is_loading (fixture->window));
   assert_server_market (fixture, shown_market (fixture));
   choose (fixture, "market.source", "sample");
-  WAIT_FOR (!wick_window_is_loading (fixture->window));
+  TEST_WAIT_FOR (!wick_window_is_loading (fixture->window));
   g_assert_true (wick_market_get_is_synthetic (shown_market (fixture)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (live_status (fixture))));
 
   /* The network holds its answer back: the cached copy is shown meanwhile. */
   fixture->exchange->hold_klines = TRUE;
   choose (fixture, "market.source", "binance");
-  WAIT_FOR (is_showing (fixture, "Binance"));
+  TEST_WAIT_FOR (is_showing (fixture, "Binance"));
   cached = shown_market (fixture);
   g_assert_true (wick_window_is_loading (fixture->window));
   g_assert_true (gtk_widget_get_visible (load_progress (fixture)));
@@ -440,9 +400,9 @@ check_cached_first (Fixture *fixture)
                     TEST_EXCHANGE_CANDLES);
 
   /* Then the whole market replaces it. */
-  WAIT_FOR (fixture->exchange->held->len > 0);
+  TEST_WAIT_FOR (fixture->exchange->held->len > 0);
   test_exchange_release (fixture->exchange);
-  WAIT_FOR (!wick_window_is_loading (fixture->window));
+  TEST_WAIT_FOR (!wick_window_is_loading (fixture->window));
   g_assert_true (shown_market (fixture) != cached);
   assert_server_market (fixture, shown_market (fixture));
   g_assert_cmpstr (subtitle (fixture), ==, "Binance");
@@ -460,7 +420,7 @@ check_binance_futures (Fixture *fixture)
 
   choose (fixture, "market.source", "binance-futures");
   g_assert_true (wick_window_is_loading (fixture->window));
-  WAIT_FOR (!wick_window_is_loading (fixture->window));
+  TEST_WAIT_FOR (!wick_window_is_loading (fixture->window));
 
   market = shown_market (fixture);
   g_assert_cmpstr (wick_market_get_exchange (market), ==, "Binance Futures");
@@ -475,8 +435,8 @@ check_binance_futures (Fixture *fixture)
   last_source = g_settings_get_string (settings, "last-source");
   g_assert_cmpstr (last_source, ==, "binance-futures");
 
-  WAIT_FOR (wick_live_status_get_state (live_status (fixture)) == WICK_LIVE_STATE_CONNECTED &&
-            (socket = test_exchange_find_stream (fixture->exchange, "@kline_1h")) != NULL);
+  TEST_WAIT_FOR (wick_live_status_get_state (live_status (fixture)) == WICK_LIVE_STATE_CONNECTED &&
+                 (socket = test_exchange_find_stream (fixture->exchange, "@kline_1h")) != NULL);
   g_assert_cmpstr (g_uri_get_path (soup_websocket_connection_get_uri (socket)), ==,
                    "/market/ws/btcusdt@kline_1h");
   send_close (fixture, 93456.5);
@@ -497,7 +457,7 @@ check_okx (Fixture *fixture)
   choose (fixture, "market.source", "okx");
   g_assert_true (wick_window_is_loading (fixture->window));
   g_assert_cmpstr (subtitle (fixture), ==, "Loading BTCUSDT · 1h…");
-  WAIT_FOR (!wick_window_is_loading (fixture->window));
+  TEST_WAIT_FOR (!wick_window_is_loading (fixture->window));
 
   /* The fake's newest 1500 hours, exactly as it made them. */
   market = shown_market (fixture);
@@ -519,17 +479,17 @@ check_okx (Fixture *fixture)
   g_assert_cmpstr (last_source, ==, "okx");
 
   /* Live: both channels subscribed, then a pushed candle moves the last one. */
-  WAIT_FOR (wick_live_status_get_state (live_status (fixture)) == WICK_LIVE_STATE_CONNECTED &&
-            fake_count_subscriptions (&fixture->okx, "\"candle1H\"") > 0 &&
-            fake_count_subscriptions (&fixture->okx, "\"liquidation-orders\"") > 0);
+  TEST_WAIT_FOR (wick_live_status_get_state (live_status (fixture)) == WICK_LIVE_STATE_CONNECTED &&
+                 fake_count_subscriptions (&fixture->okx, "\"candle1H\"") > 0 &&
+                 fake_count_subscriptions (&fixture->okx, "\"liquidation-orders\"") > 0);
   g_assert_cmpuint (fake_count_subscriptions (&fixture->okx, "\"instId\":\"BTC-USDT\""), >, 0);
   live_close = newest.close + 123.5;
   fake_send_candle (&fixture->okx, "BTC-USDT", live_close);
-  WAIT_FOR (last_candle (fixture)->close == live_close);
+  TEST_WAIT_FOR (last_candle (fixture)->close == live_close);
   g_assert_cmpint (last_candle (fixture)->open_time_ms, ==, fixture->okx.newest_ms);
   g_assert_cmpuint (wick_series_get_length (wick_market_get_series (shown_market (fixture))), ==,
                     WICK_OKX_DEFAULT_CANDLES);
-  WAIT_FOR (wick_live_status_get_last_update (live_status (fixture)) > 0);
+  TEST_WAIT_FOR (wick_live_status_get_last_update (live_status (fixture)) > 0);
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (live_status (fixture))),
                             "OKX"));
 }
@@ -560,14 +520,14 @@ has_prefix (GPtrArray  *texts,
 static void
 check_progress_and_status (Fixture *fixture)
 {
-  GtkWidget *title = find_descendant (GTK_WIDGET (fixture->window), ADW_TYPE_WINDOW_TITLE);
+  GtkWidget *title = test_find_descendant (GTK_WIDGET (fixture->window), ADW_TYPE_WINDOW_TITLE);
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
   gulong handler;
 
   handler = g_signal_connect (title, "notify::subtitle", G_CALLBACK (on_subtitle_cb), seen);
   fixture->exchange->n_rate_limits = 1;
   choose_binance (fixture);
-  WAIT_FOR (!wick_window_is_loading (fixture->window));
+  TEST_WAIT_FOR (!wick_window_is_loading (fixture->window));
   g_signal_handler_disconnect (title, handler);
 
   assert_server_market (fixture, shown_market (fixture));
@@ -615,30 +575,24 @@ picker_button (GtkWidget *picker,
 }
 
 /* The label under the symbol entry that says what is wrong with it. */
+static gboolean
+is_error_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error");
+}
+
 static GtkLabel *
 find_error_label (GtkWidget *widget)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error"))
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_error_label (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_LABEL (test_find_widget (widget, is_error_label, NULL));
 }
 
 static void
 type_symbol (GtkWidget  *picker,
              const char *text)
 {
-  GtkWidget *entry = find_descendant (picker, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = test_find_descendant (picker, GTK_TYPE_SEARCH_ENTRY);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
@@ -695,7 +649,7 @@ test_picker (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_cmpstr (gtk_label_get_label (error_label), ==,
                    "Type a symbol of letters and digits, such as BTCUSDT");
-  g_assert_true (gtk_widget_has_css_class (find_descendant (picker, GTK_TYPE_SEARCH_ENTRY),
+  g_assert_true (gtk_widget_has_css_class (test_find_descendant (picker, GTK_TYPE_SEARCH_ENTRY),
                                            "error"));
   wick_market_picker_set_market (self, "binance", "BTCUSDT", "1h");
   type_symbol (picker, "xy");
@@ -703,7 +657,7 @@ test_picker (void)
   g_assert_nonnull (strstr (gtk_label_get_label (error_label), "“XY”"));
   g_assert_cmpuint (chosen.n_chosen, ==, 4);
   g_assert_cmpstr (wick_market_picker_get_symbol (self), ==, "BTCUSDT");
-  gtk_editable_set_text (GTK_EDITABLE (find_descendant (picker, GTK_TYPE_SEARCH_ENTRY)), "x");
+  gtk_editable_set_text (GTK_EDITABLE (test_find_descendant (picker, GTK_TYPE_SEARCH_ENTRY)), "x");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
 
   normalized = wick_market_picker_normalize_symbol (" btc/usdt ");
@@ -817,8 +771,8 @@ test_endpoints (void)
   g_settings_set_value (settings, "endpoints",
                         g_variant_new_parsed ("{'okx': 'http://127.0.0.1:11', "
                                               "'binance-ws': 'ws://127.0.0.1:12'}"));
-  WAIT_FOR (g_strcmp0 (wick_application_get_endpoints (application)->binance_ws,
-                       "ws://127.0.0.1:12") == 0);
+  TEST_WAIT_FOR (g_strcmp0 (wick_application_get_endpoints (application)->binance_ws,
+                            "ws://127.0.0.1:12") == 0);
   endpoints = wick_application_get_endpoints (application);
   g_assert_cmpstr (endpoints->binance, ==, "https://api.binance.com");
   g_assert_cmpstr (endpoints->okx, ==, "http://127.0.0.1:10");
@@ -834,43 +788,18 @@ test_endpoints (void)
 
 /* ---- running the application ---- */
 
+/* Hands the window, its chart and its picker to @checks, which take this test's fixture. */
 static void
-on_window_added_cb (GtkApplication *application,
-                    GtkWindow      *window,
-                    Fixture        *fixture)
+run_checks (TestWindowFixture *run)
 {
-  if (!WICK_IS_WINDOW (window) || fixture->window != NULL)
-    return;
+  Fixture *fixture = run->data;
 
-  fixture->window = WICK_WINDOW (window);
-  fixture->chart = wick_window_get_chart (fixture->window);
-  fixture->picker = WICK_MARKET_PICKER (find_descendant (GTK_WIDGET (window),
-                                                         WICK_TYPE_MARKET_PICKER));
-}
-
-static gboolean
-run_checks_cb (gpointer data)
-{
-  Fixture *fixture = data;
-
-  if (fixture->window == NULL || shown_market (fixture) == NULL ||
-      wick_window_is_loading (fixture->window) ||
-      !gtk_widget_get_mapped (GTK_WIDGET (fixture->chart)))
-    return G_SOURCE_CONTINUE;
-
+  fixture->window = run->window;
+  fixture->chart = run->chart;
+  fixture->picker = WICK_MARKET_PICKER (test_find_descendant (GTK_WIDGET (run->window),
+                                                              WICK_TYPE_MARKET_PICKER));
   g_assert_nonnull (fixture->picker);
   fixture->checks (fixture);
-  fixture->checks_done = TRUE;
-  gtk_window_close (GTK_WINDOW (fixture->window));
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-give_up_cb (gpointer data)
-{
-  g_error ("The checks did not finish within %d ms", WAIT_LIMIT_MS);
-  return G_SOURCE_REMOVE;
 }
 
 /* Runs the real application on the sample, its exchanges at a fake Binance (OKX at a fake
@@ -879,10 +808,7 @@ static void
 run_application (void   (*checks) (Fixture *fixture),
                  gboolean with_okx)
 {
-  char *argv[] = { (char *) "wick", (char *) "--source", (char *) "sample", NULL };
   Fixture fixture = { 0 };
-  guint give_up_id;
-  int status;
 
   /* No lines and no cached candles from the case before. */
   test_remove_tree (g_get_user_data_dir ());
@@ -903,18 +829,7 @@ run_application (void   (*checks) (Fixture *fixture),
   notifications_start (&fixture);
 
   fixture.checks = checks;
-  fixture.application = wick_application_new ();
-  g_signal_connect (fixture.application, "window-added", G_CALLBACK (on_window_added_cb),
-                    &fixture);
-  g_timeout_add (50, run_checks_cb, &fixture);
-  give_up_id = g_timeout_add (WAIT_LIMIT_MS, give_up_cb, NULL);
-
-  status = g_application_run (G_APPLICATION (fixture.application), G_N_ELEMENTS (argv) - 1, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (fixture.checks_done);
-  g_source_remove (give_up_id);
-  g_assert_finalize_object (fixture.application);
+  test_window_run ("sample", TEST_WINDOW_WAIT_MARKET, run_checks, &fixture);
 
   notifications_stop (&fixture);
   test_exchange_free (fixture.exchange);

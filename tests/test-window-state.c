@@ -12,24 +12,13 @@
 #include "wick-chart-description.h"
 #include "wick-window.h"
 
-#include "test-user-dirs.h"
+#include "test-window-utils.h"
 
-#define WAIT_LIMIT_MS 120000  /* only reached on failure; sanitizer runs are slow */
-#define HOUR_MS       G_GINT64_CONSTANT (3600000)
-#define T0_MS         G_GINT64_CONSTANT (1767225600000)  /* 2026-01-01 00:00 UTC */
+#define HOUR_MS G_GINT64_CONSTANT (3600000)
+#define T0_MS   G_GINT64_CONSTANT (1767225600000)  /* 2026-01-01 00:00 UTC */
 
-typedef struct _Fixture Fixture;
-
-struct _Fixture
-{
-  WickApplication *application;
-  WickWindow      *window;
-  WickChart       *chart;
-  void           (*checks) (Fixture *fixture,
-                            gpointer data);
-  gpointer         data;
-  guint            checks_done : 1;
-};
+/* Its data is what the checks compare or keep, or NULL. */
+typedef TestWindowFixture Fixture;
 
 /* What one run saw, for the next run to compare. */
 typedef struct
@@ -40,77 +29,14 @@ typedef struct
 
 static char *root;
 
-static gboolean
-window_is_ready (Fixture *fixture)
-{
-  return fixture->window != NULL &&
-         !wick_window_is_loading (fixture->window) &&
-         wick_chart_get_market (fixture->chart) != NULL &&
-         wick_chart_get_n_renders (fixture->chart) > 0 &&
-         gtk_widget_get_mapped (GTK_WIDGET (fixture->chart)) &&
-         !wick_window_is_heatmap_pending (fixture->window);
-}
-
-static void
-on_window_added_cb (GtkApplication *application,
-                    GtkWindow      *window,
-                    Fixture        *fixture)
-{
-  if (!WICK_IS_WINDOW (window) || fixture->window != NULL)
-    return;
-
-  fixture->window = WICK_WINDOW (window);
-  fixture->chart = wick_window_get_chart (fixture->window);
-}
-
-static gboolean
-run_checks_cb (gpointer data)
-{
-  Fixture *fixture = data;
-
-  if (!window_is_ready (fixture))
-    return G_SOURCE_CONTINUE;
-
-  fixture->checks (fixture, fixture->data);
-  fixture->checks_done = TRUE;
-  gtk_window_close (GTK_WINDOW (fixture->window));
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-give_up_cb (gpointer data)
-{
-  g_error ("The window did not show a market within %d ms", WAIT_LIMIT_MS);
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the real application on @source until @checks have run on its first frame; closing
  * the window then saves its state, in the memory settings backend this process shares. */
 static void
 run_application (const char  *source,
-                 void       (*checks) (Fixture *fixture,
-                                       gpointer data),
+                 void       (*checks) (Fixture *fixture),
                  gpointer     data)
 {
-  char *argv[] = { (char *) "wick", (char *) "--source", (char *) source, NULL };
-  Fixture fixture = { 0 };
-  guint give_up_id;
-  int status;
-
-  fixture.checks = checks;
-  fixture.data = data;
-  fixture.application = wick_application_new ();
-  g_signal_connect (fixture.application, "window-added", G_CALLBACK (on_window_added_cb), &fixture);
-  g_timeout_add (50, run_checks_cb, &fixture);
-  give_up_id = g_timeout_add (WAIT_LIMIT_MS, give_up_cb, NULL);
-
-  status = g_application_run (G_APPLICATION (fixture.application), G_N_ELEMENTS (argv) - 1, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (fixture.checks_done);
-  g_source_remove (give_up_id);
-  g_assert_finalize_object (fixture.application);
+  test_window_run (source, TEST_WINDOW_WAIT_FRAME | TEST_WINDOW_WAIT_HEATMAP_IDLE, checks, data);
 }
 
 static void
@@ -156,10 +82,9 @@ write_candles (const char *path,
 /* ---- the view ---- */
 
 static void
-check_show_past_range (Fixture *fixture,
-                       gpointer data)
+check_show_past_range (Fixture *fixture)
 {
-  Range *range = data;
+  Range *range = fixture->data;
 
   /* 20 to 24 December 2025: well before the latest candle. */
   wick_chart_show_range (fixture->chart, 1766188800000, 1766534400000);
@@ -168,17 +93,15 @@ check_show_past_range (Fixture *fixture,
 }
 
 static void
-check_same_range (Fixture *fixture,
-                  gpointer data)
+check_same_range (Fixture *fixture)
 {
-  Range *range = data;
+  Range *range = fixture->data;
 
   assert_range (fixture, range->from_ms, range->to_ms);
 }
 
 static void
-check_default_range (Fixture *fixture,
-                     gpointer data)
+check_default_range (Fixture *fixture)
 {
   Range shown;
 
@@ -229,10 +152,9 @@ typedef struct
 } CsvCase;
 
 static void
-check_show_latest (Fixture *fixture,
-                   gpointer data)
+check_show_latest (Fixture *fixture)
 {
-  CsvCase *c = data;
+  CsvCase *c = fixture->data;
   const WickCandle *latest = wick_series_get_last (
     wick_market_get_series (wick_chart_get_market (fixture->chart)));
 
@@ -244,20 +166,18 @@ check_show_latest (Fixture *fixture,
 }
 
 static void
-check_followed_latest (Fixture *fixture,
-                       gpointer data)
+check_followed_latest (Fixture *fixture)
 {
-  CsvCase *c = data;
+  CsvCase *c = fixture->data;
 
   /* Ten candles arrived: the same width, ten hours on. */
   assert_range (fixture, c->range.from_ms + 10 * HOUR_MS, c->range.to_ms + 10 * HOUR_MS);
 }
 
 static void
-check_show_middle (Fixture *fixture,
-                   gpointer data)
+check_show_middle (Fixture *fixture)
 {
-  CsvCase *c = data;
+  CsvCase *c = fixture->data;
 
   wick_chart_show_range (fixture->chart, T0_MS + 40 * HOUR_MS, T0_MS + 90 * HOUR_MS);
   get_range (fixture, &c->range);
@@ -289,8 +209,7 @@ test_view_follows_new_candles (void)
 /* ---- the signals panel ---- */
 
 static void
-check_hide_signals (Fixture *fixture,
-                    gpointer data)
+check_hide_signals (Fixture *fixture)
 {
   GtkWidget *flap = GTK_WIDGET (fixture->chart);
 
@@ -305,8 +224,7 @@ check_hide_signals (Fixture *fixture,
 }
 
 static void
-check_signals_hidden (Fixture *fixture,
-                      gpointer data)
+check_signals_hidden (Fixture *fixture)
 {
   GtkWidget *flap = GTK_WIDGET (fixture->chart);
 
@@ -363,21 +281,7 @@ assert_description_current (Fixture *fixture)
 }
 
 static void
-wait_for_new_description (Fixture    *fixture,
-                          const char *before)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_MS * G_TIME_SPAN_MILLISECOND;
-
-  while (!description_differs (fixture->chart, before))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-check_description (Fixture *fixture,
-                   gpointer data)
+check_description (Fixture *fixture)
 {
   g_autofree char *before = NULL;
   WickSignals *signals;
@@ -396,7 +300,7 @@ check_description (Fixture *fixture,
   before = g_strdup (wick_chart_get_description (fixture->chart));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->chart), "chart.zoom-in", NULL));
   g_assert_cmpstr (wick_chart_get_description (fixture->chart), ==, before);
-  wait_for_new_description (fixture, before);
+  TEST_WAIT_FOR (description_differs (fixture->chart, before));
   assert_description_current (fixture);
 }
 
@@ -447,8 +351,7 @@ check_control_names (GtkWidget *widget,
 }
 
 static void
-check_accessible_names (Fixture *fixture,
-                        gpointer data)
+check_accessible_names (Fixture *fixture)
 {
   g_autoptr(GString) missing = g_string_new (NULL);
 

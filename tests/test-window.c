@@ -15,70 +15,9 @@
 #include "wick-signals-panel.h"
 #include "wick-window.h"
 
-#include "test-user-dirs.h"
+#include "test-window-utils.h"
 
-#define WAIT_LIMIT_MS 120000  /* only reached on failure; sanitizer runs are slow */
-
-typedef struct _Fixture Fixture;
-
-struct _Fixture
-{
-  WickApplication *application;
-  WickWindow      *window;
-  WickChart       *chart;
-  void           (*checks) (Fixture *fixture);
-  guint            checks_done : 1;
-};
-
-static gboolean
-chart_has_frame (gpointer data)
-{
-  Fixture *fixture = data;
-
-  /* The heatmap is built off the main thread: wait for it, so that it does not arrive in
-   * the middle of a check. */
-  return wick_chart_get_market (fixture->chart) != NULL &&
-         wick_chart_get_n_renders (fixture->chart) > 0 &&
-         gtk_widget_get_mapped (GTK_WIDGET (fixture->chart)) &&
-         wick_chart_get_heatmap (fixture->chart) != NULL &&
-         !wick_window_is_heatmap_pending (fixture->window);
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  /* A frame clock tick has passed once the widget drew again. */
-  gtk_widget_queue_draw (widget);
-  gtk_test_widget_wait_for_draw (widget);
-}
-
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  graphene_rect_t bounds;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  graphene_rect_init (&bounds, 0, 0, width, height);
-
-  return gsk_renderer_render_texture (renderer, node, &bounds);
-}
-
-static gboolean
-color_matches (const guint8    *bgra,
-               const WickColor *color)
-{
-  return ABS (bgra[2] - (int) (color->red * 255 + 0.5)) <= 3 &&
-         ABS (bgra[1] - (int) (color->green * 255 + 0.5)) <= 3 &&
-         ABS (bgra[0] - (int) (color->blue * 255 + 0.5)) <= 3;
-}
+typedef TestWindowFixture Fixture;
 
 static void
 check_sample_window (Fixture *fixture)
@@ -87,10 +26,9 @@ check_sample_window (Fixture *fixture)
   WickViewport *viewport = wick_chart_get_viewport (fixture->chart);
   WickMarket *market = wick_chart_get_market (fixture->chart);
   WickZones *zones = wick_chart_get_zones (fixture->chart);
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree guint8 *pixels = NULL;
   double from_ms, to_ms;
-  gsize n_up = 0, n_down = 0;
+  gsize n_pixels;
   guint n_renders;
   int width, height;
 
@@ -109,23 +47,11 @@ check_sample_window (Fixture *fixture)
                     wick_series_get_length (wick_market_get_series (market)));
   g_assert_nonnull (wick_zones_find (zones, 92000.0));
 
-  /* The frame on screen has candles in both colours. The widget's paintable shows its last
-   * frame: let it draw one after the layout settled. */
-  wait_for_draw (GTK_WIDGET (fixture->chart));
-  texture = render_widget (GTK_WIDGET (fixture->chart));
-  width = gdk_texture_get_width (texture);
-  height = gdk_texture_get_height (texture);
-  pixels = g_malloc ((gsize) width * height * 4);
-  gdk_texture_download (texture, pixels, width * 4);
-
-  for (gsize i = 0; i < (gsize) width * height; i++)
-    {
-      n_up += color_matches (pixels + i * 4, &palette->up);
-      n_down += color_matches (pixels + i * 4, &palette->down);
-    }
-
-  g_assert_cmpuint (n_up, >, 200);
-  g_assert_cmpuint (n_down, >, 200);
+  /* The frame on screen has candles in both colours. */
+  pixels = test_download_widget (GTK_WIDGET (fixture->chart), &width, &height);
+  n_pixels = (gsize) width * height;
+  g_assert_cmpuint (test_bgra_count (pixels, n_pixels, &palette->up, 3), >, 200);
+  g_assert_cmpuint (test_bgra_count (pixels, n_pixels, &palette->down, 3), >, 200);
 
   /* Pointer motion redraws only the moving part, not the cached candles. */
   n_renders = wick_chart_get_n_renders (fixture->chart);
@@ -141,7 +67,7 @@ check_sample_window (Fixture *fixture)
             g_signal_emit_by_name (controller, "motion", 200.0 + i * 10, 200.0);
         }
       g_object_unref (controllers);
-      wait_for_draw (GTK_WIDGET (fixture->chart));
+      test_wait_for_draw (GTK_WIDGET (fixture->chart));
     }
   g_assert_cmpuint (wick_chart_get_n_renders (fixture->chart), ==, n_renders);
 
@@ -153,7 +79,7 @@ check_sample_window (Fixture *fixture)
     wick_viewport_get_time_range (viewport, &zoomed_from, &zoomed_to);
     g_assert_cmpfloat (zoomed_to - zoomed_from, <, to_ms - from_ms);
   }
-  wait_for_draw (GTK_WIDGET (fixture->chart));
+  test_wait_for_draw (GTK_WIDGET (fixture->chart));
   g_assert_cmpuint (wick_chart_get_n_renders (fixture->chart), >, n_renders);
 }
 
@@ -175,68 +101,9 @@ check_failed_load_keeps_market (Fixture *fixture)
   /* … and through the window, the chart keeps what it showed. */
   wick_window_load_source (fixture->window, source, NULL, NULL, NULL);
   g_assert_true (wick_window_is_loading (fixture->window));
-  while (wick_window_is_loading (fixture->window))
-    g_main_context_iteration (NULL, TRUE);
-  wait_for_draw (GTK_WIDGET (fixture->chart));
+  TEST_WAIT_FOR (!wick_window_is_loading (fixture->window));
+  test_wait_for_draw (GTK_WIDGET (fixture->chart));
   g_assert_true (wick_chart_get_market (fixture->chart) == before);
-}
-
-static void
-on_window_added_cb (GtkApplication *application,
-                    GtkWindow      *window,
-                    Fixture        *fixture)
-{
-  if (!WICK_IS_WINDOW (window) || fixture->window != NULL)
-    return;
-
-  fixture->window = WICK_WINDOW (window);
-  fixture->chart = wick_window_get_chart (fixture->window);
-}
-
-static gboolean
-run_checks_cb (gpointer data)
-{
-  Fixture *fixture = data;
-
-  if (fixture->window == NULL || !chart_has_frame (fixture))
-    return G_SOURCE_CONTINUE;
-
-  fixture->checks (fixture);
-  fixture->checks_done = TRUE;
-
-  gtk_window_close (GTK_WINDOW (fixture->window));
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-give_up_cb (gpointer data)
-{
-  g_error ("The window did not draw a market within %d ms", WAIT_LIMIT_MS);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the real application with @argv until @checks have run on its first frame. */
-static void
-run_application (char   **argv,
-                 void   (*checks) (Fixture *fixture))
-{
-  Fixture fixture = { 0 };
-  guint give_up_id;
-  int status;
-
-  fixture.checks = checks;
-  fixture.application = wick_application_new ();
-  g_signal_connect (fixture.application, "window-added", G_CALLBACK (on_window_added_cb), &fixture);
-  g_timeout_add (50, run_checks_cb, &fixture);
-  give_up_id = g_timeout_add (WAIT_LIMIT_MS, give_up_cb, NULL);
-
-  status = g_application_run (G_APPLICATION (fixture.application), g_strv_length (argv), argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (fixture.checks_done);
-  g_source_remove (give_up_id);
-  g_assert_finalize_object (fixture.application);
 }
 
 static void
@@ -249,12 +116,11 @@ check_sample_and_failed_load (Fixture *fixture)
 static void
 test_window_opens_on_sample (void)
 {
-  char *argv[] = { (char *) "wick", (char *) "--source", (char *) "sample", NULL };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *remembered = NULL;
 
   g_settings_set_string (settings, "last-source", "csv:/nowhere.csv");
-  run_application (argv, check_sample_and_failed_load);
+  test_window_run ("sample", TEST_WINDOW_WAIT_DRAWN, check_sample_and_failed_load, NULL);
 
   /* The market that loaded is the one to open next time. */
   remembered = g_settings_get_string (settings, "last-source");
@@ -278,7 +144,7 @@ check_sample_open (Fixture *fixture)
   /* The log scale toggles from its window action, which keeps the menu's check mark. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.log-scale", NULL));
   g_assert_true (wick_viewport_get_log_scale (wick_chart_get_viewport (fixture->chart)));
-  wait_for_draw (GTK_WIDGET (fixture->chart));
+  test_wait_for_draw (GTK_WIDGET (fixture->chart));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.log-scale", NULL));
   g_assert_false (wick_viewport_get_log_scale (wick_chart_get_viewport (fixture->chart)));
 }
@@ -286,7 +152,6 @@ check_sample_open (Fixture *fixture)
 static void
 test_window_falls_back_to_sample (void)
 {
-  char *argv[] = { (char *) "wick", NULL };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *missing = g_build_filename (g_get_tmp_dir (), "wick-gone.csv", NULL);
   g_autofree char *spec = g_strconcat ("csv:", missing, NULL);
@@ -294,7 +159,7 @@ test_window_falls_back_to_sample (void)
 
   /* Last time's file is gone: the window says so and opens the sample, never empty. */
   g_settings_set_string (settings, "last-source", spec);
-  run_application (argv, check_sample_open);
+  test_window_run (NULL, TEST_WINDOW_WAIT_DRAWN, check_sample_open, NULL);
   remembered = g_settings_get_string (settings, "last-source");
   g_assert_cmpstr (remembered, ==, "sample");
 }
@@ -367,38 +232,16 @@ check_heatmap_settings (Fixture *fixture)
 static void
 test_window_heatmap_settings (void)
 {
-  char *argv[] = { (char *) "wick", (char *) "--source", (char *) "sample", NULL };
-
-  run_application (argv, check_heatmap_settings);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  test_window_run ("sample", TEST_WINDOW_WAIT_DRAWN, check_heatmap_settings, NULL);
 }
 
 static void
 check_signals_panel (Fixture *fixture)
 {
-  GtkWidget *panel = find_descendant (GTK_WIDGET (fixture->window), WICK_TYPE_SIGNALS_PANEL);
-  GtkWidget *flap = find_descendant (GTK_WIDGET (fixture->window), ADW_TYPE_FLAP);
+  GtkWidget *flap = test_find_descendant (GTK_WIDGET (fixture->window), ADW_TYPE_FLAP);
   WickViewport *viewport = wick_chart_get_viewport (fixture->chart);
   g_autoptr(WickSignalItem) item = NULL;
+  WickSignalsPanel *panel;
   const WickSignal *signal;
   WickSignalMarker marker;
   WickSignals *signals;
@@ -407,17 +250,14 @@ check_signals_panel (Fixture *fixture)
   guint n, n_kind, index;
   gboolean revealed;
 
-  g_assert_nonnull (panel);
   g_assert_nonnull (flap);
 
   /* The analysis runs on a worker thread; then the panel lists what the chart marks. */
-  while (wick_signals_panel_get_signals (WICK_SIGNALS_PANEL (panel)) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  signals = wick_signals_panel_get_signals (WICK_SIGNALS_PANEL (panel));
-  g_assert_true (wick_chart_get_signals (fixture->chart) == signals);
+  panel = test_window_wait_for_signals (fixture);
+  signals = wick_signals_panel_get_signals (panel);
 
   /* Every signal, newest first, in the model the list selects from. */
-  rows = wick_signals_panel_get_model (WICK_SIGNALS_PANEL (panel));
+  rows = wick_signals_panel_get_model (panel);
   g_assert_true (GTK_IS_SELECTION_MODEL (rows));
   n = g_list_model_get_n_items (rows);
   g_assert_cmpuint (n, >, 3);
@@ -447,7 +287,7 @@ check_signals_panel (Fixture *fixture)
   g_assert_cmpfloat_with_epsilon (to_ms - from_ms, span, 1.0);
 
   /* Its marker is drawn there, and the pointer finds it. */
-  wait_for_draw (GTK_WIDGET (fixture->chart));
+  test_wait_for_draw (GTK_WIDGET (fixture->chart));
   g_assert_true (wick_render_signal_marker (signals, viewport, index, &marker));
   g_assert_cmpint (wick_render_signals_hit_test (signals, viewport, (int) index,
                                                  marker.badge.x + marker.badge.width / 2,
@@ -455,7 +295,7 @@ check_signals_panel (Fixture *fixture)
                    ==, index);
 
   /* The drop-down keeps one kind. */
-  wick_signals_panel_set_kind_filter (WICK_SIGNALS_PANEL (panel), signal->kind);
+  wick_signals_panel_set_kind_filter (panel, signal->kind);
   n_kind = g_list_model_get_n_items (rows);
   g_assert_cmpuint (n_kind, >, 0);
   g_assert_cmpuint (n_kind, <, n);
@@ -465,7 +305,7 @@ check_signals_panel (Fixture *fixture)
 
       g_assert_cmpint (wick_signal_item_get_kind (row), ==, signal->kind);
     }
-  wick_signals_panel_set_kind_filter (WICK_SIGNALS_PANEL (panel), -1);
+  wick_signals_panel_set_kind_filter (panel, -1);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
 
   /* F9's action hides the panel and shows it again. */
@@ -481,9 +321,7 @@ check_signals_panel (Fixture *fixture)
 static void
 test_window_signals_panel (void)
 {
-  char *argv[] = { (char *) "wick", (char *) "--source", (char *) "sample", NULL };
-
-  run_application (argv, check_signals_panel);
+  test_window_run ("sample", TEST_WINDOW_WAIT_DRAWN, check_signals_panel, NULL);
 }
 
 int
