@@ -11,38 +11,13 @@
 #include "wick-sample-source.h"
 #include "wick-viewport.h"
 
+#include "test-signals-prefix.h"
+
 typedef struct
 {
   WickChartState *state;
   WickMarket     *market;
 } Fixture;
-
-/* The signals of @market's first @n_candles candles. */
-static WickSignals *
-analyze_prefix (WickMarket *market,
-                guint       n_candles)
-{
-  g_autoptr(WickSignalsSnapshot) full = wick_signals_snapshot_new_for_market (market);
-  g_autoptr(WickSignalsSnapshot) prefix = NULL;
-  g_autoptr(GError) error = NULL;
-  const WickLiquidationBucket *liquidations;
-  const WickOpenInterestPoint *open_interest;
-  const WickCandle *candles;
-  guint n, n_liquidations, n_open_interest;
-  WickSignals *signals;
-
-  candles = wick_signals_snapshot_get_candles (full, &n);
-  liquidations = wick_signals_snapshot_get_liquidations (full, &n_liquidations);
-  open_interest = wick_signals_snapshot_get_open_interest (full, &n_open_interest);
-  prefix = wick_signals_snapshot_new (wick_signals_snapshot_get_interval_ms (full),
-                                      candles, MIN (n, n_candles),
-                                      liquidations, n_liquidations,
-                                      open_interest, n_open_interest);
-  signals = wick_signals_analyze (prefix, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return signals;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -88,8 +63,8 @@ static void
 test_selection_survives_reanalysis (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  g_autoptr(WickSignals) all = analyze_prefix (fixture->market, G_MAXUINT);
-  g_autoptr(WickSignals) again = analyze_prefix (fixture->market, G_MAXUINT);
+  g_autoptr(WickSignals) all = test_signals_analyze_prefix (fixture->market, G_MAXUINT);
+  g_autoptr(WickSignals) again = test_signals_analyze_prefix (fixture->market, G_MAXUINT);
   g_autoptr(WickSignals) fewer = NULL;
   WickViewport *viewport = wick_chart_state_get_viewport (fixture->state);
   double from_ms, to_ms, from_after, to_after;
@@ -98,7 +73,7 @@ test_selection_survives_reanalysis (Fixture       *fixture,
 
   wick_chart_state_set_signals (fixture->state, all);
   last = find_last_confirmed (all, &confirmed_index);
-  fewer = analyze_prefix (fixture->market, confirmed_index);
+  fewer = test_signals_analyze_prefix (fixture->market, confirmed_index);
   g_assert_cmpuint (wick_signals_get_n_signals (fewer), <, wick_signals_get_n_signals (all));
 
   kept = wick_signals_get_n_signals (fewer) / 2;

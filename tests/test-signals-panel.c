@@ -13,6 +13,7 @@
 #include "wick-signal-item.h"
 #include "wick-signals-panel.h"
 
+#include "test-signals-prefix.h"
 #include "test-window-utils.h"
 
 typedef struct
@@ -28,34 +29,6 @@ typedef struct
   guint        n_activated;
   guint        activated;  /* the index last announced */
 } Fixture;
-
-/* The signals of @market's first @n_candles candles: those of all its candles confirmed
- * before candle @n_candles (wick-signals.h: nothing repaints). */
-static WickSignals *
-analyze_prefix (WickMarket *market,
-                guint       n_candles)
-{
-  g_autoptr(WickSignalsSnapshot) full = wick_signals_snapshot_new_for_market (market);
-  g_autoptr(WickSignalsSnapshot) prefix = NULL;
-  g_autoptr(GError) error = NULL;
-  const WickLiquidationBucket *liquidations;
-  const WickOpenInterestPoint *open_interest;
-  const WickCandle *candles;
-  guint n, n_liquidations, n_open_interest;
-  WickSignals *signals;
-
-  candles = wick_signals_snapshot_get_candles (full, &n);
-  liquidations = wick_signals_snapshot_get_liquidations (full, &n_liquidations);
-  open_interest = wick_signals_snapshot_get_open_interest (full, &n_open_interest);
-  prefix = wick_signals_snapshot_new (wick_signals_snapshot_get_interval_ms (full),
-                                      candles, MIN (n, n_candles),
-                                      liquidations, n_liquidations,
-                                      open_interest, n_open_interest);
-  signals = wick_signals_analyze (prefix, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return signals;
-}
 
 static void
 on_items_changed_cb (GListModel *rows,
@@ -86,12 +59,12 @@ fixture_set_up (Fixture       *fixture,
 
   market = wick_source_load (source, "BTCUSDT", "1h", NULL, &error);
   g_assert_no_error (error);
-  fixture->all = analyze_prefix (market, G_MAXUINT);
-  fixture->again = analyze_prefix (market, G_MAXUINT);
+  fixture->all = test_signals_analyze_prefix (market, G_MAXUINT);
+  fixture->again = test_signals_analyze_prefix (market, G_MAXUINT);
   for (guint i = 0; i < wick_signals_get_n_signals (fixture->all); i++)
     fixture->last_confirmed = MAX (fixture->last_confirmed,
                                    wick_signals_get_signal (fixture->all, i)->confirmed_index);
-  fixture->fewer = analyze_prefix (market, fixture->last_confirmed);
+  fixture->fewer = test_signals_analyze_prefix (market, fixture->last_confirmed);
   g_assert_cmpuint (wick_signals_get_n_signals (fixture->fewer), >, 3);
   g_assert_cmpuint (wick_signals_get_n_signals (fixture->fewer), <,
                     wick_signals_get_n_signals (fixture->all));

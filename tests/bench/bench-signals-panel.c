@@ -22,6 +22,7 @@
 #include "wick-sample-source.h"
 #include "wick-signals-panel.h"
 
+#include "../test-signals-prefix.h"
 #include "bench-utils.h"
 
 /* Frames counted after a change: the list places its rows over the first one or two. */
@@ -151,35 +152,6 @@ times_print (Times      *times,
   g_clear_pointer (&times->layout, g_free);
 }
 
-/* The signals of @market's first @n_candles candles, which are those of all its candles
- * confirmed before candle @n_candles (wick-signals.h: nothing repaints). */
-static WickSignals *
-analyze_prefix (WickMarket *market,
-                guint       n_candles)
-{
-  g_autoptr(WickSignalsSnapshot) full = wick_signals_snapshot_new_for_market (market);
-  g_autoptr(WickSignalsSnapshot) prefix = NULL;
-  g_autoptr(GError) error = NULL;
-  const WickLiquidationBucket *liquidations;
-  const WickOpenInterestPoint *open_interest;
-  const WickCandle *candles;
-  guint n, n_liquidations, n_open_interest;
-  WickSignals *signals;
-
-  candles = wick_signals_snapshot_get_candles (full, &n);
-  liquidations = wick_signals_snapshot_get_liquidations (full, &n_liquidations);
-  open_interest = wick_signals_snapshot_get_open_interest (full, &n_open_interest);
-  prefix = wick_signals_snapshot_new (wick_signals_snapshot_get_interval_ms (full),
-                                      candles, MIN (n, n_candles),
-                                      liquidations, n_liquidations,
-                                      open_interest, n_open_interest);
-  signals = wick_signals_analyze (prefix, NULL, NULL, &error);
-  if (signals == NULL)
-    g_error ("%s", error->message);
-
-  return signals;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -219,12 +191,12 @@ main (int   argc,
   if (market == NULL)
     g_error ("Could not load the sample: %s", error->message);
 
-  all = analyze_prefix (market, G_MAXUINT);
-  again = analyze_prefix (market, G_MAXUINT);
+  all = test_signals_analyze_prefix (market, G_MAXUINT);
+  again = test_signals_analyze_prefix (market, G_MAXUINT);
   n = wick_signals_get_n_signals (all);
   for (guint i = 0; i < n; i++)
     last_confirmed = MAX (last_confirmed, wick_signals_get_signal (all, i)->confirmed_index);
-  fewer = analyze_prefix (market, last_confirmed);
+  fewer = test_signals_analyze_prefix (market, last_confirmed);
   g_assert (wick_signals_get_n_signals (fewer) < n);
 
   bench.window = gtk_window_new ();
