@@ -20,6 +20,7 @@
 
 #include "wick-preferences-window.h"
 
+#include "wick-bucket-spin.h"
 #include "wick-market-picker.h"
 #include "wick-signals.h"
 
@@ -42,6 +43,7 @@ struct _WickPreferencesWindow
   GtkSwitch            *heatmap_visible_switch;
   AdwComboRow          *heatmap_side_row;
   GtkAdjustment        *heatmap_bucket_adjustment;
+  GtkSpinButton        *heatmap_bucket_spin;
   AdwPreferencesGroup  *signals_group;
 
   GSettings            *settings;  /* Owned */
@@ -234,34 +236,6 @@ on_symbol_apply_cb (WickPreferencesWindow *self,
   g_settings_set_string (self->settings, "default-symbol", symbol);
   /* The key may already hold it, as when only the case changed: show it as kept. */
   update_market_rows (self);
-}
-
-/* ---- the heatmap's price bucket ---- */
-
-static gboolean
-on_bucket_output_cb (WickPreferencesWindow *self,
-                     GtkSpinButton         *spin)
-{
-  if (gtk_spin_button_get_value (spin) > 0)
-    return FALSE;
-
-  /* Translators: the heatmap's price bucket chosen from the visible prices */
-  gtk_editable_set_text (GTK_EDITABLE (spin), C_("heatmap bucket", "Auto"));
-  return TRUE;
-}
-
-/* Anything but a number, such as “Auto”, means automatic, as in the Heatmap popover. */
-static int
-on_bucket_input_cb (WickPreferencesWindow *self,
-                    double                *value,
-                    GtkSpinButton         *spin)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  char *end = NULL;
-  double parsed = g_strtod (text, &end);
-
-  *value = end == text ? 0 : MAX (parsed, 0);
-  return TRUE;
 }
 
 /* ---- the kinds of signal ---- */
@@ -489,18 +463,18 @@ wick_preferences_window_class_init (WickPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WickPreferencesWindow, heatmap_side_row);
   gtk_widget_class_bind_template_child (widget_class, WickPreferencesWindow,
                                         heatmap_bucket_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, WickPreferencesWindow, heatmap_bucket_spin);
   gtk_widget_class_bind_template_child (widget_class, WickPreferencesWindow, signals_group);
   gtk_widget_class_bind_template_callback (widget_class, on_interval_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_symbol_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_symbol_apply_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_bucket_output_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_bucket_input_cb);
 }
 
 static void
 wick_preferences_window_init (WickPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  wick_bucket_spin_attach (self->heatmap_bucket_spin);
 }
 
 /**

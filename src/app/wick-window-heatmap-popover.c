@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wick-bucket-spin.h"
 #include "wick-heatmap-settings.h"
 #include "wick-window-heatmap-private.h"
 
@@ -107,38 +108,6 @@ format_percent_cb (GtkScale *scale,
   return g_strdup_printf (_("%.0f %%"), value * 100);
 }
 
-static gboolean
-on_bucket_output_cb (WickWindow    *self,
-                     GtkSpinButton *spin)
-{
-  if (gtk_spin_button_get_value (spin) > 0)
-    return FALSE;
-
-  /* Translators: the heatmap's price bucket chosen from the visible prices */
-  gtk_editable_set_text (GTK_EDITABLE (spin), C_("heatmap bucket", "Auto"));
-  return TRUE;
-}
-
-static int
-on_bucket_input_cb (WickWindow    *self,
-                    double        *value,
-                    GtkSpinButton *spin)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  char *end = NULL;
-  double parsed = g_strtod (text, &end);
-
-  if (end == text)
-    {
-      /* Anything but a number, such as “Auto”, means automatic. */
-      *value = 0;
-      return TRUE;
-    }
-
-  *value = MAX (parsed, 0);
-  return TRUE;
-}
-
 #define GET(builder, name) (gtk_builder_get_object ((builder), (name)))
 
 void
@@ -146,7 +115,6 @@ _wick_window_heatmap_build_popover (WickWindow *self)
 {
   WickWindowHeatmap *h = self->heatmap;
   g_autoptr(GtkBuilder) builder = NULL;
-  GObject *object;
 
   builder = gtk_builder_new_from_resource (RESOURCE_BASE "/wick-heatmap-popover.ui");
   gtk_menu_button_set_popover (self->heatmap_menu_button, GTK_WIDGET (GET (builder, "popover")));
@@ -185,11 +153,7 @@ _wick_window_heatmap_build_popover (WickWindow *self)
   gtk_scale_set_format_value_func (GTK_SCALE (GET (builder, "high_scale")),
                                    format_percent_cb, NULL, NULL);
 
-  object = GET (builder, "bucket_spin");
-  g_signal_connect_object (object, "output", G_CALLBACK (on_bucket_output_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (object, "input", G_CALLBACK (on_bucket_input_cb), self,
-                           G_CONNECT_SWAPPED);
+  wick_bucket_spin_attach (GTK_SPIN_BUTTON (GET (builder, "bucket_spin")));
 }
 
 #undef GET
