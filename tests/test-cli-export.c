@@ -215,13 +215,6 @@ test_format_and_title (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->dir), ==, 2);
 }
 
-typedef struct
-{
-  const char *name;
-  const char *args[8];
-  const char *message;  /* a piece of the one stderr line */
-} BadCase;
-
 static const BadCase bad_cases[] = {
   { "extension", { "--export", "@DIR@/chart.gif", NULL }, ".gif" },
   { "no-extension", { "--export", "@DIR@/chart", NULL }, "extension" },
@@ -250,22 +243,7 @@ static void
 test_bad_arguments (Fixture       *fixture,
                     gconstpointer  data)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
-    {
-      const BadCase *bad = &bad_cases[i];
-      g_auto(Run) run = { 0 };
-
-      g_test_message ("case %s", bad->name);
-      run_wick (fixture, &run, bad->args);
-
-      g_assert_cmpint (run.status, ==, 2);
-      g_assert_true (g_str_has_prefix (run.err, "wick: "));
-      g_assert_nonnull (strchr (run.err, '\n'));
-      g_assert_cmpstr (strchr (run.err, '\n') + 1, ==, "");
-      g_assert_nonnull (strstr (run.err, bad->message));
-      /* Nothing half-written is left behind. */
-      g_assert_cmpuint (count_files (fixture->dir), ==, 0);
-    }
+  check_bad_cases (fixture, bad_cases, G_N_ELEMENTS (bad_cases));
 }
 
 int

@@ -207,3 +207,35 @@ run_wick_args (Fixture    *fixture,
 
   run_wick (fixture, run, (const char * const *) args->pdata);
 }
+
+/* A command line that wick must refuse as bad input. */
+typedef struct
+{
+  const char *name;
+  const char *args[8];
+  const char *message;  /* a piece of the one stderr line */
+} BadCase;
+
+/* Each of @cases exits with 2 and one "wick: …" line naming the problem, and leaves no file
+ * behind, half-written or not. */
+static inline void
+check_bad_cases (Fixture       *fixture,
+                 const BadCase *cases,
+                 gsize          n_cases)
+{
+  for (gsize i = 0; i < n_cases; i++)
+    {
+      const BadCase *bad = &cases[i];
+      g_auto(Run) run = { 0 };
+
+      g_test_message ("case %s", bad->name);
+      run_wick (fixture, &run, bad->args);
+
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpuint (count_lines (run.err), ==, 1);
+      g_assert_true (g_str_has_prefix (run.err, "wick: "));
+      g_assert_true (g_str_has_suffix (run.err, "\n"));
+      g_assert_nonnull (strstr (run.err, bad->message));
+      g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+    }
+}

@@ -61,13 +61,6 @@ test_export_svg_and_pdf (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 }
 
-typedef struct
-{
-  const char *name;
-  const char *args[8];
-  const char *message;  /* a piece of the one stderr line */
-} BadCase;
-
 static const BadCase bad_cases[] = {
   { "extension", { "--export", "@DIR@/chart.bmp", NULL }, ".bmp" },
   { "no-extension", { "--export", "@DIR@/chart", NULL }, "chart" },
@@ -99,21 +92,7 @@ static void
 test_bad_arguments (Fixture       *fixture,
                     gconstpointer  data)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
-    {
-      const BadCase *bad = &bad_cases[i];
-      g_auto(Run) run = { 0 };
-
-      g_test_message ("case %s", bad->name);
-      run_wick (fixture, &run, bad->args);
-
-      g_assert_cmpint (run.status, ==, 2);
-      g_assert_cmpuint (count_lines (run.err), ==, 1);
-      g_assert_true (g_str_has_prefix (run.err, "wick: "));
-      g_assert_nonnull (strstr (run.err, bad->message));
-      /* Nothing half-written is left behind. */
-      g_assert_cmpuint (count_files (fixture->dir), ==, 0);
-    }
+  check_bad_cases (fixture, bad_cases, G_N_ELEMENTS (bad_cases));
 }
 
 static void
