@@ -11,7 +11,7 @@
 
 #include "config.h"
 
-#include "wick-csv.h"
+#include "bench-real-market.h"
 #include "wick-heatmap.h"
 #include "wick-sample-source.h"
 
@@ -23,10 +23,6 @@
 #define N_CANDLES 20000
 #define N_APPENDS 400
 
-#define CANDLES_FILE      "binance-BTCUSDT-1h-2024-01-01_2026-04-30.csv"
-#define LIQUIDATIONS_FILE "coinglass-BTC-liquidations-1h-binance-bybit-okx-2025-11-23_2026-05-22.csv"
-#define OPEN_INTEREST_FILE \
-  "coinglass-BTC-oi-funding-1h-binance-bybit-okx-2025-12-04_2026-06-02.csv"
 
 static int n_runs = 30;
 
@@ -308,68 +304,6 @@ bench_million (guint n)
   print_row (window_name, window, runs, "ms", 1.0, "");
 }
 
-static gpointer
-load_shared (const char *dir,
-             const char *name,
-             int         kind)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gpointer result;
-  gsize len;
-
-  if (!g_file_get_contents (path, &contents, &len, NULL))
-    return NULL;
-
-  if (kind == 0)
-    result = wick_csv_parse_candles (contents, len, 0, &error);
-  else if (kind == 1)
-    result = wick_csv_parse_liquidations (contents, len, 0, &error);
-  else
-    result = wick_csv_parse_open_interest (contents, len, 0, &error);
-  if (result == NULL)
-    g_printerr ("%s: %s\n", path, error->message);
-
-  return result;
-}
-
-/* The last N_CANDLES hours of the real Binance candles, with the CoinGlass open interest and
- * liquidations where they exist. */
-static WickMarket *
-load_real_market (void)
-{
-  const char *dir = g_getenv ("WICK_SHARED_DATA");
-  g_autoptr(WickSeries) all = NULL;
-  g_autoptr(WickSeries) series = NULL;
-  g_autoptr(WickLiquidations) liquidations = NULL;
-  g_autoptr(WickOpenInterest) open_interest = NULL;
-  g_autoptr(GError) error = NULL;
-  WickMarket *market;
-  guint n;
-
-  if (dir == NULL)
-    return NULL;
-
-  all = load_shared (dir, CANDLES_FILE, 0);
-  liquidations = load_shared (dir, LIQUIDATIONS_FILE, 1);
-  open_interest = load_shared (dir, OPEN_INTEREST_FILE, 2);
-  if (all == NULL || wick_series_get_length (all) < N_CANDLES)
-    return NULL;
-
-  n = wick_series_get_length (all);
-  series = wick_series_new (wick_series_get_interval_ms (all));
-  if (!wick_series_append (series, wick_series_get_candles (all) + (n - N_CANDLES), N_CANDLES,
-                           &error))
-    g_error ("%s", error->message);
-
-  market = wick_market_new ("Binance", "BTCUSDT", "1h", series);
-  wick_market_set_liquidations (market, liquidations);
-  wick_market_set_open_interest (market, open_interest);
-
-  return market;
-}
-
 static WickMarket *
 make_synthetic_market (void)
 {
@@ -440,7 +374,7 @@ main (int   argc,
       return 1;
     }
 
-  large = load_real_market ();
+  large = bench_load_real_market (N_CANDLES);
   if (large != NULL)
     {
       large_name = g_strdup ("20,000 real candles: model + grid");
