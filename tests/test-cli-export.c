@@ -1,4 +1,4 @@
-/* test-cli-export.c: `wick --export` with --theme, --levels, --show-signals, --legend, --title
+/* test-cli-export.c: `wick --export` with --theme, --levels, --signals, --legend, --title
  * and --format, run as a real process with no display; every mistake is one line on stderr,
  * exit code 2 and no file
  *
@@ -14,6 +14,7 @@
 #include "test-pixel-utils.h"
 #include "wick-palette.h"
 #include "wick-render.h"
+#include "wick-signals.h"
 #include "wick-viewport.h"
 
 #define MAX_ARGS 16
@@ -146,7 +147,7 @@ test_switches (Fixture       *fixture,
 {
   static const char *switches[][3] = {
     { "--levels", "off", NULL },
-    { "--show-signals", "off", NULL },
+    { "--signals", "off", NULL },
     { "--legend", "off", NULL },
   };
   const char *add_args[] = { "--source", "sample", "--levels", "add", "92000", NULL };
@@ -183,7 +184,96 @@ test_switches (Fixture       *fixture,
       cairo_surface_destroy (on);
     }
 
+  /* --signals also works as --signals=off, and alone it means on. */
+  {
+    const char *equals_args[] = { "--heatmap", "off", "--signals=off", NULL };
+    const char *spaced_args[] = { "--heatmap", "off", "--signals", "off", NULL };
+    const char *alone_args[] = { "--heatmap", "off", "--signals", NULL };
+    cairo_surface_t *equals = export_png (fixture, "equals.png", equals_args);
+    cairo_surface_t *spaced = export_png (fixture, "spaced.png", spaced_args);
+    cairo_surface_t *alone = export_png (fixture, "alone.png", alone_args);
+
+    g_assert_cmpuint (count_differences (equals, spaced, 0, 0, 999, 599), ==, 0);
+    g_assert_cmpuint (count_differences (all, alone, 0, 0, 999, 599), ==, 0);
+    cairo_surface_destroy (equals);
+    cairo_surface_destroy (spaced);
+    cairo_surface_destroy (alone);
+  }
+
   cairo_surface_destroy (all);
+}
+
+/* Runs wick with the settings of @keyfile (the keyfile backend's lines of Wick's group) and the
+ * time zone @tz, as a user who chose them in the preferences. */
+static cairo_surface_t *
+export_png_with_settings (Fixture     *fixture,
+                          const char  *name,
+                          const char  *keyfile,
+                          const char  *tz,
+                          const char **extra)
+{
+  g_autofree char *config = g_build_filename (fixture->data_dir, "config", NULL);
+  g_autofree char *folder = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_autofree char *path = g_build_filename (folder, "keyfile", NULL);
+  g_autofree char *contents = g_strconcat ("[io/github/wickchart/Wick]\n", keyfile, NULL);
+  g_autofree char *backend = g_strdup (g_getenv ("GSETTINGS_BACKEND"));
+  cairo_surface_t *image;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("TZ", tz, TRUE);
+
+  image = export_png (fixture, name, extra);
+
+  g_setenv ("GSETTINGS_BACKEND", backend != NULL ? backend : "memory", TRUE);
+  g_unsetenv ("XDG_CONFIG_HOME");
+  g_unsetenv ("TZ");
+
+  return image;
+}
+
+/* An export looks like a picture saved from the window: it follows the preferences' time zone,
+ * candle colours and hidden kinds of signal. */
+static void
+test_follows_settings (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *args[] = { "--heatmap", "off", NULL };
+  const char *no_markers_args[] = { "--heatmap", "off", "--signals", "off", NULL };
+  const WickPalette *blue_orange = wick_palette_get_full (FALSE, TRUE);
+  g_autoptr(GString) hidden = g_string_new ("signal-kinds-hidden=[");
+  g_autofree char *keyfile = NULL;
+  cairo_surface_t *by_default, *chosen, *no_markers;
+  int right = 1000 - WICK_VIEWPORT_AXIS_WIDTH - 1;
+  int bottom = 600 - WICK_VIEWPORT_AXIS_HEIGHT - 1;
+  int top = (int) WICK_RENDER_TITLE_BLOCK_HEIGHT;
+
+  for (int kind = 0; kind < WICK_N_SIGNAL_KINDS; kind++)
+    g_string_append_printf (hidden, "%s'%s'", kind > 0 ? ", " : "",
+                            wick_signal_kind_to_string (kind));
+  g_string_append (hidden, "]\n");
+  keyfile = g_strconcat ("time-zone='local'\ncandle-colors='blue-orange'\n", hidden->str, NULL);
+
+  by_default = export_png (fixture, "default.png", args);
+  chosen = export_png_with_settings (fixture, "chosen.png", keyfile, "JST-9", args);
+  no_markers = export_png_with_settings (fixture, "no-markers.png", keyfile, "JST-9",
+                                         no_markers_args);
+
+  /* Blue and orange candles instead of green and red. */
+  g_assert_cmpuint (test_count_color (by_default, 0, top, right, bottom, &blue_orange->up, 0.01),
+                    ==, 0);
+  g_assert_cmpuint (test_count_color (chosen, 0, top, right, bottom, &blue_orange->up, 0.01),
+                    >, 200);
+  /* The title block's time range in Japan's time, nine hours on. */
+  g_assert_cmpuint (count_differences (by_default, chosen, 0, 0, 999, top - 1), >, 50);
+  /* Every kind hidden: no markers, as with --signals off. */
+  g_assert_cmpuint (count_differences (chosen, no_markers, 0, 0, 999, 599), ==, 0);
+
+  cairo_surface_destroy (by_default);
+  cairo_surface_destroy (chosen);
+  cairo_surface_destroy (no_markers);
 }
 
 /* --format wins over the extension; --title is the document's title and the picture's. */
@@ -227,7 +317,7 @@ static const BadCase bad_cases[] = {
     "No candles" },
   { "theme", { "--export", "@DIR@/chart.png", "--theme", "blue", NULL }, "blue" },
   { "levels", { "--export", "@DIR@/chart.png", "--levels", "list", NULL }, "on or off" },
-  { "show-signals", { "--export", "@DIR@/chart.png", "--show-signals", "yes", NULL }, "yes" },
+  { "signals", { "--export", "@DIR@/chart.png", "--signals=yes", NULL }, "yes" },
   { "legend", { "--export", "@DIR@/chart.png", "--legend", "1", NULL }, "--legend" },
   { "title-long", { "--export", "@DIR@/chart.png", "--title",
                     "0123456789012345678901234567890123456789012345678901234567890123456789"
@@ -235,7 +325,7 @@ static const BadCase bad_cases[] = {
                     "0123456789012345678901234567890123456789012345678901234567890123456789",
                     NULL }, "200" },
   { "theme-alone", { "--theme", "dark", NULL }, "--export" },
-  { "show-signals-alone", { "--show-signals", "off", NULL }, "--export" },
+  { "signals-alone", { "--signals", "off", NULL }, "--export" },
   { "title-alone", { "--title", "x", NULL }, "--export" },
 };
 
@@ -258,6 +348,7 @@ main (int   argc,
   ADD ("size-and-scale", test_size_and_scale);
   ADD ("theme", test_theme);
   ADD ("switches", test_switches);
+  ADD ("follows-settings", test_follows_settings);
   ADD ("format-and-title", test_format_and_title);
   ADD ("bad-arguments", test_bad_arguments);
 

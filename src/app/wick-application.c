@@ -59,6 +59,12 @@ wick_application_handle_local_options (GApplication *application,
   if (self->options.levels != NULL)
     return wick_cli_run_levels (&self->options);
 
+  if (self->options.signals_switch != NULL)
+    {
+      g_printerr ("wick: %s\n", _("--signals takes on or off only with --export FILE"));
+      return WICK_EXIT_USAGE;
+    }
+
   if (self->options.signals && self->options.indicators)
     {
       g_printerr ("wick: %s\n", _("Use one of --signals and --indicators at a time"));
@@ -89,10 +95,10 @@ wick_application_handle_local_options (GApplication *application,
   /* Options that only make sense with --export are a mistake without it. */
   if (self->options.size != NULL || self->options.scale != NULL || self->options.heatmap != NULL ||
       self->options.theme != NULL || self->options.title != NULL ||
-      self->options.show_signals != NULL || self->options.legend != NULL)
+      self->options.legend != NULL)
     {
-      g_printerr ("wick: %s\n", _("--size, --scale, --heatmap, --theme, --title, --show-signals "
-                                   "and --legend need --export FILE"));
+      g_printerr ("wick: %s\n", _("--size, --scale, --heatmap, --theme, --title and --legend "
+                                   "need --export FILE"));
       return WICK_EXIT_USAGE;
     }
 

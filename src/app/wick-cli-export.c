@@ -1,8 +1,8 @@
 /* wick-cli-export.c: reading what `wick --export` should draw from its options
  *
- * Two names already belong to verbs: `--levels list|add|remove` and the flag `--signals`.
- * With --export, `--levels` takes on or off instead, and the signal markers are switched with
- * `--show-signals on|off`, since a flag cannot take a value.
+ * Two names already belong to verbs: `--levels list|add|remove` and `--signals`. With
+ * --export they take on or off instead: `--levels` draws the lines and zones, `--signals` the
+ * markers.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -118,7 +118,7 @@ parse_title (const char  *text,
  * @error: #WICK_CLI_ERROR_USAGE or #WICK_EXPORT_ERROR naming the bad option
  *
  * Reads the format (--format, else the file's extension), --size (default 1920x1080),
- * --scale, --theme (default light), --levels, --show-signals and --legend (default on) and
+ * --scale, --theme (default light), --levels, --signals and --legend (default on) and
  * --title. The heatmap is read with the window's settings by the export itself.
  *
  * Returns: %TRUE when every option is valid
@@ -158,7 +158,7 @@ wick_cli_read_export_options (const WickCliOptions  *options,
           wick_export_parse_scale (options->scale, &export_options->scale, error)) &&
          parse_theme (options->theme, &export_options->dark, error) &&
          parse_switch ("--levels", options->levels, &export_options->show_levels, error) &&
-         parse_switch ("--show-signals", options->show_signals,
+         parse_switch ("--signals", options->signals_switch,
                        &export_options->show_signals, error) &&
          parse_switch ("--legend", options->legend, &export_options->show_legend, error) &&
          parse_title (options->title, &export_options->title, error);

@@ -23,6 +23,7 @@
 #include "wick-levels-file.h"
 #include "wick-lod.h"
 #include "wick-palette.h"
+#include "wick-scene-settings.h"
 #include "wick-scene.h"
 #include "wick-signals.h"
 #include "wick-viewport.h"
@@ -32,6 +33,27 @@
 #define DEFAULT_VISIBLE_CANDLES 150
 
 G_DEFINE_QUARK (wick-cli-error-quark, wick_cli_error)
+
+/* `--signals` is a verb without a value and takes on or off with --export, so it is a callback
+ * with an optional value. GApplication hands such a callback no data and keeps nothing of it
+ * in the options' dictionary: it is kept here until wick_cli_options_read() takes it. */
+static struct
+{
+  gboolean  seen;
+  char     *value;
+} signals_option;
+
+static gboolean
+on_signals_option (const char  *option_name,
+                   const char  *value,
+                   gpointer     data,
+                   GError     **error)
+{
+  signals_option.seen = TRUE;
+  g_free (signals_option.value);
+  signals_option.value = g_strdup (value);
+  return TRUE;
+}
 
 static const GOptionEntry main_entries[] = {
   { "source", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -58,8 +80,6 @@ static const GOptionEntry main_entries[] = {
     N_("on|off") },
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The colours of the export: light or dark (default light)"), N_("light|dark") },
-  { "show-signals", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Draw the signal markers in the export: on or off (default on)"), N_("on|off") },
   { "legend", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Draw the open, high, low, close legend in the export: on or off (default on)"),
     N_("on|off") },
@@ -72,8 +92,9 @@ static const GOptionEntry main_entries[] = {
     N_("ACTION") },
   { "label", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The label of a line made with --levels add"), N_("TEXT") },
-  { "signals", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print the reversal signals of the range and exit, without a window"), NULL },
+  { "signals", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer) on_signals_option,
+    N_("Print the reversal signals of the range and exit, without a window; with --export, "
+       "draw their markers: on or off (default on)"), N_("on|off") },
   { "indicators", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the indicators and candlestick patterns of each candle and exit"), NULL },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -128,11 +149,12 @@ wick_cli_options_read (WickCliOptions *options,
   options->heatmap = lookup_string (dict, "heatmap");
   options->theme = lookup_string (dict, "theme");
   options->title = lookup_string (dict, "title");
-  options->show_signals = lookup_string (dict, "show-signals");
   options->legend = lookup_string (dict, "legend");
   options->levels = lookup_string (dict, "levels");
   options->label = lookup_string (dict, "label");
-  options->signals = g_variant_dict_contains (dict, "signals");
+  options->signals = signals_option.seen;
+  signals_option.seen = FALSE;
+  options->signals_switch = g_steal_pointer (&signals_option.value);
   options->indicators = g_variant_dict_contains (dict, "indicators");
   options->format = lookup_string (dict, "format");
   if (!g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^as", &options->arguments))
@@ -156,7 +178,7 @@ wick_cli_options_clear (WickCliOptions *options)
   g_clear_pointer (&options->heatmap, g_free);
   g_clear_pointer (&options->theme, g_free);
   g_clear_pointer (&options->title, g_free);
-  g_clear_pointer (&options->show_signals, g_free);
+  g_clear_pointer (&options->signals_switch, g_free);
   g_clear_pointer (&options->legend, g_free);
   g_clear_pointer (&options->levels, g_free);
   g_clear_pointer (&options->label, g_free);
@@ -378,38 +400,6 @@ read_heatmap_choice (const char          *text,
   return TRUE;
 }
 
-/* Whether @settings says to show @key, FALSE when it lacks the key (an older schema). */
-static gboolean
-read_show_key (GSettings  *settings,
-               const char *key)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-
-  return g_settings_schema_has_key (schema, key) && g_settings_get_boolean (settings, key);
-}
-
-/* Which indicator lines and lower pane an export draws: as the window last did when the settings are
- * installed, else none. */
-static void
-read_indicator_choice (WickScene *scene)
-{
-  g_autoptr(GSettings) settings = wick_heatmap_settings_new_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (settings == NULL)
-    return;
-
-  scene->show_ema20 = read_show_key (settings, "show-ema20");
-  scene->show_ema50 = read_show_key (settings, "show-ema50");
-  scene->show_vwap = read_show_key (settings, "show-vwap");
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  if (g_settings_schema_has_key (schema, "lower-pane"))
-    scene->lower_pane = g_settings_get_enum (settings, "lower-pane");
-}
-
 /* What an export builds beside the analysis, on a thread of its own: the pyramid and the
  * heatmap only read the market and the viewport, which nothing changes meanwhile. */
 typedef struct
@@ -484,6 +474,8 @@ wick_cli_run_export (const WickCliOptions *options)
   g_autoptr(WickSignals) signals = NULL;
   g_autoptr(WickHeatmapImage) heatmap = NULL;
   g_auto(WickExportOptions) export_options = { 0 };
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GTimeZone) time_zone = NULL;
   WickHeatmapOptions heatmap_options;
   gboolean show_heatmap;
   ExportExtras extras;
@@ -575,7 +567,9 @@ wick_cli_run_export (const WickCliOptions *options)
     }
   scene.zones = zones;
   scene.signals = signals;
-  read_indicator_choice (&scene);
+  /* As the window shows it: time zone, candle colours, indicators, kinds of signal. */
+  if ((settings = wick_heatmap_settings_new_default ()) != NULL)
+    time_zone = wick_scene_settings_read (settings, &scene);
 
   if (extras_thread != NULL)
     g_thread_join (extras_thread);

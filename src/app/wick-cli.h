@@ -39,11 +39,11 @@ typedef struct
   char   *heatmap;         /* "on" or "off", for --export */
   char   *theme;           /* "light" or "dark", for --export */
   char   *title;           /* for --export */
-  char   *show_signals;    /* "on" or "off", for --export */
   char   *legend;          /* "on" or "off", for --export */
   char   *levels;          /* "list", "add" or "remove"; "on" or "off" with --export */
   char   *label;           /* for --levels add */
   gboolean signals;        /* --signals */
+  char   *signals_switch;  /* "on" or "off" after --signals, for --export */
   gboolean indicators;     /* --indicators */
   char   *format;          /* for --signals (text, json), --indicators (csv) and --export */
   char  **arguments;       /* what follows the options: the PRICE or ID of --levels */

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wick-scene-settings.h"
 #include "wick-window-private.h"
 
 static void
@@ -255,28 +256,12 @@ _wick_window_signals_set_market (WickWindow *self,
   wick_window_signals_analyze (self);
 }
 
-/* The kinds the preferences hide, as a mask of 1 << WickSignalKind; ids no kind has (of
- * another version) are skipped. */
-static guint32
-read_hidden_kinds (GSettings *settings)
-{
-  g_auto(GStrv) ids = g_settings_get_strv (settings, "signal-kinds-hidden");
-  guint32 hidden = 0;
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    for (int kind = 0; kind < WICK_N_SIGNAL_KINDS; kind++)
-      if (g_str_equal (ids[i], wick_signal_kind_to_string (kind)))
-        hidden |= 1u << kind;
-
-  return hidden;
-}
-
 static void
 on_settings_hidden_kinds_changed_cb (WickWindow *self,
                                      const char *key,
                                      GSettings  *settings)
 {
-  guint32 hidden = read_hidden_kinds (settings);
+  guint32 hidden = wick_scene_settings_get_hidden_kinds (settings);
 
   wick_chart_set_hidden_signal_kinds (self->chart, hidden);
   wick_signals_panel_set_hidden_kinds (self->signals_panel, hidden);
