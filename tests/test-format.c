@@ -112,6 +112,11 @@ test_format_german (void)
   CHECK_FORMAT (wick_format_level (94789.08), "94.789,08");
   CHECK_FORMAT (wick_format_level (99.5), "99,50");
   CHECK_FORMAT (wick_format_level (0.01234), "0,01234");
+  /* What a copied line puts on the clipboard is the same in every locale. */
+  CHECK_FORMAT (wick_format_level_plain (91540.0), "91540");
+  CHECK_FORMAT (wick_format_level_plain (94789.08), "94789.08");
+  CHECK_FORMAT (wick_format_level_plain (92000.5), "92000.50");
+  CHECK_FORMAT (wick_format_level_plain (0.01234), "0.01234");
   CHECK_FORMAT (wick_format_usd (42.74e6), "$42,7M");
   CHECK_FORMAT (wick_format_usd (1.234e9), "$1,23B");
   CHECK_FORMAT (wick_format_usd (1234.0), "$1,23K");
@@ -160,6 +165,7 @@ test_format_c_locale (void)
       check_grouped (92000.5, 2, "92,000.50");
       check_grouped (1e20, 0, "100,000,000,000,000,000,000");
       CHECK_FORMAT (wick_format_level (94789.08), "94,789.08");
+      CHECK_FORMAT (wick_format_level_plain (1234567.891), "1234567.89");
       CHECK_FORMAT (wick_format_usd (42.74e6), "$42.7M");
     }
 

@@ -13,6 +13,7 @@
 #include "wick-window-export.h"
 #include "wick-window.h"
 
+#include "test-keys-utils.h"
 #include "test-window-utils.h"
 
 /* Its data is the folder where the pictures go. */
@@ -93,6 +94,54 @@ static void
 test_copy_image (void)
 {
   run_application (check_copy_image);
+}
+
+static void
+on_text_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Ctrl+C copies the selected line's price as an order form takes it, and the chart's picture
+ * when no line is selected. */
+static void
+check_copy_price (Fixture *fixture)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->window));
+  WickInteraction *interaction = wick_chart_get_interaction (fixture->chart);
+  WickLevelStore *store = wick_chart_get_level_store (fixture->chart);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint32 id;
+
+  id = wick_level_store_add (store, 92000.5, NULL, WICK_LEVEL_ORIGIN_USER, &error);
+  g_assert_no_error (error);
+  wick_interaction_select (interaction, id);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (fixture->chart)));
+
+  g_assert_true (test_keys_press_accelerator (GTK_WIDGET (fixture->chart), "<Control>c"));
+  gdk_clipboard_read_text_async (clipboard, NULL, on_text_read_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (text, ==, "92000.50");
+
+  /* Nothing selected: the picture. */
+  wick_interaction_select (interaction, 0);
+  g_assert_true (test_keys_press_accelerator (GTK_WIDGET (fixture->chart), "<Control>c"));
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard),
+                                                    GDK_TYPE_TEXTURE));
+}
+
+static void
+test_copy_price (void)
+{
+  run_application (check_copy_price);
 }
 
 /* ---- Save Image ---- */
@@ -189,6 +238,89 @@ test_save_image (void)
   run_application (check_save_image);
 }
 
+/* ---- Show in Folder ---- */
+
+/* A file manager on the session bus, as Files is: it keeps the items it was asked to show. */
+static void
+on_file_manager_call_cb (GDBusConnection       *connection,
+                         const char            *sender,
+                         const char            *object_path,
+                         const char            *interface_name,
+                         const char            *method_name,
+                         GVariant              *parameters,
+                         GDBusMethodInvocation *invocation,
+                         gpointer               user_data)
+{
+  char **shown = user_data;
+  g_autofree const char **uris = NULL;
+  const char *startup_id;
+
+  g_assert_cmpstr (method_name, ==, "ShowItems");
+  g_variant_get (parameters, "(^a&s&s)", &uris, &startup_id);
+  g_assert_nonnull (uris[0]);
+  g_assert_null (uris[1]);
+  g_free (*shown);
+  *shown = g_strdup (uris[0]);
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+on_name_acquired_cb (GDBusConnection *connection,
+                     const char      *name,
+                     gpointer         user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+check_show_in_folder (Fixture *fixture)
+{
+  static const char introspection[] =
+    "<node><interface name='org.freedesktop.FileManager1'>"
+    "<method name='ShowItems'><arg type='as' direction='in'/><arg type='s' direction='in'/>"
+    "</method></interface></node>";
+  static const GDBusInterfaceVTable vtable = { on_file_manager_call_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (introspection, NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autofree char *path = g_build_filename (fixture->data, "chart.png", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *shown = NULL;
+  g_autoptr(GError) error = NULL;
+  guint registration, owner;
+  gboolean owned = FALSE;
+
+  if (bus == NULL)
+    {
+      g_test_skip ("No session bus to put a file manager on");
+      return;
+    }
+
+  registration = g_dbus_connection_register_object (bus, "/org/freedesktop/FileManager1",
+                                                    info->interfaces[0], &vtable, &shown, NULL,
+                                                    &error);
+  g_assert_no_error (error);
+  owner = g_bus_own_name_on_connection (bus, "org.freedesktop.FileManager1",
+                                        G_BUS_NAME_OWNER_FLAGS_NONE,
+                                        on_name_acquired_cb, NULL, &owned, NULL);
+  TEST_WAIT_FOR (owned);
+
+  g_assert_true (save (fixture, "chart.png", NULL, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-image-in-folder", "s",
+                              uri);
+  TEST_WAIT_FOR (shown != NULL);
+  g_assert_cmpstr (shown, ==, uri);
+
+  g_bus_unown_name (owner);
+  g_dbus_connection_unregister_object (bus, registration);
+}
+
+static void
+test_show_in_folder (void)
+{
+  run_application (check_show_in_folder);
+}
+
 /* The Save Image action opens the options first, and Escape closes them with nothing saved. */
 static void
 check_save_action (Fixture *fixture)
@@ -234,8 +366,10 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/wick/window-export/copy-image", test_copy_image);
+  g_test_add_func ("/wick/window-export/copy-price", test_copy_price);
   g_test_add_func ("/wick/window-export/save-image", test_save_image);
   g_test_add_func ("/wick/window-export/save-action", test_save_action);
+  g_test_add_func ("/wick/window-export/show-in-folder", test_show_in_folder);
 
   status = g_test_run ();
   test_remove_tree (root);

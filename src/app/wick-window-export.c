@@ -397,6 +397,18 @@ copy_image_action (GtkWidget  *widget,
     wick_window_show_toast (self, error->message);
 }
 
+/* Ctrl+C: the selected line's price, else the chart as an image. */
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  WickWindow *self = WICK_WINDOW (widget);
+
+  if (!_wick_window_levels_copy_selected (self))
+    gtk_widget_activate_action (widget, "win.copy-image", NULL);
+}
+
 /* ---- set-up ---- */
 
 static void
@@ -414,11 +426,12 @@ void
 _wick_window_export_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
+  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
 
   /* A binding, not an application accelerator: those run before the focused widget, and a
    * text field must keep Ctrl+C for its own copy. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
-                                       "win.copy-image", NULL);
+                                       "win.copy", NULL);
 
   _wick_window_export_ui_class_init (widget_class);
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "wick-format.h"
 #include "wick-levels-file.h"
 #include "wick-window-private.h"
 
@@ -106,6 +107,38 @@ wick_window_levels_set_store (WickWindow     *self,
 
   wick_chart_set_level_store (self->chart, store);
   wick_window_levels_update_actions (self);
+}
+
+/**
+ * _wick_window_levels_copy_selected:
+ *
+ * Puts the selected line's price on the clipboard as text an order form takes ("92000.50"),
+ * with a toast.
+ *
+ * Returns: %TRUE if a line was selected
+ */
+gboolean
+_wick_window_levels_copy_selected (WickWindow *self)
+{
+  guint32 id = wick_interaction_get_selected_id (wick_chart_get_interaction (self->chart));
+  const WickLevel *level;
+  g_autofree char *price = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *message = NULL;
+
+  if (id == 0 || self->level_store == NULL ||
+      (level = wick_level_store_lookup (self->level_store, id)) == NULL)
+    return FALSE;
+
+  price = wick_format_level_plain (level->price);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), price);
+
+  shown = wick_format_level (level->price);
+  /* Translators: a toast, %s is a price such as 92,000.50 */
+  message = g_strdup_printf (_("Copied the line’s price, %s"), shown);
+  wick_window_show_toast (self, message);
+
+  return TRUE;
 }
 
 /**

@@ -102,6 +102,7 @@ void _wick_window_levels_init       (WickWindow     *self);
 void _wick_window_levels_dispose    (WickWindow     *self);
 void _wick_window_levels_load       (WickWindow     *self,
                                      WickMarket     *market);
+gboolean _wick_window_levels_copy_selected  (WickWindow *self);
 gboolean _wick_window_levels_get_menu_alert (WickWindow *self);
 void     _wick_window_levels_set_menu_alert (WickWindow *self,
                                              gboolean    alert);

@@ -263,6 +263,18 @@ wick_format_grouped_into (char   *buffer,
   return format_grouped (buffer, size, value, decimals, &symbols);
 }
 
+/* Two decimals from 1 up, about four significant digits below. */
+static guint
+level_decimals (double price)
+{
+  double magnitude = fabs (price);
+
+  if (isfinite (magnitude) && magnitude > 0 && magnitude < 1)
+    return (guint) MIN (10, 3 - floor (log10 (magnitude)));
+
+  return 2;
+}
+
 /**
  * wick_format_level:
  * @price: a price
@@ -277,12 +289,8 @@ wick_format_level (double price)
 {
   char buffer[WICK_FORMAT_BUF_SIZE];
   NumericSymbols symbols;
-  double magnitude = fabs (price);
-  guint decimals = 2;
+  guint decimals = level_decimals (price);
   gsize len, point_len;
-
-  if (isfinite (magnitude) && magnitude > 0 && magnitude < 1)
-    decimals = (guint) MIN (10, 3 - floor (log10 (magnitude)));
 
   numeric_symbols_init (&symbols);
   len = format_grouped (buffer, sizeof buffer, price, decimals, &symbols);
@@ -291,6 +299,32 @@ wick_format_level (double price)
       strcmp (buffer + len - 2, "00") == 0 &&
       memcmp (buffer + len - 2 - point_len, symbols.point, point_len) == 0)
     buffer[len - 2 - point_len] = '\0';
+
+  return g_strdup (buffer);
+}
+
+/**
+ * wick_format_level_plain:
+ * @price: a price
+ *
+ * A price as an order form or a program takes it, whatever the locale: a "." point, no
+ * grouping, the decimals of wick_format_level() ("91540", "94789.08", "0.01234").
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+wick_format_level_plain (double price)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE + 32];
+  char format[8];
+  guint decimals = level_decimals (price);
+  gsize len;
+
+  g_snprintf (format, sizeof format, "%%.%uf", decimals);
+  g_ascii_formatd (buffer, sizeof buffer, format, price);
+  len = strlen (buffer);
+  if (decimals == 2 && len > 3 && strcmp (buffer + len - 3, ".00") == 0)
+    buffer[len - 3] = '\0';
 
   return g_strdup (buffer);
 }

@@ -26,6 +26,7 @@ gsize  wick_format_grouped_into (char   *buffer,
                                  double  value,
                                  guint   decimals);
 char  *wick_format_level        (double  price);
+char  *wick_format_level_plain  (double  price);
 char  *wick_format_usd          (double  usd);
 char  *wick_format_percent      (double  fraction,
                                  guint   decimals);
