@@ -13,7 +13,8 @@
 # 2. Whole processes, start to exit, each the median of --runs runs after a warm-up, with the
 #    peak RSS and the median CPU time (user + system) of each: `wick --export` PNG 1920×1080
 #    of the sample's default view and of CSV files of 1k, 10k, 100k and 1M hourly candles shown
-#    whole (--range all), generated into a temporary folder; and start-up to the first frame
+#    whole (--range all), generated into a temporary folder; the sample as PNG, SVG and PDF at
+#    1920×1080 and 3840×2160 (5 runs each, with the file's size); and start-up to the first frame
 #    of the window on the sample, under xvfb-run and dbus-run-session (GTK's Cairo renderer,
 #    as Xvfb has no GPU), with tests/bench/bench-first-frame.so preloaded to end the process
 #    at the first paint whose chart has the candles (it reports the first paint of all too).
@@ -41,7 +42,7 @@ while [ $# -gt 0 ]; do
     --builddir=*) builddir=${1#--builddir=}; shift ;;
     --no-build) build=0; shift ;;
     --quick) quick=1; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -235,6 +236,23 @@ for n in SIZES:
 
 print_table("Whole process: wick --export PNG 1920×1080 (milliseconds, CPU = user + system; %d "
             "runs after a warm-up)" % runs, rows)
+
+# The sample's default view in each format, at full HD and 4K (5 runs each, as the saving
+# figures are reported).
+rows = []
+for size in ("1920x1080", "3840x2160"):
+    for extension in ("png", "svg", "pdf"):
+        out = os.path.join(tmpdir, "sample." + extension)
+        args = [wick, "--export", out, "--source", "sample", "--size", size]
+        med, best, rss, cpu = time_process(args, env, 5)
+        name = "sample, %s %s" % (extension.upper(), size.replace("x", "×"))
+        rows.append((name + " (%d KB)" % (os.path.getsize(out) // 1024), med, best, rss, "",
+                     cpu))
+        results["whole_process"]["export sample %s %s" % (extension, size)] = {
+            "median_ms": med, "best_ms": best, "rss_mb": rss, "cpu_ms": cpu,
+            "bytes": os.path.getsize(out)}
+print_table("Whole process: wick --export of the sample by format and size (milliseconds; 5 "
+            "runs after a warm-up)", rows)
 
 # 3. Start-up to the first frame of the window, on the sample
 xvfb, dbus = shutil.which("xvfb-run"), shutil.which("dbus-run-session")
