@@ -1,4 +1,4 @@
-/* wick-export-private.h: what wick-export.c shares with its PNG encoder and layout
+/* wick-export-private.h: what wick-export.c shares with its PNG and SVG writers and layout
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,5 +30,23 @@ WickViewport *_wick_export_prepare (const WickScene *scene,
                                     int              width,
                                     int              height,
                                     WickScene       *local_scene);
+
+/* The SVG stream: real text elements for the renderer's text, and the title
+ * (wick-export-svg.c). */
+typedef struct _WickExportSvg WickExportSvg;
+
+WickExportSvg *_wick_export_svg_new         (const char          *title,
+                                             WickExportWriteFunc  write,
+                                             gpointer             user_data);
+void           _wick_export_svg_free        (WickExportSvg       *self);
+void           _wick_export_svg_attach      (WickExportSvg       *self,
+                                             cairo_t             *cr);
+gboolean       _wick_export_svg_write       (WickExportSvg       *self,
+                                             const void          *data,
+                                             gsize                length);
+gboolean       _wick_export_svg_is_complete (WickExportSvg       *self);
+guint          _wick_export_svg_get_n_runs  (WickExportSvg       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WickExportSvg, _wick_export_svg_free)
 
 G_END_DECLS

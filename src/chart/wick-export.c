@@ -4,7 +4,8 @@
  * wick-export-png.c, on two threads at zlib level 1: cairo_surface_write_to_png() alone costs
  * about 90 ms per 1920×1080 frame, libpng with fast settings about 25 ms. Every format is
  * written to a temporary file beside the target and renamed into place only when complete, so
- * a failed export never leaves a partial file.
+ * a failed export never leaves a partial file. SVG goes through wick-export-svg.c, which
+ * writes the text as <text> elements rather than Cairo's glyph outlines.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -247,13 +248,8 @@ wick_export_parse_scale (const char  *text,
 /* What went wrong while writing, for the error message. */
 typedef struct
 {
-  FILE       *file;           /* Borrowed */
-  int         saved_errno;
-  /* SVG only: the <title> goes right after the root element's start tag. */
-  const char *svg_title;      /* Borrowed, nullable */
-  guint       svg_matched;    /* bytes of "<svg" seen so far */
-  gboolean    svg_in_tag;
-  gboolean    svg_done;
+  FILE *file;         /* Borrowed */
+  int   saved_errno;
 } Sink;
 
 static gboolean
@@ -274,43 +270,19 @@ sink_write (Sink       *sink,
   return TRUE;
 }
 
+/* Empties the file for a second attempt. */
 static gboolean
-sink_write_svg (Sink                *sink,
-                const unsigned char *data,
-                gsize                length)
+sink_rewind (Sink *sink)
 {
-  gsize i;
-
-  if (sink->svg_done || sink->svg_title == NULL)
-    return sink_write (sink, data, length);
-
-  for (i = 0; i < length; i++)
+  if (fflush (sink->file) != 0 || ftruncate (fileno (sink->file), 0) != 0 ||
+      fseek (sink->file, 0, SEEK_SET) != 0)
     {
-      if (sink->svg_in_tag)
-        {
-          if (data[i] == '>')
-            {
-              g_autofree char *escaped = g_markup_escape_text (sink->svg_title, -1);
-              g_autofree char *element = g_strdup_printf ("\n<title>%s</title>", escaped);
-
-              sink->svg_done = TRUE;
-              return sink_write (sink, data, i + 1) &&
-                     sink_write (sink, element, strlen (element)) &&
-                     sink_write (sink, data + i + 1, length - i - 1);
-            }
-        }
-      else if (data[i] == "<svg"[sink->svg_matched])
-        {
-          if (++sink->svg_matched == 4)
-            sink->svg_in_tag = TRUE;
-        }
-      else
-        {
-          sink->svg_matched = data[i] == '<' ? 1 : 0;
-        }
+      if (sink->saved_errno == 0)
+        sink->saved_errno = errno != 0 ? errno : EIO;
+      return FALSE;
     }
 
-  return sink_write (sink, data, length);
+  return TRUE;
 }
 
 static cairo_status_t
@@ -318,8 +290,8 @@ svg_write_cb (void                *closure,
               const unsigned char *data,
               unsigned int         length)
 {
-  return sink_write_svg (closure, data, length) ? CAIRO_STATUS_SUCCESS
-                                                : CAIRO_STATUS_WRITE_ERROR;
+  return _wick_export_svg_write (closure, data, length) ? CAIRO_STATUS_SUCCESS
+                                                         : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static cairo_status_t
@@ -331,7 +303,7 @@ pdf_write_cb (void                *closure,
 }
 
 static gboolean
-png_write_cb (gpointer    user_data,
+file_write_cb (gpointer    user_data,
               const void *data,
               gsize       len)
 {
@@ -383,7 +355,7 @@ export_png (const WickScene  *scene,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  ok = _wick_export_write_png (surface, title, png_write_cb, sink);
+  ok = _wick_export_write_png (surface, title, file_write_cb, sink);
   cairo_surface_destroy (surface);
 
   if (!ok)
@@ -398,6 +370,8 @@ export_png (const WickScene  *scene,
   return TRUE;
 }
 
+/* With @text_sink, SVG text is written as <text> elements; @text_complete says whether all of
+ * it made it into the file. */
 static gboolean
 export_vector (const WickScene  *scene,
                WickViewport     *viewport,
@@ -405,18 +379,21 @@ export_vector (const WickScene  *scene,
                int               width,
                int               height,
                const char       *title,
+               gboolean          text_sink,
                Sink             *sink,
+               gboolean         *text_complete,
                const char       *path,
                GError          **error)
 {
+  g_autoptr(WickExportSvg) svg = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
   if (format == WICK_EXPORT_FORMAT_SVG)
     {
-      sink->svg_title = title;
-      surface = cairo_svg_surface_create_for_stream (svg_write_cb, sink, width, height);
+      svg = _wick_export_svg_new (title, file_write_cb, sink);
+      surface = cairo_svg_surface_create_for_stream (svg_write_cb, svg, width, height);
     }
   else
     {
@@ -427,6 +404,8 @@ export_vector (const WickScene  *scene,
     }
 
   cr = cairo_create (surface);
+  if (svg != NULL && text_sink)
+    _wick_export_svg_attach (svg, cr);
   wick_render (cr, scene, viewport);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -441,6 +420,8 @@ export_vector (const WickScene  *scene,
                                           : cairo_status_to_string (status));
       return FALSE;
     }
+
+  *text_complete = svg == NULL || _wick_export_svg_is_complete (svg);
 
   return TRUE;
 }
@@ -529,7 +510,27 @@ wick_export (const WickScene   *scene,
   if (format == WICK_EXPORT_FORMAT_PNG)
     ok = export_png (&local_scene, view, width, height, scale, title, &sink, path, error);
   else
-    ok = export_vector (&local_scene, view, format, width, height, title, &sink, path, error);
+    {
+      gboolean text_complete = TRUE;
+
+      ok = export_vector (&local_scene, view, format, width, height, title, TRUE, &sink,
+                          &text_complete, path, error);
+
+      /* Should Cairo ever change how it writes a placeholder, some text would be missing:
+       * write glyph outlines instead, as Cairo does by itself. */
+      if (ok && !text_complete)
+        {
+          g_warning ("Some text of the SVG export could not be written as text; "
+                     "writing outlines instead");
+          ok = sink_rewind (&sink);
+          if (!ok)
+            g_set_error (error, WICK_EXPORT_ERROR, WICK_EXPORT_ERROR_WRITE,
+                         _("Could not write “%s”: %s"), path, g_strerror (sink.saved_errno));
+          else
+            ok = export_vector (&local_scene, view, format, width, height, title, FALSE,
+                                &sink, &text_complete, path, error);
+        }
+    }
 
   if (fclose (file) != 0 && ok)
     {

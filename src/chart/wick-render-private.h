@@ -26,9 +26,28 @@ G_BEGIN_DECLS
 /* Prices are clamped to this before taking logarithms. */
 #define MIN_LOG_PRICE 1e-12
 
+/* One run of text as _wick_render_show_text() would draw it, for a text sink. */
+typedef struct
+{
+  PangoLayout     *layout;  /* Borrowed: the text, its font and its lines */
+  const WickColor *color;   /* Borrowed */
+  double           x;       /* the layout's top-left corner, in user units */
+  double           y;
+  WickRect         box;     /* the logical box the text covers */
+} WickRenderTextRun;
+
+/* Called instead of drawing the glyphs of each run, with the run's colour as the source and
+ * inside a cairo_save(); whatever it draws stands in for the text. The SVG export uses it to
+ * write real text elements. */
+typedef void (*WickRenderTextSink) (cairo_t                 *cr,
+                                    const WickRenderTextRun *run,
+                                    gpointer                 user_data);
+
 typedef struct
 {
   cairo_t                    *cr;             /* Borrowed */
+  WickRenderTextSink          text_sink;      /* nullable: draw glyphs */
+  gpointer                    text_sink_data; /* Borrowed */
   const WickScene            *scene;          /* Borrowed */
   const WickPalette          *palette;        /* Borrowed */
   WickViewport               *viewport;       /* Borrowed */
@@ -82,6 +101,9 @@ frame_y (const Frame *f,
          (value - f->space_low) / (f->space_high - f->space_low) * f->plot.height;
 }
 
+void     _wick_render_set_text_sink    (cairo_t                     *cr,
+                                        WickRenderTextSink           sink,
+                                        gpointer                     user_data);
 void     _wick_render_frame_init       (Frame                       *f,
                                         cairo_t                     *cr,
                                         const WickScene             *scene,

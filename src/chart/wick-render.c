@@ -40,6 +40,36 @@ font_new (int         size_px,
   return font;
 }
 
+static const cairo_user_data_key_t text_sink_key;
+
+typedef struct
+{
+  WickRenderTextSink sink;
+  gpointer           user_data;
+} TextSink;
+
+/* Makes every render on @cr hand its text to @sink instead of drawing glyphs; a NULL @sink
+ * goes back to glyphs. The sink rides on the cairo_t, so wick_render() keeps one signature
+ * and only a caller that asks for it (the SVG export) changes what is drawn. */
+void
+_wick_render_set_text_sink (cairo_t            *cr,
+                            WickRenderTextSink  sink,
+                            gpointer            user_data)
+{
+  TextSink *text_sink = NULL;
+
+  g_assert (cr != NULL);
+
+  if (sink != NULL)
+    {
+      text_sink = g_new (TextSink, 1);
+      text_sink->sink = sink;
+      text_sink->user_data = user_data;
+    }
+
+  cairo_set_user_data (cr, &text_sink_key, text_sink, g_free);
+}
+
 /* Reads the viewport once and makes the fonts and the layout; _wick_render_frame_clear()
  * frees them. */
 void
@@ -48,10 +78,17 @@ _wick_render_frame_init (Frame           *f,
                          const WickScene *scene,
                          WickViewport    *viewport)
 {
+  const TextSink *text_sink;
   double low, high, dx = 1, dy = 1;
 
   memset (f, 0, sizeof *f);
   f->cr = cr;
+  text_sink = cairo_get_user_data (cr, &text_sink_key);
+  if (text_sink != NULL)
+    {
+      f->text_sink = text_sink->sink;
+      f->text_sink_data = text_sink->user_data;
+    }
   f->scene = scene;
   f->palette = scene->palette != NULL ? scene->palette : wick_palette_get (FALSE);
   f->viewport = viewport;
@@ -83,6 +120,13 @@ _wick_render_frame_init (Frame           *f,
     f->content_top = f->plot.y + WICK_RENDER_TITLE_BLOCK_HEIGHT;
 
   f->layout = pango_cairo_create_layout (cr);
+  /* Text given to a sink is set by whatever shows the file, with glyphs at their exact
+   * advances: measure it that way too, so centred and right-aligned labels land right. */
+  if (f->text_sink != NULL)
+    {
+      pango_context_set_round_glyph_positions (pango_layout_get_context (f->layout), FALSE);
+      pango_layout_context_changed (f->layout);
+    }
   f->axis_font = font_new (AXIS_FONT_PX, PANGO_WEIGHT_NORMAL);
   f->axis_bold_font = font_new (AXIS_FONT_PX, PANGO_WEIGHT_BOLD);
   f->legend_font = font_new (LEGEND_FONT_PX, PANGO_WEIGHT_NORMAL);
@@ -123,16 +167,43 @@ _wick_render_set_text (Frame                      *f,
 }
 
 /* Draws the text last given to _wick_render_set_text() with its logical box's top-left at
- * (x, y). */
+ * (x, y), or hands it to the frame's text sink. */
 void
 _wick_render_show_text (Frame           *f,
                         double           x,
                         double           y,
                         const WickColor *color)
 {
+  WickRenderTextRun run;
+  cairo_path_t *path;
+
   set_color (f->cr, color);
   cairo_move_to (f->cr, round (x) - f->extents.x, round (y) - f->extents.y);
-  pango_cairo_show_layout (f->cr, f->layout);
+
+  if (f->text_sink == NULL)
+    {
+      pango_cairo_show_layout (f->cr, f->layout);
+      return;
+    }
+
+  run.layout = f->layout;
+  run.color = color;
+  run.x = round (x) - f->extents.x;
+  run.y = round (y) - f->extents.y;
+  run.box.x = round (x);
+  run.box.y = round (y);
+  run.box.width = f->extents.width;
+  run.box.height = f->extents.height;
+
+  /* Leave the state and the path as showing the layout would. */
+  path = cairo_copy_path (f->cr);
+  cairo_save (f->cr);
+  cairo_new_path (f->cr);
+  f->text_sink (f->cr, &run, f->text_sink_data);
+  cairo_restore (f->cr);
+  cairo_new_path (f->cr);
+  cairo_append_path (f->cr, path);
+  cairo_path_destroy (path);
 }
 
 /* A filled label box on the price axis, centred on @y. */
