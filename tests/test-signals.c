@@ -504,43 +504,118 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* The rolling window of the robust z-scores, moved on a few candles at a time (slid) or many
- * (sorted afresh), holds what sorting the known values before the candle gives. */
+/* Iglewicz and Hoaglin's modified z of @x against @n sorted values, worked out as signals.md §3
+ * reads: the median, the median of the sorted distances from it, then the mean distance. */
+static double
+reference_robust_z (const double *sorted,
+                    guint         n,
+                    double        x,
+                    gboolean     *is_flat)
+{
+  g_autofree double *d = g_new (double, n);
+  double median, mad, mean_dev = 0.0;
+  guint k;
+
+  median = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+  for (k = 0; k < n; k++)
+    d[k] = fabs (sorted[k] - median);
+  qsort (d, n, sizeof *d, compare_doubles);
+  mad = n % 2 ? d[n / 2] : (d[n / 2 - 1] + d[n / 2]) / 2.0;
+  *is_flat = mad == 0.0;
+  if (mad > 0.0)
+    return 0.6745 * (x - median) / mad;
+
+  for (k = 0; k < n; k++)
+    mean_dev += fabs (sorted[k] - median);
+  mean_dev /= n;
+  if (mean_dev > 0.0)
+    return (x - median) / (1.253314 * mean_dev);
+
+  return x > median ? INFINITY : x < median ? -INFINITY : 0.0;
+}
+
+/* The robust z-scores of the flow rules against the known values of the candles before one,
+ * with many values equal (so that the MAD is often zero) and some unknown: the same z, to the
+ * bit, as sorting them gives, and with a positive threshold the same verdict. */
 static void
 test_window (void)
 {
+  static const double thresholds[] = { 0.25, 0.6745, 1.0, 2.0, 3.0, 3.5 };
   const guint n = 6000, bars = 168;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260108);
   g_autofree double *values = g_new (double, n);
-  g_autofree double *expected = g_new (double, bars);
-  guint synced = 0, checks = 0, i, k;
+  g_autofree double *sorted = g_new (double, bars);
+  guint checks = 0, outliers = 0, flat = 0, i, k;
   WickWindow w;
 
-  /* Values that repeat, so equal values leave and come in together, and some unknown. */
+  /* Runs of one value, then runs of values that repeat, and some unknown. */
   for (i = 0; i < n; i++)
-    values[i] = g_rand_int_range (rand, 0, 12) == 0 ? NAN
-                                                    : g_rand_int_range (rand, 0, 400) / 8.0;
+    {
+      if (g_rand_int_range (rand, 0, 12) == 0)
+        values[i] = NAN;
+      else if (i / 700 % 3 == 0)
+        values[i] = g_rand_int_range (rand, 0, 8) == 0 ? g_rand_int_range (rand, 0, 400) / 8.0
+                                                       : 20.0;
+      else
+        values[i] = g_rand_int_range (rand, 0, 400) / 8.0 +
+                    (g_rand_int_range (rand, 0, 50) == 0 ? 80.0 : 0.0);
+    }
 
   _wick_window_init (&w, bars);
-  for (i = 1; i < n; i += g_rand_int_range (rand, 0, 4) == 0 ? g_rand_int_range (rand, 9, 120)
-                                                             : g_rand_int_range (rand, 1, 9))
+  for (i = 1; i < n; i += g_rand_int_range (rand, 1, 6))
     {
-      guint n_expected = 0;
+      guint n_known = 0;
+      double z = NAN, expected;
+      gboolean is_outlier, is_flat;
 
-      _wick_window_sync (&w, values, bars, &synced, i);
+      if (isnan (values[i]))
+        continue;
+
       for (k = i > bars ? i - bars : 0; k < i; k++)
         if (!isnan (values[k]))
-          expected[n_expected++] = values[k];
-      qsort (expected, n_expected, sizeof *expected, compare_doubles);
+          sorted[n_known++] = values[k];
+      qsort (sorted, n_known, sizeof *sorted, compare_doubles);
 
-      g_assert_cmpuint (synced, ==, i);
-      g_assert_cmpuint (w.n, ==, n_expected);
-      g_assert_cmpmem (w.values, w.n * sizeof (double), expected, n_expected * sizeof (double));
+      /* With a threshold at or below zero, the z is always worked out. */
+      is_outlier = _wick_window_is_outlier (&w, values, bars, i, -1.0, &z);
+      if (n_known == 0 || n_known * 2 < bars)
+        {
+          g_assert_false (is_outlier);
+          continue;
+        }
+      expected = reference_robust_z (sorted, n_known, values[i], &is_flat);
+      g_assert_cmpmem (&z, sizeof z, &expected, sizeof expected);
+      g_assert_true (is_outlier == (expected >= -1.0));
+
+      /* A positive one leaves z at zero for a value not above the median. */
+      is_outlier = _wick_window_is_outlier (&w, values, bars, i, 3.5, &z);
+      g_assert_true (is_outlier == (expected >= 3.5));
+      if (expected <= 0.0)
+        g_assert_cmpfloat (z, ==, 0.0);
+      else
+        g_assert_cmpmem (&z, sizeof z, &expected, sizeof expected);
+
+      /* Without the z, from counts where they tell it. */
+      for (k = 0; k < G_N_ELEMENTS (thresholds); k++)
+        g_assert_true (_wick_window_is_outlier (&w, values, bars, i, thresholds[k], NULL) ==
+                       (expected >= thresholds[k]));
+      /* On the edge: a threshold of the z itself is reached, the next double up is not. */
+      if (expected > 0.0 && isfinite (expected))
+        {
+          g_assert_true (_wick_window_is_outlier (&w, values, bars, i, expected, NULL));
+          g_assert_false (_wick_window_is_outlier (&w, values, bars, i,
+                                                   nextafter (expected, INFINITY), NULL));
+        }
+
       checks++;
+      outliers += is_outlier;
+      flat += is_flat;
     }
   _wick_window_clear (&w);
 
-  g_assert_cmpuint (checks, >, 200);
+  g_assert_cmpuint (checks, >, 1000);
+  g_assert_cmpuint (outliers, >, 10);
+  g_assert_cmpuint (flat, >, 10);
 }
 
 static void

@@ -207,7 +207,7 @@ find_cascades (WickSignalsContext *ctx,
   guint window_bars = params->baseline_bars;
   Episode episode = { FALSE, 0, 0, 0.0 };
   g_autofree double *xs = g_new (double, ctx->n);
-  guint synced = 0, filled = 0;
+  guint filled = 0;
   WickWindow w;
   guint i;
 
@@ -222,11 +222,7 @@ find_cascades (WickSignalsContext *ctx,
           side[i] / (side[i] + other[i]) >= params->cascade_share)
         {
           fill_log1p (xs, side, window_bars, &filled, i);
-          _wick_window_sync (&w, xs, window_bars, &synced, i);
-          if (w.n > 0 && w.n * 2 >= window_bars)
-            {
-              is_cascade = _wick_window_is_outlier (&w, xs[i], params->cascade_z, &z);
-            }
+          is_cascade = _wick_window_is_outlier (&w, xs, window_bars, i, params->cascade_z, &z);
         }
 
       if (is_cascade)
@@ -301,58 +297,28 @@ is_sell_off_low (const WickSignalsContext *ctx,
   return TRUE;
 }
 
-/* Flags the candles within reach of a swing low that are §3 capitulation candles: the right
+/* Whether candle @i, within reach of a sell-off low, is a §3 capitulation candle: the right
  * shape and a volume spike. The robust z of log V is needed only where the volume ratio alone
- * does not make a spike, but its window slides over every candle. */
-static void
-flag_capitulation (WickSignalsContext *ctx,
-                   const guint8       *is_sell_off)
+ * does not make a spike. */
+static gboolean
+is_capitulation_candle (const WickSignalsContext *ctx,
+                        WickWindow               *w,
+                        double                   *logs,
+                        guint                    *filled,
+                        guint                     i)
 {
   const WickSignalParams *params = ctx->params;
-  const WickPivot *swings = (const WickPivot *) (gpointer) ctx->swings->data;
-  guint window_bars = params->baseline_bars;
-  guint reach = params->capitulation_near_bars;
-  g_autofree guint8 *wanted = g_new0 (guint8, ctx->n);
-  g_autofree double *logs = g_new (double, ctx->n);
-  guint synced = 0, filled = 0;
-  WickWindow w;
-  guint s, i;
 
-  for (s = 0; s < ctx->swings->len; s++)
-    {
-      guint j = swings[s].index;
+  /* (The logarithm of a volume that is not above zero is NAN.) */
+  if (!(ctx->candles[i].volume > 0.0) || !is_climax_shape (ctx, i))
+    return FALSE;
 
-      if (!is_sell_off[s])
-        continue;
+  if (ctx->candles[i].volume >= params->capitulation_volume * ctx->volume_average[i])
+    return TRUE;
 
-      for (i = j > reach ? j - reach : 0; i <= j + reach && i < ctx->n; i++)
-        wanted[i] = TRUE;
-    }
-
-  _wick_window_init (&w, window_bars);
-
-  for (i = 0; i < ctx->n; i++)
-    {
-      gboolean is_spike;
-
-      /* (The logarithm of a volume that is not above zero is NAN.) */
-      if (!wanted[i] || !(ctx->candles[i].volume > 0.0) || !is_climax_shape (ctx, i))
-        continue;
-
-      is_spike = ctx->candles[i].volume >= params->capitulation_volume * ctx->volume_average[i];
-      if (!is_spike)
-        {
-          fill_log_volume (logs, ctx->candles, window_bars, &filled, i);
-          _wick_window_sync (&w, logs, window_bars, &synced, i);
-          is_spike = w.n > 0 && w.n * 2 >= window_bars &&
-                     _wick_window_is_outlier (&w, logs[i], params->capitulation_z, NULL);
-        }
-
-      if (is_spike)
-        ctx->capitulation[i] |= WICK_BAR_CAPITULATION;
-    }
-
-  _wick_window_clear (&w);
+  fill_log_volume (logs, ctx->candles, params->baseline_bars, filled, i);
+  return _wick_window_is_outlier (w, logs, params->baseline_bars, i, params->capitulation_z,
+                                  NULL);
 }
 
 static char *
@@ -419,30 +385,40 @@ report_capitulation (WickSignalsContext *ctx,
                                                    : NULL);
 }
 
+/* Walks the sell-off lows in order, flags the capitulation candles within reach of each and
+ * reports its best: the candles a low reaches are all tested by the time it is reported, and
+ * the candles are read in one sweep, not once for the lows and again for the flags. */
 static void
 find_capitulation (WickSignalsContext *ctx)
 {
   const WickPivot *swings = (const WickPivot *) (gpointer) ctx->swings->data;
   guint reach = ctx->params->capitulation_near_bars;
   guint last_reported = G_MAXUINT;
-  g_autofree guint8 *is_sell_off = g_new (guint8, MAX (ctx->swings->len, 1));
+  g_autofree double *logs = g_new (double, MAX (ctx->n, 1));
+  guint filled = 0, tested = 0;
+  WickWindow w;
   guint s, i;
 
-  for (s = 0; s < ctx->swings->len; s++)
-    is_sell_off[s] = swings[s].kind == WICK_PIVOT_LOW && is_sell_off_low (ctx, swings[s].index);
-
-  flag_capitulation (ctx, is_sell_off);
+  _wick_window_init (&w, ctx->params->baseline_bars);
 
   for (s = 0; s < ctx->swings->len; s++)
     {
       const WickPivot *swing = &swings[s];
+      guint first = swing->index > reach ? swing->index - reach : 0;
+      guint end = MIN (swing->index + reach + 1, ctx->n);
       guint best = G_MAXUINT;
 
-      if (!is_sell_off[s])
+      if (swing->kind != WICK_PIVOT_LOW || !is_sell_off_low (ctx, swing->index))
         continue;
 
-      for (i = swing->index > reach ? swing->index - reach : 0;
-           i <= swing->index + reach && i < ctx->n; i++)
+      /* The swings are in the order of their candles, so the candles within reach of the
+       * earlier ones are tested already. */
+      for (i = MAX (first, tested); i < end; i++)
+        if (is_capitulation_candle (ctx, &w, logs, &filled, i))
+          ctx->capitulation[i] |= WICK_BAR_CAPITULATION;
+      tested = MAX (tested, end);
+
+      for (i = first; i < end; i++)
         if ((ctx->capitulation[i] & WICK_BAR_CAPITULATION) &&
             (best == G_MAXUINT || ctx->candles[i].volume > ctx->candles[best].volume))
           best = i;
@@ -454,6 +430,8 @@ find_capitulation (WickSignalsContext *ctx)
       report_capitulation (ctx, best, MAX (swing->confirmed_index, best));
       last_reported = best;
     }
+
+  _wick_window_clear (&w);
 }
 
 /**

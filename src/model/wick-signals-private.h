@@ -151,11 +151,12 @@ void     _wick_signals_emit            (WickSignalsContext  *ctx,
 char    *_wick_signals_format_duration (gint64               duration_ms);
 char    *_wick_signals_format_date     (gint64               time_ms);
 
-/* wick-signals-window.c: the values of the last few candles, kept sorted, for a rolling
- * median and MAD. */
+/* wick-signals-window.c: the known values of the last few candles, copied for the median and
+ * MAD of a robust z-score. */
 typedef struct
 {
-  double *values;  /* Owned: sorted ascending */
+  double *values;     /* Owned */
+  double *distances;  /* Owned: from the median */
   guint   n;
   guint   capacity;
 } WickWindow;
@@ -163,13 +164,10 @@ typedef struct
 void     _wick_window_init             (WickWindow          *w,
                                         guint                capacity);
 void     _wick_window_clear            (WickWindow          *w);
-void     _wick_window_sync             (WickWindow          *w,
+gboolean _wick_window_is_outlier       (WickWindow          *w,
                                         const double        *values,
                                         guint                bars,
-                                        guint               *synced,
-                                        guint                i);
-gboolean _wick_window_is_outlier       (const WickWindow    *w,
-                                        double               x,
+                                        guint                i,
                                         double               threshold,
                                         double              *z);
 

@@ -279,6 +279,10 @@ format_n_week (const WickPivot *swing,
   return g_strdup_printf (format, weeks, price, date);
 }
 
+/* How many candles ahead of the one being looked at the walks over them prefetch: a candle
+ * is read long after the one before it, or a swing or a pivot apart. */
+#define CANDLES_AHEAD 48
+
 /* n-week highs and lows at the swing highs and lows, with a stack of the candles that are
  * not exceeded by any later one, so each swing finds the last candle at or beyond it. */
 static void
@@ -308,6 +312,9 @@ find_n_week_extremes (WickSignalsContext *ctx)
           high_prices = g_renew (double, high_prices, capacity);
           low_prices = g_renew (double, low_prices, capacity);
         }
+
+      if (i + CANDLES_AHEAD < ctx->n)
+        __builtin_prefetch (&c[i + CANDLES_AHEAD]);
 
       while (n_highs > 0 && high_prices[n_highs - 1] < c[i].high)
         n_highs--;
@@ -352,25 +359,46 @@ find_n_week_extremes (WickSignalsContext *ctx)
     }
 }
 
-static gboolean
-is_rsi_pivot (const double *rsi,
-              guint         p,
-              guint         bars,
-              gboolean      is_high)
+/* Candles of RSI pivots looked for at a time. */
+#define PIVOT_CHUNK 2048
+
+/*
+ * The lowest and highest of the @bars RSI values before each candle q of [@first, @end), and
+ * how many of them are NAN, at q - @first. A pivot at p is below (above) the window before p
+ * and the one before p + bars + 1, which is the window after p. The windows are taken a value
+ * back at a time over all the candles, in loops the compiler vectorises: looking at each
+ * candle's ten neighbours in turn cost more. A window with a NAN in it has no pivot, as every
+ * comparison with NAN fails; its lowest and highest are then not used.
+ */
+static void
+find_rsi_windows (const double *rsi,
+                  guint         first,
+                  guint         end,
+                  guint         bars,
+                  double       *lowest,
+                  double       *highest,
+                  double       *n_nan)
 {
-  guint k;
+  guint len = end - first, q, k;
+
+  for (q = 0; q < len; q++)
+    {
+      lowest[q] = INFINITY;
+      highest[q] = -INFINITY;
+      n_nan[q] = 0.0;
+    }
 
   for (k = 1; k <= bars; k++)
     {
-      double left = rsi[p - k], right = rsi[p + k];
+      const double *before = rsi + first - k;
 
-      if (isnan (left) || isnan (right))
-        return FALSE;
-      if (is_high ? !(rsi[p] > left && rsi[p] >= right) : !(rsi[p] < left && rsi[p] <= right))
-        return FALSE;
+      for (q = 0; q < len; q++)
+        {
+          lowest[q] = before[q] < lowest[q] ? before[q] : lowest[q];
+          highest[q] = before[q] > highest[q] ? before[q] : highest[q];
+          n_nan[q] += before[q] != before[q] ? 1.0 : 0.0;
+        }
     }
-
-  return TRUE;
 }
 
 static char *
@@ -427,36 +455,59 @@ find_rsi_divergences (WickSignalsContext *ctx)
 {
   const WickSignalParams *params = ctx->params;
   const WickCandle *c = ctx->candles;
+  const double *rsi = ctx->rsi;
   guint bars = params->divergence_bars;
   guint last_low = G_MAXUINT, last_high = G_MAXUINT;
-  guint p;
+  g_autofree double *lowest = NULL;
+  g_autofree double *highest = NULL;
+  g_autofree double *n_nan = NULL;
+  guint base, p;
 
   if (ctx->n <= 2 * bars)
     return;
 
-  for (p = bars; p + bars < ctx->n; p++)
+  lowest = g_new (double, PIVOT_CHUNK + bars + 1);
+  highest = g_new (double, PIVOT_CHUNK + bars + 1);
+  n_nan = g_new (double, PIVOT_CHUNK + bars + 1);
+
+  for (base = bars; base + bars < ctx->n; base += PIVOT_CHUNK)
     {
-      if (isnan (ctx->rsi[p]))
-        continue;
+      guint end = MIN (base + PIVOT_CHUNK, ctx->n - bars);
 
-      if (is_rsi_pivot (ctx->rsi, p, bars, FALSE))
-        {
-          if (last_low != G_MAXUINT &&
-              p - last_low >= params->divergence_min_bars &&
-              p - last_low <= params->divergence_max_bars &&
-              ctx->rsi[p] > ctx->rsi[last_low] && c[p].low < c[last_low].low)
-            report_divergence (ctx, last_low, p, TRUE);
-          last_low = p;
-        }
+      /* The windows before the chunk's candles and before those bars + 1 on. */
+      find_rsi_windows (rsi, base, end + bars + 1, bars, lowest, highest, n_nan);
 
-      if (is_rsi_pivot (ctx->rsi, p, bars, TRUE))
+      for (p = base; p < end; p++)
         {
-          if (last_high != G_MAXUINT &&
-              p - last_high >= params->divergence_min_bars &&
-              p - last_high <= params->divergence_max_bars &&
-              ctx->rsi[p] < ctx->rsi[last_high] && c[p].high > c[last_high].high)
-            report_divergence (ctx, last_high, p, FALSE);
-          last_high = p;
+          guint before = p - base, after = before + bars + 1;
+          gboolean has_nan = n_nan[before] + n_nan[after] > 0.0;
+          gboolean is_low = !has_nan && rsi[p] < lowest[before] && rsi[p] <= lowest[after];
+          gboolean is_high = !has_nan && rsi[p] > highest[before] && rsi[p] >= highest[after];
+
+          /* The candles are read at the pivots only, too far apart for the cache to see them
+           * coming: asked for a little ahead. */
+          if (p + CANDLES_AHEAD < ctx->n)
+            __builtin_prefetch (&c[p + CANDLES_AHEAD]);
+
+          if (is_low)
+            {
+              if (last_low != G_MAXUINT &&
+                  p - last_low >= params->divergence_min_bars &&
+                  p - last_low <= params->divergence_max_bars &&
+                  rsi[p] > rsi[last_low] && c[p].low < c[last_low].low)
+                report_divergence (ctx, last_low, p, TRUE);
+              last_low = p;
+            }
+
+          if (is_high)
+            {
+              if (last_high != G_MAXUINT &&
+                  p - last_high >= params->divergence_min_bars &&
+                  p - last_high <= params->divergence_max_bars &&
+                  rsi[p] < rsi[last_high] && c[p].high > c[last_high].high)
+                report_divergence (ctx, last_high, p, FALSE);
+              last_high = p;
+            }
         }
     }
 }
