@@ -13,42 +13,39 @@
 
 #include <math.h>
 
-static inline gboolean
-is_pivot_high (const WickCandle *candles,
-               guint             j,
-               guint             left_bars,
-               guint             right_bars)
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* Whether candle @j is a pivot high, and a pivot low. Every comparison is made, combined
+ * with &: whether a candle is above its neighbour is a toss-up, so leaving at the first that
+ * fails costs more in mispredicted branches than the comparisons after it. */
+static inline void
+test_pivot (const WickCandle *candles,
+            guint             j,
+            guint             left_bars,
+            guint             right_bars,
+            gboolean         *out_high,
+            gboolean         *out_low)
 {
   double h = candles[j].high;
-  guint k;
-
-  for (k = 1; k <= left_bars; k++)
-    if (!(h > candles[j - k].high))
-      return FALSE;
-  for (k = 1; k <= right_bars; k++)
-    if (!(h >= candles[j + k].high))
-      return FALSE;
-
-  return TRUE;
-}
-
-static inline gboolean
-is_pivot_low (const WickCandle *candles,
-              guint             j,
-              guint             left_bars,
-              guint             right_bars)
-{
   double l = candles[j].low;
+  gboolean high = TRUE, low = TRUE;
   guint k;
 
   for (k = 1; k <= left_bars; k++)
-    if (!(l < candles[j - k].low))
-      return FALSE;
+    {
+      high &= h > candles[j - k].high;
+      low &= l < candles[j - k].low;
+    }
   for (k = 1; k <= right_bars; k++)
-    if (!(l <= candles[j + k].low))
-      return FALSE;
+    {
+      high &= h >= candles[j + k].high;
+      low &= l <= candles[j + k].low;
+    }
 
-  return TRUE;
+  *out_high = high;
+  *out_low = low;
 }
 
 static inline void
@@ -62,6 +59,96 @@ append_pivot (GArray        *pivots,
 
   g_array_append_val (pivots, pivot);
 }
+
+/* Appends the pivots of candle @j, if it has any: its low first, unless it is a pivot both
+ * ways and closed down, when its high came first. */
+static inline void
+append_pivots (GArray           *pivots,
+               const WickCandle *candles,
+               guint             j,
+               guint             right_bars,
+               gboolean          high,
+               gboolean          low)
+{
+  const WickCandle *c = &candles[j];
+
+  if (high && low && c->close < c->open)
+    {
+      append_pivot (pivots, j, right_bars, WICK_PIVOT_HIGH, c->high);
+      append_pivot (pivots, j, right_bars, WICK_PIVOT_LOW, c->low);
+    }
+  else
+    {
+      if (low)
+        append_pivot (pivots, j, right_bars, WICK_PIVOT_LOW, c->low);
+      if (high)
+        append_pivot (pivots, j, right_bars, WICK_PIVOT_HIGH, c->high);
+    }
+}
+
+#ifdef __SSE2__
+/* The candles tested at a time, with their highs and lows copied side by side. */
+#define PIVOT_BLOCK 512
+
+/* Tests candles [@start, @stop) two at a time, with the comparisons of test_pivot () in
+ * vector registers. Returns the first candle left for test_pivot (). */
+static guint
+find_pivots_sse2 (GArray           *pivots,
+                  const WickCandle *candles,
+                  guint             start,
+                  guint             stop,
+                  guint             left_bars,
+                  guint             right_bars)
+{
+  g_autofree double *highs = g_new (double, PIVOT_BLOCK + left_bars + right_bars);
+  g_autofree double *lows = g_new (double, PIVOT_BLOCK + left_bars + right_bars);
+  guint j = start;
+
+  while (j + 2 <= stop)
+    {
+      /* Candles [j0, end) are tested, reading [j0 - left_bars, end + right_bars). */
+      guint j0 = j;
+      guint end = j0 + MIN (stop - j0, PIVOT_BLOCK) / 2 * 2;
+      const WickCandle *c = &candles[j0 - left_bars];
+
+      for (guint k = 0; k < end - j0 + left_bars + right_bars; k++)
+        {
+          highs[k] = c[k].high;
+          lows[k] = c[k].low;
+        }
+
+      for (; j < end; j += 2)
+        {
+          const double *h = &highs[j - j0 + left_bars];
+          const double *l = &lows[j - j0 + left_bars];
+          __m128d hh = _mm_loadu_pd (h), ll = _mm_loadu_pd (l);
+          __m128d is_high = _mm_castsi128_pd (_mm_set1_epi32 (-1)), is_low = is_high;
+          int high, low;
+
+          for (guint k = 1; k <= left_bars; k++)
+            {
+              is_high = _mm_and_pd (is_high, _mm_cmpgt_pd (hh, _mm_loadu_pd (h - k)));
+              is_low = _mm_and_pd (is_low, _mm_cmplt_pd (ll, _mm_loadu_pd (l - k)));
+            }
+          for (guint k = 1; k <= right_bars; k++)
+            {
+              is_high = _mm_and_pd (is_high, _mm_cmpge_pd (hh, _mm_loadu_pd (h + k)));
+              is_low = _mm_and_pd (is_low, _mm_cmple_pd (ll, _mm_loadu_pd (l + k)));
+            }
+
+          high = _mm_movemask_pd (is_high);
+          low = _mm_movemask_pd (is_low);
+          /* Most candles are neither. */
+          if (G_LIKELY ((high | low) == 0))
+            continue;
+          append_pivots (pivots, candles, j, right_bars, high & 1, low & 1);
+          append_pivots (pivots, candles, j + 1, right_bars, high >> 1, low >> 1);
+        }
+    }
+
+  return j;
+}
+#endif
 
 /**
  * wick_pivots_find:
@@ -95,24 +182,20 @@ wick_pivots_find (const WickCandle *candles,
   if (n_candles <= right_bars)
     return pivots;
 
-  for (j = MAX (first, left_bars); j < n_candles - right_bars; j++)
+  j = MAX (first, left_bars);
+#ifdef __SSE2__
+  if (j < n_candles - right_bars)
+    j = find_pivots_sse2 (pivots, candles, j, n_candles - right_bars, left_bars, right_bars);
+#endif
+  for (; j < n_candles - right_bars; j++)
     {
-      const WickCandle *c = &candles[j];
-      gboolean high = is_pivot_high (candles, j, left_bars, right_bars);
-      gboolean low = is_pivot_low (candles, j, left_bars, right_bars);
+      gboolean high, low;
 
-      if (high && low && c->close < c->open)
-        {
-          append_pivot (pivots, j, right_bars, WICK_PIVOT_HIGH, c->high);
-          append_pivot (pivots, j, right_bars, WICK_PIVOT_LOW, c->low);
-        }
-      else
-        {
-          if (low)
-            append_pivot (pivots, j, right_bars, WICK_PIVOT_LOW, c->low);
-          if (high)
-            append_pivot (pivots, j, right_bars, WICK_PIVOT_HIGH, c->high);
-        }
+      test_pivot (candles, j, left_bars, right_bars, &high, &low);
+      /* Most candles are neither. */
+      if (G_LIKELY (!(high | low)))
+        continue;
+      append_pivots (pivots, candles, j, right_bars, high, low);
     }
 
   return pivots;

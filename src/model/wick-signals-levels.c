@@ -90,180 +90,22 @@ _wick_signals_is_probe (const WickSignalsContext *ctx,
                         guint                     i,
                         gboolean                  is_low)
 {
-  guint k;
+  const WickCandle *c = ctx->candles;
+  gboolean is_beyond = FALSE;
+  guint k = i > ctx->params->probe_bars ? i - ctx->params->probe_bars : 0;
 
-  for (k = i > ctx->params->probe_bars ? i - ctx->params->probe_bars : 0; k < i; k++)
-    if (is_low ? ctx->candles[k].low < price : ctx->candles[k].high > price)
-      return FALSE;
-
-  return TRUE;
-}
-
-/* A count of touches as far as it went: a band keeps being asked about, candle after candle,
- * and its count up to a later candle goes on from there. */
-typedef struct
-{
-  double   low;
-  double   high;
-  guint    first_index;
-  gboolean is_support;
-  guint    end;       /* counted up to here, excluded; 0 for an empty slot */
-  guint    touches;
-  guint    last;
-} TouchCount;
-
-#define N_TOUCH_COUNTS 64
-
-/* The counts of one walk, and the candles' lows, highs, closes and touch tolerances from the
- * earliest pivot its zones can have, side by side: counting reads a few hundred of each for
- * every band asked about, and the candles' 48-byte records spread them over six times the
- * cache lines. */
-struct _WickTouchCounts
-{
-  TouchCount slots[N_TOUCH_COUNTS];
-  guint      base;        /* the candle of the arrays' first entries */
-  double    *lows;        /* one allocation for the four: the context's scratch, else owned */
-  double    *highs;
-  double    *closes;
-  double    *tolerances;  /* touch_atr × ATR, 0 where ATR has no value */
-  gboolean   is_scratch;
-};
-
-static WickTouchCounts *
-touch_counts_new (const WickSignalsContext *ctx,
-                  guint                     base,
-                  guint                     end)
-{
-  WickTouchCounts *counts = g_new0 (WickTouchCounts, 1);
-  WickLevelsScratch *scratch = ctx->levels_scratch;
-  gsize n = MAX (end, base + 1) - base;
-
-  counts->base = base;
-  if (scratch != NULL)
-    {
-      if (scratch->capacity < 4 * n)
-        {
-          g_free (scratch->values);
-          scratch->values = g_new (double, 4 * n);
-          scratch->capacity = 4 * n;
-        }
-      counts->lows = scratch->values;
-      counts->is_scratch = TRUE;
-    }
+  /* All of them, without branches: which one is beyond is unpredictable. */
+  if (is_low)
+    for (; k < i; k++)
+      is_beyond |= c[k].low < price;
   else
-    {
-      counts->lows = g_new (double, 4 * n);
-    }
-  counts->highs = counts->lows + n;
-  counts->closes = counts->highs + n;
-  counts->tolerances = counts->closes + n;
-  for (gsize k = 0; k < end - base; k++)
-    {
-      const WickCandle *c = &ctx->candles[base + k];
-      double atr = ctx->atr[base + k];
+    for (; k < i; k++)
+      is_beyond |= c[k].high > price;
 
-      counts->lows[k] = c->low;
-      counts->highs[k] = c->high;
-      counts->closes[k] = c->close;
-      counts->tolerances[k] = ctx->params->touch_atr * (isfinite (atr) ? atr : 0.0);
-    }
-
-  return counts;
+  return !is_beyond;
 }
 
-static void
-touch_counts_free (WickTouchCounts *counts)
-{
-  if (!counts->is_scratch)
-    g_free (counts->lows);
-  g_free (counts);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (WickTouchCounts, touch_counts_free)
-
-/* §2's touches of the band in its role, from its first pivot up to candle @end, excluded. */
-guint
-_wick_signals_count_touches (const WickSignalsContext *ctx,
-                             WickTouchCounts          *counts,
-                             const WickBand           *band,
-                             gboolean                  is_support,
-                             guint                     end)
-{
-  guint spacing = ctx->params->zones.touch_spacing;
-  guint slot = (band->first_index * 2 + (is_support ? 1 : 0)) % N_TOUCH_COUNTS;
-  TouchCount *count = &counts->slots[slot];
-  const double *lows = counts->lows - counts->base;
-  const double *highs = counts->highs - counts->base;
-  const double *closes = counts->closes - counts->base;
-  const double *tolerances = counts->tolerances - counts->base;
-  guint k;
-
-  g_assert (band->first_index >= counts->base);
-
-  if (count->end == 0 || count->end > end || count->first_index != band->first_index ||
-      count->is_support != is_support || count->low != band->low || count->high != band->high)
-    *count = (TouchCount) {
-      band->low, band->high, band->first_index, is_support, band->first_index, 0, 0
-    };
-
-  /* Which candles touch, 64 at a time and without branches, as most do not and which do is
-   * unpredictable; then the touches, spaced. */
-  for (k = count->end; k < end; k += 64)
-    {
-      guint span = MIN (end - k, 64);
-      guint64 touches = 0;
-
-      guint j = 0;
-
-#ifdef __SSE2__
-      /* Two at a time: the same sums and comparisons, in vector registers. */
-      {
-        __m128d high = _mm_set1_pd (band->high);
-        __m128d low = _mm_set1_pd (band->low);
-
-        if (is_support)
-          for (; j + 2 <= span; j += 2)
-            {
-              __m128d reach = _mm_add_pd (high, _mm_loadu_pd (&tolerances[k + j]));
-              __m128d hit = _mm_and_pd (_mm_cmple_pd (_mm_loadu_pd (&lows[k + j]), reach),
-                                        _mm_cmpge_pd (_mm_loadu_pd (&closes[k + j]), low));
-
-              touches |= (guint64) _mm_movemask_pd (hit) << j;
-            }
-        else
-          for (; j + 2 <= span; j += 2)
-            {
-              __m128d reach = _mm_sub_pd (low, _mm_loadu_pd (&tolerances[k + j]));
-              __m128d hit = _mm_and_pd (_mm_cmpge_pd (_mm_loadu_pd (&highs[k + j]), reach),
-                                        _mm_cmple_pd (_mm_loadu_pd (&closes[k + j]), high));
-
-              touches |= (guint64) _mm_movemask_pd (hit) << j;
-            }
-      }
-#endif
-
-      if (is_support)
-        for (; j < span; j++)
-          touches |= (guint64) ((lows[k + j] <= band->high + tolerances[k + j]) &
-                                (closes[k + j] >= band->low)) << j;
-      else
-        for (; j < span; j++)
-          touches |= (guint64) ((highs[k + j] >= band->low - tolerances[k + j]) &
-                                (closes[k + j] <= band->high)) << j;
-
-      for (; touches != 0; touches &= touches - 1)
-        {
-          guint at = k + (guint) __builtin_ctzll (touches);
-
-          if (count->touches == 0 || at - count->last >= spacing)
-            count->touches++;
-          count->last = at;
-        }
-    }
-  count->end = MAX (end, count->end);
-
-  return count->touches;
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WickTouchCounts, _wick_touch_counts_free)
 
 static double
 cascade_share (const WickSignalsContext *ctx,
@@ -319,32 +161,112 @@ report_spring (WickSignalsContext *ctx,
                         ? format_spring (ctx, band, start, low_index, confirmed) : NULL);
 }
 
+/* How many of the @n ascending @values are below @x (at or below it, with @or_equal): the
+ * first that is not. A few bands as a rule: compared all at once, without branches, as
+ * where the price falls among them is a toss-up. */
+static inline guint
+count_below (const double *values,
+             guint         n,
+             double        x,
+             gboolean      or_equal)
+{
+  guint count = 0, k = 0;
+
+  if (n > 32)
+    {
+      const double *base = values;
+
+      while (n > 1)
+        {
+          guint half = n / 2;
+
+          base = (or_equal ? base[half] <= x : base[half] < x) ? base + half : base;
+          n -= half;
+        }
+
+      return (guint) (base - values) + (or_equal ? *base <= x : *base < x);
+    }
+
+#ifdef __SSE2__
+  {
+    __m128i counts = _mm_setzero_si128 ();
+    __m128d limit = _mm_set1_pd (x);
+
+    /* A comparison that holds is -1 in each half. */
+    for (; k + 2 <= n; k += 2)
+      {
+        __m128d v = _mm_loadu_pd (&values[k]);
+        __m128d is_below = or_equal ? _mm_cmple_pd (v, limit) : _mm_cmplt_pd (v, limit);
+
+        counts = _mm_sub_epi64 (counts, _mm_castpd_si128 (is_below));
+      }
+    count = (guint) _mm_cvtsi128_si32 (counts) +
+            (guint) _mm_cvtsi128_si32 (_mm_unpackhi_epi64 (counts, counts));
+  }
+#endif
+
+  for (; k < n; k++)
+    count += or_equal ? values[k] <= x : values[k] < x;
+
+  return count;
+}
+
+/* @x moved up (down) by @by, which is no less than 0, and by a hair more: a bound worked out
+ * from rounded differences, made safe. */
+static inline double
+widen_up (double x,
+          double by)
+{
+  return x + (by + (fabs (x) + by) * 0x1p-40);
+}
+
+static inline double
+widen_down (double x,
+            double by)
+{
+  return x - (by + (fabs (x) + by) * 0x1p-40);
+}
+
 /* Wick springs at candle @i, and the start of close springs. */
 static void
-check_springs (WickSignalsContext *ctx,
-               WickTouchCounts    *counts,
-               const WickBand     *b,
-               guint               n_bands,
-               guint               i,
-               GArray             *excursions)
+check_springs (WickSignalsContext   *ctx,
+               WickTouchCounts      *counts,
+               const WickBand       *b,
+               const WickBandBounds *bounds,
+               guint                 n_bands,
+               guint                 i,
+               GArray               *excursions)
 {
   const WickCandle *c = ctx->candles;
   double atr = _wick_atr_before (ctx, i);
+  double sweep = ctx->params->spring_atr * atr;
   const WickBand *swept = NULL;
   const WickBand *lost = NULL;
-  gboolean is_low = _wick_signals_is_probe (ctx, c[i].low, i, TRUE);
+  gboolean is_low = _wick_touch_counts_is_probe_low (counts, ctx, c[i].low, i);
   guint swept_touches = 0;
-  guint k;
+  double above, up_to;
+  guint k, end;
 
   /* Nothing is swept without a new low, or lost without a lower close: most candles. */
   if (!is_low && !(c[i].close < c[i - 1].close))
     return;
 
+  /* The bands either test can pass have their low in (above, up_to]: a band swept has it at
+   * or below the close and, the sweep being no less than 0, above the low; a band lost has
+   * it above the close and at or below the close before. A band's low is at or below its
+   * first price, and not far below: the bands from the first whose first price is above
+   * `above' to the last whose first price is within the overhang over up_to hold those, in
+   * their order. */
+  above = !is_low ? c[i].close : sweep >= 0.0 ? c[i].low : -INFINITY;
+  up_to = is_low ? MAX (c[i].close, c[i - 1].close) : c[i - 1].close;
+  k = count_below (bounds->first_prices, n_bands, above, TRUE);
+  end = count_below (bounds->first_prices, n_bands, widen_up (up_to, bounds->below), TRUE);
+
   /* Each test in full, combined with & and |: their parts go either way at random, while
    * both together are rarely true, so one branch is taken and it is well predicted. */
-  for (k = 0; k < n_bands; k++)
+  for (; k < end; k++)
     {
-      gboolean is_swept = is_low & (c[i].low < b[k].low - ctx->params->spring_atr * atr) &
+      gboolean is_swept = is_low & (c[i].low < b[k].low - sweep) &
                           (c[i].close >= b[k].low);
       gboolean is_lost = (c[i].close < b[k].low) & (c[i - 1].close >= b[k].low);
 
@@ -529,28 +451,39 @@ follow_attempts (WickSignalsContext *ctx,
 /* Closes above resistance at candle @i: of the zones and the latest n-week high, the highest
  * level cleared by the margin. Returns whether the n-week high was cleared. */
 static gboolean
-check_breakouts (WickSignalsContext  *ctx,
-                 const WickBand      *b,
-                 guint                n_bands,
-                 const WickWeekLevel *week,
-                 guint                i,
-                 GArray              *attempts)
+check_breakouts (WickSignalsContext   *ctx,
+                 const WickBand       *b,
+                 const WickBandBounds *bounds,
+                 guint                 n_bands,
+                 const WickWeekLevel  *week,
+                 guint                 i,
+                 GArray               *attempts)
 {
   const WickSignalParams *params = ctx->params;
   const WickCandle *c = ctx->candles;
   double atr = _wick_atr_before (ctx, i);
   Attempt best = { NAN, };
   gboolean is_week_cleared = FALSE;
-  guint k;
+  guint k, end;
 
   /* A level is cleared by a close above it from a close at or below it (the margin is
    * positive): never by a close that is not higher. */
   if (!(c[i].close > c[i - 1].close))
     return FALSE;
 
-  for (k = 0; k <= n_bands; k++)
+  /* So only the bands with their high in [the close before, the close) can be. A band's
+   * high is at or above its last price, and not far above: the bands from the first whose
+   * last price is within the overhang under the close before to the last whose last price
+   * is below the close hold those, in their order. The n-week high comes after them. */
+  k = count_below (bounds->last_prices, n_bands, widen_down (c[i - 1].close, bounds->above),
+                   FALSE);
+  end = count_below (bounds->last_prices, n_bands, c[i].close, FALSE);
+  end = MAX (k, end);
+
+  for (; k <= end; k++)
     {
-      double level = k < n_bands ? b[k].high : week != NULL ? week->price : NAN;
+      gboolean is_band = k < end;
+      double level = is_band ? b[k].high : week != NULL ? week->price : NAN;
       double margin;
 
       /* The margin is positive: a close not above the level clears it by none. Both tests
@@ -560,15 +493,15 @@ check_breakouts (WickSignalsContext  *ctx,
       margin = MAX (params->breakout_margin * level, params->breakout_margin_atr * atr);
       if (!(c[i].close > level + margin))
         continue;
-      if (k < n_bands && _wick_signals_band_is_support (ctx, &b[k], i))
+      if (is_band && _wick_signals_band_is_support (ctx, &b[k], i))
         continue;
-      if (k == n_bands)
+      if (!is_band)
         is_week_cleared = TRUE;
       if (!isnan (best.level) && level <= best.level)
         continue;
 
       best = (Attempt) {
-        level, i, k < n_bands ? 0 : week->weeks,
+        level, i, is_band ? 0 : week->weeks,
         c[i].volume >= params->breakout_volume * ctx->volume_average[i],
       };
     }
@@ -655,6 +588,10 @@ _wick_signals_find_levels (WickSignalsContext *ctx,
   WickWeekState week_state;
   guint next_level;
   WickZoneIndex *zi;
+  const WickBand *bands = NULL;
+  WickBandBounds bounds = { NULL, };
+  guint n_bands = 0, bands_until = 0, counts_until = 0;
+  guint window;
   guint i;
 
   first = MAX (first, 1);
@@ -662,9 +599,11 @@ _wick_signals_find_levels (WickSignalsContext *ctx,
   if (first >= end)
     return;
 
-  /* The zones at candle i - 1 hold pivots from i - window on. */
-  counts = touch_counts_new (ctx, first > ctx->params->zones.window + 1
-                                    ? first - ctx->params->zones.window - 1 : 0, end);
+  /* The zones at candle i - 1 hold pivots from i - window on; with a window of 0, from the
+   * first candle on. */
+  window = ctx->params->zones.window;
+  counts = _wick_touch_counts_new (ctx, window > 0 && first > window + 1 ? first - window - 1 : 0,
+                                   end);
   week_state = week_state_at (ctx, first);
   week = week_state.week >= 0 ? &levels[week_state.week] : NULL;
   next_level = week_state.next;
@@ -674,15 +613,19 @@ _wick_signals_find_levels (WickSignalsContext *ctx,
 
   for (i = first; i < end; i++)
     {
-      const WickBand *bands;
-      guint n_bands;
-
       /* The longest stage: give up now and then when asked to. */
       if (i % 65536 == 0 && g_cancellable_is_cancelled (ctx->cancellable))
         break;
 
-      follow_excursions (ctx, counts, excursions, i);
-      follow_attempts (ctx, attempts, i);
+      /* The candles before this one at hand for the counts. */
+      if (i >= counts_until)
+        counts_until = _wick_touch_counts_fill (counts, ctx, i);
+
+      /* Most candles follow nothing. */
+      if (excursions->len > 0)
+        follow_excursions (ctx, counts, excursions, i);
+      if (attempts->len > 0)
+        follow_attempts (ctx, attempts, i);
 
       /* The latest n-week high known at the close before; a breakout uses it up. */
       for (; next_level < ctx->week_levels->len && levels[next_level].confirmed_index < i;
@@ -692,10 +635,16 @@ _wick_signals_find_levels (WickSignalsContext *ctx,
       if (!(_wick_atr_before (ctx, i) > 0.0))
         continue;
 
-      bands = _wick_zone_index_get_bands (zi, i - 1, &n_bands);
+      /* The bands change at few candles. */
+      if (bands == NULL || i - 1 >= bands_until)
+        {
+          bands = _wick_zone_index_get_bands (zi, i - 1, &n_bands);
+          bounds = _wick_zone_index_get_bounds (zi);
+          bands_until = _wick_zone_index_get_next_change (zi);
+        }
 
-      check_springs (ctx, counts, bands, n_bands, i, excursions);
-      if (check_breakouts (ctx, bands, n_bands, week, i, attempts))
+      check_springs (ctx, counts, bands, &bounds, n_bands, i, excursions);
+      if (check_breakouts (ctx, bands, &bounds, n_bands, week, i, attempts))
         week = NULL;
       if (_wick_signals_has_reversal_pattern (ctx, i))
         {

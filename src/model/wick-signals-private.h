@@ -71,6 +71,17 @@ typedef struct
 
 typedef struct _WickZoneIndex WickZoneIndex;
 
+/* Where the bands of a zone index are, for finding the few a price can reach: their first
+ * and last prices, which ascend, side by side, and how far their lows reach below their first
+ * prices and their highs above their last prices, at most (differences as rounded). */
+typedef struct
+{
+  const double *first_prices;
+  const double *last_prices;
+  double        below;
+  double        above;
+} WickBandBounds;
+
 /* The n-week high the breakout rule holds at a candle: week_levels[0, next) are confirmed,
  * and week is the latest of them not yet used up by a breakout, or -1. */
 typedef struct
@@ -200,6 +211,8 @@ void            _wick_zone_index_free      (WickZoneIndex        *zi);
 const WickBand *_wick_zone_index_get_bands (WickZoneIndex        *zi,
                                             guint                 at,
                                             guint                *n_bands);
+guint           _wick_zone_index_get_next_change (WickZoneIndex  *zi);
+WickBandBounds  _wick_zone_index_get_bounds      (WickZoneIndex  *zi);
 
 /* wick-signals-levels.c */
 typedef struct _WickTouchCounts WickTouchCounts;
@@ -212,14 +225,27 @@ gboolean _wick_signals_is_probe        (const WickSignalsContext *ctx,
                                         double                    price,
                                         guint                     i,
                                         gboolean                  is_low);
-guint    _wick_signals_count_touches   (const WickSignalsContext *ctx,
-                                        WickTouchCounts          *counts,
-                                        const WickBand           *band,
-                                        gboolean                  is_support,
-                                        guint                     end);
 void     _wick_signals_find_levels     (WickSignalsContext       *ctx,
                                         guint                     first,
                                         guint                     end);
+
+/* wick-signals-levels-touches.c */
+WickTouchCounts *_wick_touch_counts_new          (const WickSignalsContext *ctx,
+                                                  guint                     base,
+                                                  guint                     end);
+void             _wick_touch_counts_free         (WickTouchCounts          *counts);
+guint            _wick_touch_counts_fill         (WickTouchCounts          *counts,
+                                                  const WickSignalsContext *ctx,
+                                                  guint                     i);
+gboolean         _wick_touch_counts_is_probe_low (const WickTouchCounts    *counts,
+                                                  const WickSignalsContext *ctx,
+                                                  double                    price,
+                                                  guint                     i);
+guint            _wick_signals_count_touches     (const WickSignalsContext *ctx,
+                                                  WickTouchCounts          *counts,
+                                                  const WickBand           *band,
+                                                  gboolean                  is_support,
+                                                  guint                     end);
 
 /* wick-signals-reversals.c */
 gboolean _wick_signals_has_reversal_pattern   (const WickSignalsContext *ctx,

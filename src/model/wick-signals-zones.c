@@ -4,11 +4,11 @@
  * walk of its whole window; doing that at every candle would cost more than the rest of the
  * analysis. The bands of the zones (low, high, centre) depend only on which pivots are in the
  * window and confirmed, so this keeps those pivots sorted by price, as wick-zones.c sorts
- * them, and when a pivot is confirmed or leaves the window, re-clusters only the run of linked
- * neighbours around it: single linkage joins neighbours only, so nothing else can change. The
- * clustering itself (ε, the centre, the cut of wide clusters) is wick-zones.c's, done in the
- * same order, so the bands are the same numbers; tests/test-signals.c checks them against
- * wick_zones_detect ().
+ * them, and when a pivot is confirmed or leaves the window, re-clusters only the runs of
+ * linked neighbours whose members or links changed: single linkage joins neighbours only, so
+ * nothing else can change. The clustering itself (ε, the centre, the cut of wide clusters) is
+ * wick-zones.c's, with the sums added in the same order, so the bands are the same numbers;
+ * tests/test-signals.c and tests/test-levels-index.c check them against wick_zones_detect ().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +20,8 @@
 #include "wick-signals-private.h"
 
 #include "wick-model-private.h"
+
+#include <string.h>
 
 typedef struct
 {
@@ -39,20 +41,32 @@ typedef struct
                           * re-clustering reads each link a few times */
 } Member;
 
+/* The arrays are plain, grown by doubling: an event moves a few dozen entries, and GArray's
+ * calls would cost as much as the clustering. */
 struct _WickZoneIndex
 {
-  const WickCandle     *candles;  /* Borrowed */
-  const double         *atr;      /* Borrowed */
-  const WickZoneParams *params;   /* Borrowed */
-  GArray               *pivots;   /* Owned: WickPivot, every pivot of the zone rule, by candle */
-  guint                 next_in;  /* the next pivot to be confirmed */
-  guint                 next_out; /* the next pivot to leave the window */
+  const WickCandle     *candles;   /* Borrowed */
+  const double         *atr;       /* Borrowed */
+  const WickZoneParams *params;    /* Borrowed */
+  GArray               *pivots;    /* Owned: WickPivot, every pivot of the zone rule, by candle */
+  guint                 next_in;   /* the next pivot to be confirmed */
+  guint                 next_out;  /* the next pivot to leave the window */
+  guint                 next_move; /* no pivot comes or goes before this candle */
   gboolean              has_moved;
   guint                 at;
-  GArray               *active;   /* Owned: Member, by price */
-  GArray               *bands;    /* Owned: WickBand, ascending */
-  GArray               *fresh;    /* Owned: WickBand, scratch */
-  GArray               *stack;    /* Owned: Range, scratch */
+  Member               *active;    /* Owned: by price */
+  guint                 n_active;
+  guint                 capacity;  /* of active and stack */
+  WickBand             *bands;     /* Owned: ascending */
+  double               *firsts;    /* Owned: their first prices, side by side */
+  double               *lasts;     /* Owned: and their last prices */
+  guint                 n_bands;
+  WickBand             *fresh;     /* Owned: scratch */
+  guint                 n_fresh;
+  guint                 bands_capacity;  /* of bands, firsts, lasts and fresh */
+  Range                *stack;     /* Owned: scratch */
+  double                below;     /* first_price - low of every band made, at most */
+  double                above;     /* high - last_price of every band made, at most */
 };
 
 /* The order wick-zones.c sorts pivots in. */
@@ -65,6 +79,24 @@ compare_members (const Member *x,
   if (x->index != y->index)
     return x->index < y->index ? -1 : 1;
   return (int) x->kind - (int) y->kind;
+}
+
+/* Makes room for twice the members, and for the bands they can make. */
+static void
+grow (WickZoneIndex *zi)
+{
+  guint capacity = MAX (2 * zi->capacity, 64);
+
+  zi->capacity = capacity;
+  zi->active = g_renew (Member, zi->active, capacity);
+  /* Every range on the cutting stack holds a member of its own. */
+  zi->stack = g_renew (Range, zi->stack, capacity);
+  /* A band has two members at least. */
+  zi->bands_capacity = capacity / 2 + 1;
+  zi->bands = g_renew (WickBand, zi->bands, zi->bands_capacity);
+  zi->firsts = g_renew (double, zi->firsts, zi->bands_capacity);
+  zi->lasts = g_renew (double, zi->lasts, zi->bands_capacity);
+  zi->fresh = g_renew (WickBand, zi->fresh, zi->bands_capacity);
 }
 
 /**
@@ -103,10 +135,7 @@ _wick_zone_index_new (const WickCandle     *candles,
   else
     zi->pivots = wick_pivots_find (candles, n_candles, from, params->left_bars,
                                    params->right_bars);
-  zi->active = g_array_new (FALSE, FALSE, sizeof (Member));
-  zi->bands = g_array_new (FALSE, FALSE, sizeof (WickBand));
-  zi->fresh = g_array_new (FALSE, FALSE, sizeof (WickBand));
-  zi->stack = g_array_new (FALSE, FALSE, sizeof (Range));
+  grow (zi);
 
   return zi;
 }
@@ -115,10 +144,12 @@ void
 _wick_zone_index_free (WickZoneIndex *zi)
 {
   g_clear_pointer (&zi->pivots, g_array_unref);
-  g_clear_pointer (&zi->active, g_array_unref);
-  g_clear_pointer (&zi->bands, g_array_unref);
-  g_clear_pointer (&zi->fresh, g_array_unref);
-  g_clear_pointer (&zi->stack, g_array_unref);
+  g_free (zi->active);
+  g_free (zi->bands);
+  g_free (zi->firsts);
+  g_free (zi->lasts);
+  g_free (zi->fresh);
+  g_free (zi->stack);
   g_free (zi);
 }
 
@@ -134,25 +165,33 @@ member_from_pivot (const WickZoneIndex *zi,
   };
 }
 
-/* Where @m is, or would go, in the active members. */
+/* Where @m is, or would go, in the active members: by price, bisecting without branches as
+ * which way it goes is unpredictable, then by candle and kind among equal prices, which are
+ * rare. */
 static guint
 find_member (const WickZoneIndex *zi,
              const Member        *m)
 {
-  const Member *p = (const Member *) (gpointer) zi->active->data;
-  guint lo = 0, hi = zi->active->len;
+  const Member *base = zi->active;
+  guint n = zi->n_active;
+  guint at;
 
-  while (lo < hi)
+  if (n == 0)
+    return 0;
+
+  while (n > 1)
     {
-      guint mid = lo + (hi - lo) / 2;
+      guint half = n / 2;
 
-      if (compare_members (&p[mid], m) < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
+      base = base[half].price < m->price ? base + half : base;
+      n -= half;
     }
+  at = (guint) (base - zi->active) + (base->price < m->price);
 
-  return lo;
+  while (at < zi->n_active && compare_members (&zi->active[at], m) < 0)
+    at++;
+
+  return at;
 }
 
 /* Whether neighbours @a and @b (b just above a) join: closer than their ε. */
@@ -172,33 +211,80 @@ static inline void
 update_link (WickZoneIndex *zi,
              guint          at)
 {
-  Member *p = (Member *) (gpointer) zi->active->data;
+  Member *p = zi->active;
 
-  p[at].is_linked = at + 1 < zi->active->len && is_linked (zi->params, &p[at], &p[at + 1]);
+  p[at].is_linked = at + 1 < zi->n_active && is_linked (zi->params, &p[at], &p[at + 1]);
 }
 
-/* The same centre and ε as wick-zones.c, summed in the same order. */
-static void
-cluster_centre (const WickZoneParams *params,
-                const Member         *m,
-                guint                 n_m,
-                double               *out_mid,
-                double               *out_eps)
+/* What wick-zones.c works out of a cluster's members, in one pass. */
+typedef struct
 {
-  double sum_pv = 0.0, sum_v = 0.0, sum_p = 0.0, sum_atr = 0.0, mid;
-  guint k;
+  double mid;  /* the centre */
+  double eps;  /* ε */
+  guint  cut;  /* the member under the widest gap, the lowest of equal ones */
+} Summary;
 
-  for (k = 0; k < n_m; k++)
+/* The summary of members [@start, @end), two at least: the centre and ε summed in
+ * wick-zones.c's order, and the widest gap found without branches, as the gaps come in no
+ * order. */
+static inline Summary
+summarize (const WickZoneParams *params,
+           const Member         *m,
+           guint                 start,
+           guint                 end)
+{
+  double sum_pv = 0.0, sum_v = 0.0, sum_p = 0.0, sum_atr = 0.0;
+  double widest = -1.0;
+  Summary s = { 0.0, 0.0, start };
+  guint n = end - start;
+
+  sum_pv += m[start].price * m[start].volume;
+  sum_v += m[start].volume;
+  sum_p += m[start].price;
+  sum_atr += m[start].atr;
+
+  for (guint k = start + 1; k < end; k++)
     {
+      double gap = m[k].price - m[k - 1].price;
+      gboolean is_wider = gap > widest;
+
       sum_pv += m[k].price * m[k].volume;
       sum_v += m[k].volume;
       sum_p += m[k].price;
       sum_atr += m[k].atr;
+
+      widest = is_wider ? gap : widest;
+      s.cut = is_wider ? k - 1 : s.cut;
     }
 
-  mid = sum_v > 0.0 ? sum_pv / sum_v : sum_p / n_m;
-  *out_mid = mid;
-  *out_eps = MAX (params->cluster_atr * sum_atr / n_m, params->cluster_min * mid);
+  s.mid = sum_v > 0.0 ? sum_pv / sum_v : sum_p / n;
+  s.eps = MAX (params->cluster_atr * sum_atr / n, params->cluster_min * s.mid);
+
+  return s;
+}
+
+/* The earliest candle of members [@start, @end) and, when a high and a low share it,
+ * whether one is a low: without branches, as the candles come in no order. */
+static inline void
+find_first (const Member *m,
+            guint         start,
+            guint         end,
+            WickBand     *band)
+{
+  guint first_index = G_MAXUINT, starts_as_support = FALSE;
+
+  for (guint k = start; k < end; k++)
+    {
+      guint is_low = m[k].kind == WICK_PIVOT_LOW;
+      guint is_first = (m[k].index < first_index) | ((m[k].index == first_index) & is_low);
+      guint mask = -is_first;
+
+      first_index = (first_index & ~mask) | (m[k].index & mask);
+      starts_as_support = (starts_as_support & ~is_first) | (is_low & is_first);
+    }
+
+  band->first_index = first_index;
+  band->starts_as_support = starts_as_support;
 }
 
 /* wick-zones.c's add_cluster (): the bands of one run of linked members, cut at the widest
@@ -209,119 +295,113 @@ add_cluster (WickZoneIndex *zi,
              guint          n_m)
 {
   const WickZoneParams *params = zi->params;
-  Range whole = { 0, n_m };
+  guint min_pivots = MAX (params->min_pivots, 2);
+  Range *stack = zi->stack;
+  guint depth = 0;
 
-  g_array_set_size (zi->stack, 0);
-  g_array_append_val (zi->stack, whole);
+  if (n_m < min_pivots)
+    return;
 
-  while (zi->stack->len > 0)
+  stack[depth++] = (Range) { 0, n_m };
+
+  while (depth > 0)
     {
-      Range r = g_array_index (zi->stack, Range, zi->stack->len - 1);
-      guint n = r.end - r.start;
-      double mid, eps;
-      WickBand band;
-      guint k;
+      Range r = stack[--depth];
+      Summary s;
+      WickBand *band;
 
-      g_array_set_size (zi->stack, zi->stack->len - 1);
-
-      if (n < MAX (params->min_pivots, 2))
+      if (r.end - r.start < min_pivots)
         continue;
 
-      cluster_centre (params, &m[r.start], n, &mid, &eps);
+      s = summarize (params, m, r.start, r.end);
 
       if (params->max_width > 0.0 &&
-          m[r.end - 1].price - m[r.start].price > params->max_width * eps)
+          m[r.end - 1].price - m[r.start].price > params->max_width * s.eps)
         {
-          Range left, right;
-          double widest = -1.0;
-          guint cut = r.start;
-
-          for (k = r.start; k + 1 < r.end; k++)
-            if (m[k + 1].price - m[k].price > widest)
-              {
-                widest = m[k + 1].price - m[k].price;
-                cut = k;
-              }
-
-          left = (Range) { r.start, cut + 1 };
-          right = (Range) { cut + 1, r.end };
-          g_array_append_val (zi->stack, right);
-          g_array_append_val (zi->stack, left);
+          /* The ranges on the stack are apart: at most one per member. */
+          stack[depth++] = (Range) { s.cut + 1, r.end };
+          stack[depth++] = (Range) { r.start, s.cut + 1 };
           continue;
         }
 
-      band = (WickBand) {
-        .low = MIN (m[r.start].price, mid - eps / 2.0),
-        .high = MAX (m[r.end - 1].price, mid + eps / 2.0),
-        .mid = mid,
+      band = &zi->fresh[zi->n_fresh++];
+      *band = (WickBand) {
+        .low = MIN (m[r.start].price, s.mid - s.eps / 2.0),
+        .high = MAX (m[r.end - 1].price, s.mid + s.eps / 2.0),
+        .mid = s.mid,
         .first_price = m[r.start].price,
         .last_price = m[r.end - 1].price,
-        .first_index = G_MAXUINT,
       };
-      for (k = r.start; k < r.end; k++)
-        if (m[k].index < band.first_index ||
-            (m[k].index == band.first_index && m[k].kind == WICK_PIVOT_LOW))
-          {
-            band.first_index = m[k].index;
-            band.starts_as_support = m[k].kind == WICK_PIVOT_LOW;
-          }
-      g_array_append_val (zi->fresh, band);
+      find_first (m, r.start, r.end, band);
+      zi->below = MAX (zi->below, band->first_price - band->low);
+      zi->above = MAX (zi->above, band->high - band->last_price);
     }
 }
 
-/* Re-clusters after a change between positions @lo and @hi (the neighbours of the member
- * added or removed): the runs of linked members through them are the only clusters that can
- * have changed. Their old bands are those whose members lie in the runs' price range, widened
- * to @removed_price when a member left (NAN otherwise). */
+/* Re-clusters after a change between positions @lo and @hi: the runs of linked members
+ * through them, which must be those that changed. Their old bands are those whose members
+ * lie in the runs' price range, widened to @removed_price when a member left (NAN
+ * otherwise). */
 static void
 recluster (WickZoneIndex *zi,
            guint          lo,
            guint          hi,
            double         removed_price)
 {
-  const Member *p = (const Member *) (gpointer) zi->active->data;
-  const WickBand *b = (const WickBand *) (gpointer) zi->bands->data;
+  const Member *p = zi->active;
+  WickBand *b = zi->bands;
   double lo_price = removed_price, hi_price = removed_price;
   guint first, last, start, i;
 
-  g_array_set_size (zi->fresh, 0);
+  zi->n_fresh = 0;
 
-  if (zi->active->len > 0)
+  if (zi->n_active > 0)
     {
       /* Equal prices go with the region even where they do not join (ε of 0), so the price
-       * range below holds the region's members and no others. */
+       * range below holds the region's members and no others. Up from the bottom of the
+       * region, each run is clustered as its end is reached. */
       while (lo > 0 && (p[lo - 1].is_linked || p[lo - 1].price == p[lo].price))
         lo--;
-      while (hi + 1 < zi->active->len && (p[hi].is_linked || p[hi + 1].price == p[hi].price))
-        hi++;
+      for (start = lo, i = lo; ; i++)
+        {
+          gboolean goes_on = i < hi ||
+                             (i + 1 < zi->n_active &&
+                              (p[i].is_linked || p[i + 1].price == p[i].price));
+
+          if (!goes_on || !p[i].is_linked)
+            {
+              add_cluster (zi, &p[start], i + 1 - start);
+              start = i + 1;
+            }
+          if (!goes_on)
+            break;
+        }
+      hi = i;
 
       lo_price = isnan (removed_price) ? p[lo].price : MIN (p[lo].price, removed_price);
       hi_price = isnan (removed_price) ? p[hi].price : MAX (p[hi].price, removed_price);
-
-      for (start = lo, i = lo + 1; i <= hi + 1; i++)
-        if (i == hi + 1 || !p[i - 1].is_linked)
-          {
-            add_cluster (zi, &p[start], i - start);
-            start = i;
-          }
     }
 
   /* The bands are apart and ascending, so their first and last prices both ascend. */
-  first = 0;
-  last = zi->bands->len;
-  while (first < last)
-    {
-      guint mid = first + (last - first) / 2;
-
-      if (b[mid].last_price < lo_price)
-        first = mid + 1;
-      else
-        last = mid;
-    }
-  for (last = first; last < zi->bands->len && b[last].first_price <= hi_price; last++)
+  for (first = 0, i = 0; i < zi->n_bands; i++)
+    first += zi->lasts[i] < lo_price;
+  for (last = first; last < zi->n_bands && zi->firsts[last] <= hi_price; last++)
     ;
-  g_array_remove_range (zi->bands, first, last - first);
-  g_array_insert_vals (zi->bands, first, zi->fresh->data, zi->fresh->len);
+  if (last - first != zi->n_fresh)
+    {
+      guint n_after = zi->n_bands - last;
+
+      memmove (&b[first + zi->n_fresh], &b[last], n_after * sizeof *b);
+      memmove (&zi->firsts[first + zi->n_fresh], &zi->firsts[last], n_after * sizeof (double));
+      memmove (&zi->lasts[first + zi->n_fresh], &zi->lasts[last], n_after * sizeof (double));
+    }
+  memcpy (&b[first], zi->fresh, zi->n_fresh * sizeof *b);
+  for (i = 0; i < zi->n_fresh; i++)
+    {
+      zi->firsts[first + i] = zi->fresh[i].first_price;
+      zi->lasts[first + i] = zi->fresh[i].last_price;
+    }
+  zi->n_bands += zi->n_fresh - (last - first);
 }
 
 static void
@@ -331,21 +411,30 @@ remove_pivot (WickZoneIndex   *zi,
   /* Members are found by price, candle and kind alone. */
   Member m = { .price = pivot->price, .index = pivot->index, .kind = pivot->kind };
   guint at = find_member (zi, &m);
+  gboolean was_joined;
   guint len;
 
-  if (at >= zi->active->len ||
-      compare_members (&g_array_index (zi->active, Member, at), &m) != 0)
+  if (at >= zi->n_active || compare_members (&zi->active[at], &m) != 0)
     return;
 
-  g_array_remove_index (zi->active, at);
-  len = zi->active->len;
+  was_joined = (at > 0 && zi->active[at - 1].is_linked) || zi->active[at].is_linked;
+  memmove (&zi->active[at], &zi->active[at + 1], (zi->n_active - at - 1) * sizeof (Member));
+  len = --zi->n_active;
   if (at > 0)
     update_link (zi, at - 1);
 
   if (len == 0)
-    g_array_set_size (zi->bands, 0);
-  else
-    recluster (zi, at > 0 ? at - 1 : 0, MIN (at, len - 1), m.price);
+    {
+      zi->n_bands = 0;
+      return;
+    }
+
+  /* A member joined to neither neighbour was a cluster of its own, of no band; unless its
+   * neighbours join now, every run is as it was. */
+  if (!was_joined && !(at > 0 && zi->active[at - 1].is_linked))
+    return;
+
+  recluster (zi, at > 0 ? at - 1 : 0, MIN (at, len - 1), m.price);
 }
 
 static void
@@ -354,12 +443,62 @@ insert_pivot (WickZoneIndex   *zi,
 {
   Member m = member_from_pivot (zi, pivot);
   guint at = find_member (zi, &m);
+  gboolean was_joined;
 
-  g_array_insert_val (zi->active, at, m);
+  if (zi->n_active == zi->capacity)
+    grow (zi);
+  /* Whether the neighbours it comes between were in one run. */
+  was_joined = at > 0 && at < zi->n_active && zi->active[at - 1].is_linked;
+  memmove (&zi->active[at + 1], &zi->active[at], (zi->n_active - at) * sizeof (Member));
+  zi->active[at] = m;
+  zi->n_active++;
   if (at > 0)
     update_link (zi, at - 1);
   update_link (zi, at);
-  recluster (zi, at > 0 ? at - 1 : 0, MIN (at + 1, zi->active->len - 1), NAN);
+
+  /* The run of the new member, and the neighbours' runs through its links; apart from
+   * them, only when they were one run before it came between them: otherwise their runs are
+   * as they were. */
+  recluster (zi, was_joined ? at - 1 : at, was_joined ? at + 1 : at, NAN);
+}
+
+/* The next candle at which a pivot is confirmed or leaves the window. */
+static guint
+next_move (const WickZoneIndex *zi)
+{
+  const WickPivot *pivots = (const WickPivot *) (gpointer) zi->pivots->data;
+  guint window = zi->params->window;
+  guint move = G_MAXUINT;
+
+  if (zi->next_in < zi->pivots->len)
+    move = pivots[zi->next_in].confirmed_index;
+  /* A pivot at candle j leaves the window at candle j + window. */
+  if (window > 0 && zi->next_out < zi->next_in)
+    move = MIN (move, pivots[zi->next_out].index + window);
+
+  return move;
+}
+
+/* Moves the index to the close of candle @at. */
+static void
+move_to (WickZoneIndex *zi,
+         guint          at)
+{
+  const WickPivot *pivots = (const WickPivot *) (gpointer) zi->pivots->data;
+  guint window = zi->params->window;
+  guint first = window > 0 && at + 1 > window ? at + 1 - window : 0;
+
+  zi->has_moved = TRUE;
+
+  /* A pivot enters the window when it is confirmed, and leaves it in the same order. */
+  for (; zi->next_out < zi->next_in && pivots[zi->next_out].index < first; zi->next_out++)
+    remove_pivot (zi, &pivots[zi->next_out]);
+
+  for (; zi->next_in < zi->pivots->len && pivots[zi->next_in].confirmed_index <= at; zi->next_in++)
+    if (pivots[zi->next_in].index >= first)
+      insert_pivot (zi, &pivots[zi->next_in]);
+
+  zi->next_move = next_move (zi);
 }
 
 /**
@@ -378,22 +517,39 @@ _wick_zone_index_get_bands (WickZoneIndex *zi,
                             guint          at,
                             guint         *n_bands)
 {
-  const WickPivot *pivots = (const WickPivot *) (gpointer) zi->pivots->data;
-  guint window = zi->params->window;
-  guint first = window > 0 && at + 1 > window ? at + 1 - window : 0;
-
   g_assert (!zi->has_moved || at >= zi->at);
-  zi->has_moved = TRUE;
+
+  /* Most candles neither confirm a pivot nor see one leave. */
+  if (!zi->has_moved || at >= zi->next_move)
+    move_to (zi, at);
   zi->at = at;
 
-  /* A pivot enters the window when it is confirmed, and leaves it in the same order. */
-  for (; zi->next_out < zi->next_in && pivots[zi->next_out].index < first; zi->next_out++)
-    remove_pivot (zi, &pivots[zi->next_out]);
+  *n_bands = zi->n_bands;
+  return zi->bands;
+}
 
-  for (; zi->next_in < zi->pivots->len && pivots[zi->next_in].confirmed_index <= at; zi->next_in++)
-    if (pivots[zi->next_in].index >= first)
-      insert_pivot (zi, &pivots[zi->next_in]);
+/**
+ * _wick_zone_index_get_next_change:
+ * @zi: the index
+ *
+ * Returns: the first candle after the last one asked for at which the bands may differ:
+ *   until then, those _wick_zone_index_get_bands () gave are the bands
+ */
+guint
+_wick_zone_index_get_next_change (WickZoneIndex *zi)
+{
+  return zi->has_moved ? zi->next_move : 0;
+}
 
-  *n_bands = zi->bands->len;
-  return (const WickBand *) (gpointer) zi->bands->data;
+/**
+ * _wick_zone_index_get_bounds:
+ * @zi: the index
+ *
+ * Returns: the first and last prices of the bands _wick_zone_index_get_bands () gave, side
+ *   by side, valid as long as those, and how far the bands reach beyond them
+ */
+WickBandBounds
+_wick_zone_index_get_bounds (WickZoneIndex *zi)
+{
+  return (WickBandBounds) { zi->firsts, zi->lasts, zi->below, zi->above };
 }
