@@ -275,7 +275,7 @@ check_signal_kinds (Fixture               *fixture,
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (rows), 0, TRUE);
   g_assert_cmpint (wick_chart_get_selected_signal (fixture->chart), ==, index);
   signals = wick_chart_get_signals (fixture->chart);
-  g_assert_true (wick_render_signal_marker_full (signals, viewport, index, 0, &marker));
+  g_assert_true (wick_render_signal_marker_full (signals, viewport, NULL, index, 0, &marker));
   x = marker.badge.x + marker.badge.width / 2;
   y = marker.badge.y + marker.badge.height / 2;
 
@@ -297,10 +297,10 @@ check_signal_kinds (Fixture               *fixture,
 
   /* Its marker is gone from the chart, selection and pointer alike. */
   g_assert_cmpint (wick_chart_get_selected_signal (fixture->chart), ==, -1);
-  g_assert_false (wick_render_signal_marker_full (signals, viewport, index,
+  g_assert_false (wick_render_signal_marker_full (signals, viewport, NULL, index,
                                                   wick_chart_get_hidden_signal_kinds (fixture->chart),
                                                   &marker));
-  g_assert_cmpint (wick_render_signals_hit_test_full (signals, viewport, -1,
+  g_assert_cmpint (wick_render_signals_hit_test_full (signals, viewport, NULL, -1,
                                                       wick_chart_get_hidden_signal_kinds (fixture->chart),
                                                       x, y), !=, index);
   g_assert_cmpint (wick_render_signals_hit_test (signals, viewport, -1, x, y), ==, index);

@@ -432,6 +432,73 @@ test_crowded (Fixture       *fixture,
   }
 }
 
+/* Where candles are narrower than a pixel, the chart draws one bar per pixel column: an arrow
+ * points at that bar's end (the lowest low or highest high of the column's candles, worked
+ * out here candle by candle), not at its own candle's inside the bar. */
+static void
+test_dense_columns (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  WickSeries *series = wick_market_get_series (fixture->market);
+  const WickCandle *candles = wick_series_get_candles (series);
+  guint n_candles = wick_series_get_length (series);
+  gint64 interval_ms = wick_series_get_interval_ms (series);
+  guint n = wick_signals_get_n_signals (fixture->signals);
+  g_autoptr(WickLod) lod = wick_lod_new (series);
+  guint n_arrows = 0, n_inside = 0;
+
+  wick_viewport_set_size (fixture->viewport, 400, HEIGHT);
+  wick_viewport_fit_all (fixture->viewport, series);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const WickSignal *signal = wick_signals_get_signal (fixture->signals, i);
+      WickSignalMarker marker, from_lod;
+      double column, low = INFINITY, high = -INFINITY, expected;
+      gboolean shown;
+
+      /* The pyramid of the candles drawn finds the same bars. */
+      shown = wick_render_signal_marker (fixture->signals, fixture->viewport, i, &marker);
+      g_assert_cmpint (shown, ==, wick_render_signal_marker_full (fixture->signals,
+                                                                   fixture->viewport, lod, i, 0,
+                                                                   &from_lod));
+      g_assert_cmpfloat (marker.tip_y, ==, from_lod.tip_y);
+      g_assert_cmpfloat (marker.bounds.y, ==, from_lod.bounds.y);
+      g_assert_cmpint (marker.has_arrow, ==, from_lod.has_arrow);
+      if (!shown || !marker.has_arrow)
+        continue;
+
+      column = floor (marker.tip_x);
+      for (guint j = 0; j < n_candles; j++)
+        {
+          double x = wick_viewport_time_to_x (fixture->viewport,
+                                              candles[j].open_time_ms + interval_ms / 2.0);
+
+          if (floor (x) == column)
+            {
+              low = MIN (low, candles[j].low);
+              high = MAX (high, candles[j].high);
+            }
+        }
+
+      if (marker.is_above)
+        expected = floor (wick_viewport_price_to_y (fixture->viewport, high)) -
+                   WICK_RENDER_SIGNAL_GAP;
+      else
+        expected = ceil (wick_viewport_price_to_y (fixture->viewport, low)) +
+                   WICK_RENDER_SIGNAL_GAP;
+      g_assert_cmpfloat (marker.tip_y, ==, expected);
+
+      n_arrows++;
+      n_inside += marker.is_above ? candles[signal->index].high < high
+                                  : candles[signal->index].low > low;
+    }
+
+  /* Enough arrows, and some whose own candle is inside its column's bar. */
+  g_assert_cmpuint (n_arrows, >, 10);
+  g_assert_cmpuint (n_inside, >, 0);
+}
+
 /* Many markers are copied from one drawing of each: the picture is the one drawing each
  * gives (here replayed from a recording, which draws each), to a step of rounding where a
  * marker's arrow, badge and tag overlap. */
@@ -532,6 +599,7 @@ main (int   argc,
   ADD_TEST ("stacked", test_stacked);
   ADD_TEST ("selected", test_selected);
   ADD_TEST ("crowded", test_crowded);
+  ADD_TEST ("dense-columns", test_dense_columns);
   ADD_TEST ("sprites", test_sprites);
 
   return g_test_run ();

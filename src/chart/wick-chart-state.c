@@ -522,13 +522,13 @@ wick_chart_state_dup_tooltip (WickChartState        *self,
     return NULL;
 
   if (self->signals != NULL &&
-      (index = wick_render_signals_hit_test_full (self->signals, self->viewport,
+      (index = wick_render_signals_hit_test_full (self->signals, self->viewport, self->lod,
                                                   self->selected_signal,
                                                   self->hidden_signal_kinds, x, y)) >= 0)
     {
       WickSignalMarker marker;
 
-      wick_render_signal_marker_full (self->signals, self->viewport, index,
+      wick_render_signal_marker_full (self->signals, self->viewport, self->lod, index,
                                       self->hidden_signal_kinds, &marker);
       *area = (cairo_rectangle_int_t) { (int) marker.bounds.x, (int) marker.bounds.y,
                                         (int) marker.bounds.width,

@@ -2,7 +2,8 @@
  *
  * The layout is the only place the markers' geometry is worked out: the renderer draws what it
  * returns and the widget hit-tests the same, so the two always agree. It is linear in the
- * signals in view, however many share a pixel column.
+ * signals in view, however many share a pixel column, and where candles are narrower than a
+ * pixel it reads the candles only of the columns that still have room.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -119,7 +120,91 @@ reach_add (Reach          *reach,
   g_array_insert_val (reach->spans, reach_lower_bound (reach, span.y0), span);
 }
 
-/* The marker of @signal next to its candle; FALSE when the candle is out of view. */
+/* The pixel column of a candle's wick, from the candle's open time. */
+static inline double
+candle_x (WickViewport *viewport,
+          gint64        open_time_ms,
+          gint64        interval_ms)
+{
+  return wick_viewport_time_to_x (viewport, open_time_ms + interval_ms / 2.0);
+}
+
+/* Where candles are narrower than a pixel, the chart draws one bar per pixel column, from
+ * the lowest low to the highest high of its candles: a marker points at that bar's end, not
+ * at its own candle's, which would sit inside the bar. Every signal of a column and side
+ * then shares one place, so once one finds no room the others of that side are skipped
+ * without reading their candles: a view of a million candles lays out in the time of its
+ * columns, not of its signals. */
+typedef struct
+{
+  double  x;         /* the column's left edge, or NAN for none yet */
+  double  low;       /* the lowest low of its candles */
+  double  high;      /* the highest high */
+  gboolean full[2];  /* a marker below (0) or above (1) found no room in it */
+} Column;
+
+/* The candles whose wick falls in the column of candle @index, found by bisection; their
+ * extremes are then read in one pass. */
+static void
+column_fill (Column           *column,
+             const WickCandle *candles,
+             guint             n_candles,
+             gint64            interval_ms,
+             WickViewport     *viewport,
+             WickLod          *lod,
+             guint             index)
+{
+  WickCandle bar;
+  double x = floor (candle_x (viewport, candles[index].open_time_ms, interval_ms));
+  guint lo = 0, hi = index, first, end;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (floor (candle_x (viewport, candles[mid].open_time_ms, interval_ms)) < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  first = lo;
+
+  lo = index + 1;
+  hi = n_candles;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (floor (candle_x (viewport, candles[mid].open_time_ms, interval_ms)) <= x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  end = lo;
+
+  column->x = x;
+  column->full[0] = column->full[1] = FALSE;
+
+  /* The pyramid holds the drawn candles, of which the analysed ones are the first. */
+  if (lod != NULL && wick_lod_get_length (lod) >= end &&
+      wick_lod_aggregate (lod, first, end, &bar))
+    {
+      column->low = bar.low;
+      column->high = bar.high;
+      return;
+    }
+
+  column->low = candles[first].low;
+  column->high = candles[first].high;
+  for (guint j = first + 1; j < end; j++)
+    {
+      column->low = MIN (column->low, candles[j].low);
+      column->high = MAX (column->high, candles[j].high);
+    }
+}
+
+/* The marker of @signal next to its candle, or with @column (nullable) next to the column's
+ * bar; FALSE when the candle is out of view. */
 static gboolean
 place_at_candle (const WickSignal *signal,
                  const WickCandle *candles,
@@ -127,21 +212,24 @@ place_at_candle (const WickSignal *signal,
                  gint64            interval_ms,
                  WickViewport     *viewport,
                  const WickRect   *plot,
+                 const Column     *column,
                  WickSignalMarker *marker)
 {
   const WickCandle *candle;
-  double x, y, centre;
+  double x, y, centre, low, high;
 
   if (signal->index >= n_candles)
     return FALSE;
 
   candle = &candles[signal->index];
-  x = wick_viewport_time_to_x (viewport, candle->open_time_ms + interval_ms / 2.0);
+  x = candle_x (viewport, candle->open_time_ms, interval_ms);
   if (!isfinite (x) || x < plot->x || x > plot->x + plot->width)
     return FALSE;
 
+  low = column != NULL ? column->low : candle->low;
+  high = column != NULL ? column->high : candle->high;
   marker->is_above = signal->direction == WICK_SIGNAL_BEARISH;
-  y = wick_viewport_price_to_y (viewport, marker->is_above ? candle->high : candle->low);
+  y = wick_viewport_price_to_y (viewport, marker->is_above ? high : low);
   if (!isfinite (y))
     return FALSE;
 
@@ -237,6 +325,31 @@ first_signal_in_view (WickSignals      *signals,
   return lo;
 }
 
+/* The last signal from @i on whose candle's wick is in the pixel column at @x. */
+static guint
+last_signal_in_column (WickSignals  *signals,
+                       guint         i,
+                       guint         n,
+                       gint64        interval_ms,
+                       WickViewport *viewport,
+                       double        x)
+{
+  guint lo = i + 1, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 time_ms = wick_signals_get_signal (signals, mid)->time_ms;
+
+      if (floor (candle_x (viewport, time_ms, interval_ms)) <= x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo - 1;
+}
+
 /* Every marker in view, in drawing order (the signals' own): each goes next to its candle,
  * or as many badges further out as it takes to clear the markers already placed. One that
  * finds no room within WICK_RENDER_SIGNAL_MAX_LEVELS is left out, as in a view of years of
@@ -247,6 +360,7 @@ first_signal_in_view (WickSignals      *signals,
 GArray *
 _wick_render_signals_layout (WickSignals  *signals,
                              WickViewport *viewport,
+                             WickLod      *lod,
                              int           selected,
                              guint32       hidden_kinds)
 {
@@ -258,12 +372,16 @@ _wick_render_signals_layout (WickSignals  *signals,
   gboolean has_selected = FALSE;
   double from_ms, to_ms;
   Reach reach = { NULL, G_MININT32 };
+  Column column = { NAN, 0, 0, { FALSE, FALSE } };
+  gboolean is_dense;
   GArray *placed;
   WickRect plot;
 
   candles = wick_signals_snapshot_get_candles (snapshot, &n_candles);
   wick_viewport_get_plot (viewport, &plot);
   wick_viewport_get_time_range (viewport, &from_ms, &to_ms);
+  /* Candles narrower than a pixel share columns (wider ones never do). */
+  is_dense = to_ms > from_ms && interval_ms * plot.width < to_ms - from_ms;
   placed = g_array_new (FALSE, TRUE, sizeof (WickPlacedMarker));
   reach.spans = g_array_new (FALSE, FALSE, sizeof (Span));
 
@@ -272,7 +390,7 @@ _wick_render_signals_layout (WickSignals  *signals,
     {
       const WickSignal *signal = wick_signals_get_signal (signals, i);
       WickPlacedMarker p = { .index = i };
-      gboolean is_clear = FALSE;
+      gboolean is_clear = FALSE, is_above;
       guint level, k = 0;
 
       /* A signal's candle is far from the last one's in a dense view: ask for it early. */
@@ -288,8 +406,26 @@ _wick_render_signals_layout (WickSignals  *signals,
         break;
       if (hidden_kinds & (1u << signal->kind))
         continue;
+      is_above = signal->direction == WICK_SIGNAL_BEARISH;
+      if (is_dense && signal->index < n_candles)
+        {
+          double x = candle_x (viewport, signal->time_ms, interval_ms);
+
+          if (!isfinite (x) || x < plot.x || x > plot.x + plot.width)
+            continue;
+          if (floor (x) != column.x)
+            column_fill (&column, candles, n_candles, interval_ms, viewport, lod, signal->index);
+          if (column.full[0] && column.full[1])
+            {
+              /* Both sides full: on to the column's last signal, without reading the rest. */
+              i = last_signal_in_column (signals, i, n, interval_ms, viewport, column.x);
+              continue;
+            }
+          if (column.full[is_above])
+            continue;
+        }
       if (!place_at_candle (signal, candles, n_candles, interval_ms, viewport, &plot,
-                            &p.marker))
+                            is_dense ? &column : NULL, &p.marker))
         continue;
 
       reach_move_to (&reach, to_px (p.marker.badge.x));
@@ -310,16 +446,24 @@ _wick_render_signals_layout (WickSignals  *signals,
           g_array_append_val (placed, p);
           has_selected = has_selected || (int) i == selected;
         }
+      else if (is_dense)
+        {
+          column.full[is_above] = TRUE;
+        }
     }
 
   if (selected >= 0 && (guint) selected < n && !has_selected &&
       !(hidden_kinds & (1u << wick_signals_get_signal (signals, selected)->kind)))
     {
+      const WickSignal *signal = wick_signals_get_signal (signals, selected);
       WickPlacedMarker p = { .index = (guint) selected };
 
+      if (is_dense && signal->index < n_candles)
+        column_fill (&column, candles, n_candles, interval_ms, viewport, lod, signal->index);
+
       /* Crowded out: it goes where the last level would put it, on top. */
-      if (place_at_candle (wick_signals_get_signal (signals, selected), candles, n_candles,
-                           interval_ms, viewport, &plot, &p.marker))
+      if (place_at_candle (signal, candles, n_candles, interval_ms, viewport, &plot,
+                           is_dense ? &column : NULL, &p.marker))
         {
           move_out (&p.marker, WICK_RENDER_SIGNAL_MAX_LEVELS - 1);
           g_array_append_val (placed, p);
@@ -353,7 +497,9 @@ _wick_render_signals_find_placed (GArray *placed,
  *
  * The marker of signal @index, at the candle it names in the analysed candles: its arrow's
  * point %WICK_RENDER_SIGNAL_GAP under the low (bullish) or over the high (bearish), centred
- * on the candle's wick, and its badge beyond the arrow. Markers never cover each other: a
+ * on the candle's wick, and its badge beyond the arrow (where candles are narrower than a
+ * pixel, under the lowest low or over the highest high of the candles drawn as one bar in
+ * its pixel column). Markers never cover each other: a
  * badge that would cover one of an earlier signal (a second signal at the same candle, or
  * one at a candle closer than a badge's width) moves out by whole badges and loses its arrow.
  * In a view so crowded that it finds no room within %WICK_RENDER_SIGNAL_MAX_LEVELS badges,
@@ -369,13 +515,15 @@ wick_render_signal_marker (WickSignals      *signals,
                            guint             index,
                            WickSignalMarker *marker)
 {
-  return wick_render_signal_marker_full (signals, viewport, index, 0, marker);
+  return wick_render_signal_marker_full (signals, viewport, NULL, index, 0, marker);
 }
 
 /**
  * wick_render_signal_marker_full:
  * @signals: the analysis whose signals are drawn
  * @viewport: the mapping
+ * @lod: (nullable): the pyramid of the candles drawn, which finds a pixel column's bar at
+ *   once where candles are narrower than a pixel
  * @index: a signal of @signals
  * @hidden_kinds: 1 << #WickSignalKind for each kind whose markers are left out, as in
  *   #WickScene's hidden_signal_kinds
@@ -389,6 +537,7 @@ wick_render_signal_marker (WickSignals      *signals,
 gboolean
 wick_render_signal_marker_full (WickSignals      *signals,
                                 WickViewport     *viewport,
+                                WickLod          *lod,
                                 guint             index,
                                 guint32           hidden_kinds,
                                 WickSignalMarker *marker)
@@ -402,7 +551,7 @@ wick_render_signal_marker_full (WickSignals      *signals,
 
   memset (marker, 0, sizeof *marker);
 
-  placed = _wick_render_signals_layout (signals, viewport, (int) index, hidden_kinds);
+  placed = _wick_render_signals_layout (signals, viewport, lod, (int) index, hidden_kinds);
   if ((p = _wick_render_signals_find_placed (placed, index)) == NULL)
     return FALSE;
 
@@ -441,13 +590,14 @@ wick_render_signals_hit_test (WickSignals  *signals,
                               double        x,
                               double        y)
 {
-  return wick_render_signals_hit_test_full (signals, viewport, selected, 0, x, y);
+  return wick_render_signals_hit_test_full (signals, viewport, NULL, selected, 0, x, y);
 }
 
 /**
  * wick_render_signals_hit_test_full:
  * @signals: the analysis drawn
  * @viewport: the mapping
+ * @lod: (nullable): the pyramid of the candles drawn, as for wick_render_signal_marker_full()
  * @selected: the selected signal, drawn on top, or -1
  * @hidden_kinds: 1 << #WickSignalKind for each kind whose markers are left out
  * @x: a point in the chart, in logical pixels
@@ -460,6 +610,7 @@ wick_render_signals_hit_test (WickSignals  *signals,
 int
 wick_render_signals_hit_test_full (WickSignals  *signals,
                                    WickViewport *viewport,
+                                   WickLod      *lod,
                                    int           selected,
                                    guint32       hidden_kinds,
                                    double        x,
@@ -477,7 +628,7 @@ wick_render_signals_hit_test_full (WickSignals  *signals,
   if (x < plot.x || x >= plot.x + plot.width || y < plot.y || y >= plot.y + plot.height)
     return -1;
 
-  placed = _wick_render_signals_layout (signals, viewport, selected, hidden_kinds);
+  placed = _wick_render_signals_layout (signals, viewport, lod, selected, hidden_kinds);
   if (selected >= 0 && (p = _wick_render_signals_find_placed (placed, selected)) != NULL &&
       marker_contains (&p->marker, x, y))
     return selected;

@@ -19,6 +19,7 @@ typedef struct
 
 GArray                 *_wick_render_signals_layout      (WickSignals  *signals,
                                                           WickViewport *viewport,
+                                                          WickLod      *lod,
                                                           int           selected,
                                                           guint32       hidden_kinds);
 const WickPlacedMarker *_wick_render_signals_find_placed (GArray       *placed,

@@ -316,7 +316,8 @@ _wick_render_signals (Frame *f)
       wick_signals_get_n_signals (signals) == 0)
     return;
 
-  placed = _wick_render_signals_layout (signals, f->viewport, f->scene->selected_signal,
+  placed = _wick_render_signals_layout (signals, f->viewport, f->scene->lod,
+                                        f->scene->selected_signal,
                                         f->scene->hidden_signal_kinds);
   if (f->scene->selected_signal >= 0)
     selected = _wick_render_signals_find_placed (placed, f->scene->selected_signal);

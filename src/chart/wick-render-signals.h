@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "wick-lod.h"
 #include "wick-signals.h"
 #include "wick-viewport.h"
 
@@ -40,6 +41,7 @@ gboolean    wick_render_signal_marker       (WickSignals      *signals,
                                              WickSignalMarker *marker);
 gboolean    wick_render_signal_marker_full  (WickSignals      *signals,
                                              WickViewport     *viewport,
+                                             WickLod          *lod,
                                              guint             index,
                                              guint32           hidden_kinds,
                                              WickSignalMarker *marker);
@@ -50,6 +52,7 @@ int         wick_render_signals_hit_test    (WickSignals      *signals,
                                              double            y);
 int         wick_render_signals_hit_test_full (WickSignals    *signals,
                                              WickViewport     *viewport,
+                                             WickLod          *lod,
                                              int               selected,
                                              guint32           hidden_kinds,
                                              double            x,
