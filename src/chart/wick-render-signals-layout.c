@@ -138,13 +138,26 @@ candle_x (WickViewport *viewport,
 typedef struct
 {
   double  x;         /* the column's left edge, or NAN for none yet */
+  guint   end;       /* the first candle right of it */
   double  low;       /* the lowest low of its candles */
   double  high;      /* the highest high */
   gboolean full[2];  /* a marker below (0) or above (1) found no room in it */
 } Column;
 
-/* The candles whose wick falls in the column of candle @index, found by bisection; their
- * extremes are then read in one pass. */
+/* Whether candle @j's wick is right of the pixel column at @x. */
+static inline gboolean
+is_past_column (const WickCandle *candles,
+                guint             j,
+                gint64            interval_ms,
+                WickViewport     *viewport,
+                double            x)
+{
+  return floor (candle_x (viewport, candles[j].open_time_ms, interval_ms)) > x;
+}
+
+/* The candles whose wick falls in the column of candle @index, found by bisection from the
+ * end of the column before (@column's, when it is to the left) and by galloping to the right,
+ * so the candles read are near each other; their extremes are then read in one pass. */
 static void
 column_fill (Column           *column,
              const WickCandle *candles,
@@ -154,10 +167,12 @@ column_fill (Column           *column,
              WickLod          *lod,
              guint             index)
 {
-  WickCandle bar;
   double x = floor (candle_x (viewport, candles[index].open_time_ms, interval_ms));
-  guint lo = 0, hi = index, first, end;
+  guint lo, hi, first, end, step;
+  WickCandle bar;
 
+  lo = column->x < x && column->end <= index ? column->end : 0;
+  hi = index;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -169,19 +184,24 @@ column_fill (Column           *column,
     }
   first = lo;
 
+  /* The first candle past the column: a step that lands past it bounds the bisection. */
   lo = index + 1;
-  hi = n_candles;
+  for (step = 1; index + step < n_candles &&
+                 !is_past_column (candles, index + step, interval_ms, viewport, x); step *= 2)
+    lo = index + step + 1;
+  hi = MIN (index + step, n_candles);
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (floor (candle_x (viewport, candles[mid].open_time_ms, interval_ms)) <= x)
+      if (!is_past_column (candles, mid, interval_ms, viewport, x))
         lo = mid + 1;
       else
         hi = mid;
     }
   end = lo;
 
+  column->end = end;
   column->x = x;
   column->full[0] = column->full[1] = FALSE;
 
@@ -372,7 +392,7 @@ _wick_render_signals_layout (WickSignals  *signals,
   gboolean has_selected = FALSE;
   double from_ms, to_ms;
   Reach reach = { NULL, G_MININT32 };
-  Column column = { NAN, 0, 0, { FALSE, FALSE } };
+  Column column = { NAN, 0, 0, 0, { FALSE, FALSE } };
   gboolean is_dense;
   GArray *placed;
   WickRect plot;
