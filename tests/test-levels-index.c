@@ -19,6 +19,8 @@
 #include "wick-signals-private.h"
 #include "wick-zones.h"
 
+#include "test-signal-compare.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -523,16 +525,7 @@ test_whole_window (void)
       const WickSignal *a = wick_signals_get_signal (alone, i);
       const WickSignal *b = wick_signals_get_signal (shared, i);
 
-      g_assert_cmpint (a->kind, ==, b->kind);
-      g_assert_cmpint (a->direction, ==, b->direction);
-      g_assert_cmpuint (a->start_index, ==, b->start_index);
-      g_assert_cmpuint (a->index, ==, b->index);
-      g_assert_cmpuint (a->confirmed_index, ==, b->confirmed_index);
-      g_assert_cmpfloat (a->price, ==, b->price);
-      g_assert_true (a->level == b->level || (isnan (a->level) && isnan (b->level)));
-      g_assert_cmpfloat (a->strength, ==, b->strength);
-      g_assert_cmpint (a->pattern, ==, b->pattern);
-      g_assert_cmpstr (a->explanation, ==, b->explanation);
+      test_assert_same_signal (a, b);
       levels += a->kind == WICK_SIGNAL_SUPPORT_TEST || a->kind == WICK_SIGNAL_REVERSAL_CANDLE;
     }
 

@@ -15,6 +15,8 @@
 
 #include <math.h>
 
+#include "test-signal-compare.h"
+
 #define HOUR_MS   G_GINT64_CONSTANT (3600000)
 #define BASE_MS   G_GINT64_CONSTANT (1764547200000)   /* 2025-12-01T00:00:00Z */
 #define MAX_BARS  2000
@@ -325,16 +327,7 @@ check_prefix (WickSignalsSnapshot *whole,
 
       g_assert_cmpuint (j, <, wick_signals_get_n_signals (part));
       b = wick_signals_get_signal (part, j++);
-      g_assert_cmpint (a->kind, ==, b->kind);
-      g_assert_cmpint (a->direction, ==, b->direction);
-      g_assert_cmpuint (a->index, ==, b->index);
-      g_assert_cmpuint (a->start_index, ==, b->start_index);
-      g_assert_cmpuint (a->confirmed_index, ==, b->confirmed_index);
-      g_assert_cmpfloat (a->price, ==, b->price);
-      g_assert_true (a->level == b->level || (isnan (a->level) && isnan (b->level)));
-      g_assert_cmpfloat (a->strength, ==, b->strength);
-      g_assert_cmpint (a->pattern, ==, b->pattern);
-      g_assert_cmpstr (a->explanation, ==, b->explanation);
+      test_assert_same_signal (a, b);
     }
   g_assert_cmpuint (j, ==, wick_signals_get_n_signals (part));
 }
