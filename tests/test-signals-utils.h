@@ -360,7 +360,8 @@ analyze_async (WickSignalsSnapshot  *snapshot,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  wick_signals_analyze_async (snapshot, NULL, cancellable, on_analyzed_cb, &result);
+  wick_signals_analyze_async (snapshot, NULL, WICK_SIGNALS_ANALYZE_DEFAULT, cancellable,
+                              on_analyzed_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 

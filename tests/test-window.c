@@ -9,6 +9,7 @@
 
 #include "wick-application.h"
 #include "wick-csv-source.h"
+#include "wick-indicators.h"
 #include "wick-palette.h"
 #include "wick-render-signals.h"
 #include "wick-signal-item.h"
@@ -235,6 +236,49 @@ test_window_heatmap_settings (void)
   test_window_run ("sample", TEST_WINDOW_WAIT_DRAWN, check_heatmap_settings, NULL);
 }
 
+/* The analysis leaves the lines no rule reads for later while none is shown: switched on, the
+ * EMA (20) is drawn all the same, and is the EMA of the candles. */
+static void
+check_indicator_lines (Fixture *fixture)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const WickPalette *palette = wick_palette_get (wick_chart_get_dark (fixture->chart));
+  WickSignals *signals = wick_chart_get_signals (fixture->chart);
+  g_autofree guint8 *before = NULL;
+  g_autofree guint8 *after = NULL;
+  g_autofree double *expected = NULL;
+  const WickCandle *candles;
+  const double *ema;
+  guint n, first;
+  int width, height;
+  gsize n_before, n_after;
+
+  g_assert_false (g_settings_get_boolean (settings, "show-ema20"));
+  before = test_download_widget (GTK_WIDGET (fixture->chart), &width, &height);
+  n_before = test_bgra_count (before, (gsize) width * height, &palette->ema20, 2);
+
+  g_settings_set_boolean (settings, "show-ema20", TRUE);
+  after = test_download_widget (GTK_WIDGET (fixture->chart), &width, &height);
+  n_after = test_bgra_count (after, (gsize) width * height, &palette->ema20, 2);
+  g_assert_cmpuint (n_after, >, n_before + 200);
+
+  candles = wick_signals_snapshot_get_candles (wick_signals_get_snapshot (signals), &n);
+  expected = g_new (double, n);
+  first = wick_indicators_ema (candles, n, 20, expected);
+  ema = wick_signals_get_indicator (signals, WICK_INDICATOR_EMA20);
+  for (guint i = first; i < n; i++)
+    g_assert_cmpfloat (ema[i], ==, expected[i]);
+
+  g_settings_reset (settings, "show-ema20");
+}
+
+static void
+test_window_indicator_lines (void)
+{
+  test_window_run ("sample", TEST_WINDOW_WAIT_DRAWN | TEST_WINDOW_WAIT_SIGNALS,
+                   check_indicator_lines, NULL);
+}
+
 static void
 check_signals_panel (Fixture *fixture)
 {
@@ -339,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/wick/window/falls-back-to-sample", test_window_falls_back_to_sample);
   g_test_add_func ("/wick/window/heatmap-settings", test_window_heatmap_settings);
   g_test_add_func ("/wick/window/signals-panel", test_window_signals_panel);
+  g_test_add_func ("/wick/window/indicator-lines", test_window_indicator_lines);
 
   status = g_test_run ();
   test_remove_tree (root);

@@ -45,7 +45,6 @@ WickExportScene *_wick_window_export_scene_new  (WickWindow      *self,
                                                  gboolean         for_thread);
 void             _wick_window_export_scene_free (WickExportScene *snapshot);
 
-GSettings *_wick_window_export_get_settings   (WickWindow              *self);
 void       _wick_window_export_get_choices    (WickWindow              *self,
                                                WickExportChoices       *choices);
 void       _wick_window_export_set_choices    (WickWindow              *self,

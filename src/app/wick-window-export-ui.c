@@ -63,7 +63,7 @@ on_chooser_response_cb (WickWindow           *self,
   GtkFileFilter *filter;
   WickExportChoices choices;
   WickExportFormat fallback;
-  GSettings *settings = _wick_window_export_get_settings (self);
+  GSettings *settings = _wick_window_get_settings (self);
 
   chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
@@ -125,7 +125,7 @@ suggest_name (WickExportScene  *snapshot,
 static GFile *
 get_start_folder (WickWindow *self)
 {
-  GSettings *settings = _wick_window_export_get_settings (self);
+  GSettings *settings = _wick_window_get_settings (self);
   g_autofree char *remembered = settings != NULL ? g_settings_get_string (settings, "export-folder")
                                                  : NULL;
   const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);

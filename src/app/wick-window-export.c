@@ -17,27 +17,15 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "wick-application.h"
 #include "wick-window-export-private.h"
 #include "wick-window-export.h"
-
-GSettings *
-_wick_window_export_get_settings (WickWindow *self)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (!WICK_IS_APPLICATION (application))
-    return NULL;
-
-  return wick_application_get_settings (WICK_APPLICATION (application));
-}
 
 void
 _wick_window_export_get_choices (WickWindow        *self,
                                  WickExportChoices *choices)
 {
   *choices = self->export->choices;
-  wick_export_choices_load (choices, _wick_window_export_get_settings (self));
+  wick_export_choices_load (choices, _wick_window_get_settings (self));
 }
 
 void
@@ -45,7 +33,7 @@ _wick_window_export_set_choices (WickWindow              *self,
                                  const WickExportChoices *choices)
 {
   self->export->choices = *choices;
-  wick_export_choices_save (choices, _wick_window_export_get_settings (self));
+  wick_export_choices_save (choices, _wick_window_get_settings (self));
 }
 
 /* ---- the chart, as it is now ---- */

@@ -84,6 +84,9 @@ struct _WickWindow
   gboolean              is_set_up;
 };
 
+/* wick-window.c */
+GSettings *_wick_window_get_settings (WickWindow *self);
+
 void _wick_window_show_market          (WickWindow     *self,
                                         WickSource     *source,
                                         WickMarket     *market);

@@ -24,8 +24,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GSettings *
-wick_window_get_settings (WickWindow *self)
+/* The application's settings, or %NULL outside a WickApplication (as in some tests). */
+GSettings *
+_wick_window_get_settings (WickWindow *self)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -40,7 +41,7 @@ static void
 wick_window_remember_market (WickWindow *self,
                              WickMarket *market)
 {
-  GSettings *settings = wick_window_get_settings (self);
+  GSettings *settings = _wick_window_get_settings (self);
 
   if (settings == NULL || self->loading_spec == NULL)
     return;
@@ -276,7 +277,7 @@ wick_window_restore_state (WickWindow *self)
   static const char * const keys[] = {
     "time-zone", "theme", "show-ema20", "show-ema50", "show-vwap", "lower-pane",
   };
-  GSettings *settings = wick_window_get_settings (self);
+  GSettings *settings = _wick_window_get_settings (self);
   g_autoptr(GSimpleActionGroup) group = NULL;
 
   if (settings == NULL)
@@ -328,7 +329,7 @@ wick_window_restore_state (WickWindow *self)
 static gboolean
 wick_window_close_request (GtkWindow *window)
 {
-  GSettings *settings = wick_window_get_settings (WICK_WINDOW (window));
+  GSettings *settings = _wick_window_get_settings (WICK_WINDOW (window));
   int width, height;
 
   if (settings != NULL)

@@ -245,8 +245,9 @@ _wick_signals_format_date (gint64 time_ms)
 
 typedef struct
 {
-  WickSignalsSnapshot *snapshot;
-  WickSignalParams     params;
+  WickSignalsSnapshot     *snapshot;
+  WickSignalParams         params;
+  WickSignalsAnalyzeFlags  flags;
 } AnalyzeData;
 
 static void
@@ -266,7 +267,8 @@ analyze_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   WickSignals *result;
 
-  result = wick_signals_analyze (data->snapshot, &data->params, cancellable, &error);
+  result = wick_signals_analyze_with_flags (data->snapshot, &data->params, data->flags,
+                                            cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -277,18 +279,20 @@ analyze_thread (GTask        *task,
  * wick_signals_analyze_async:
  * @snapshot: the data; a reference is kept until the analysis ends
  * @params: (nullable): the parameters, copied; %NULL for the defaults
+ * @flags: how, as for wick_signals_analyze_with_flags ()
  * @cancellable: (nullable): a cancellable
  * @callback: called in the thread-default main context of the caller
  * @user_data: for @callback
  *
- * Runs wick_signals_analyze () in a worker thread.
+ * Runs wick_signals_analyze_with_flags () in a worker thread.
  */
 void
-wick_signals_analyze_async (WickSignalsSnapshot    *snapshot,
-                            const WickSignalParams *params,
-                            GCancellable           *cancellable,
-                            GAsyncReadyCallback     callback,
-                            gpointer                user_data)
+wick_signals_analyze_async (WickSignalsSnapshot     *snapshot,
+                            const WickSignalParams  *params,
+                            WickSignalsAnalyzeFlags  flags,
+                            GCancellable            *cancellable,
+                            GAsyncReadyCallback      callback,
+                            gpointer                 user_data)
 {
   g_autoptr(GTask) task = NULL;
   AnalyzeData *data;
@@ -298,6 +302,7 @@ wick_signals_analyze_async (WickSignalsSnapshot    *snapshot,
 
   data = g_new0 (AnalyzeData, 1);
   data->snapshot = wick_signals_snapshot_ref (snapshot);
+  data->flags = flags;
   if (params != NULL)
     data->params = *params;
   else

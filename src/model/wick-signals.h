@@ -310,6 +310,7 @@ WickSignals         *wick_signals_analyze_with_flags (WickSignalsSnapshot     *s
                                                       GError                 **error);
 void                 wick_signals_analyze_async   (WickSignalsSnapshot     *snapshot,
                                                    const WickSignalParams  *params,
+                                                   WickSignalsAnalyzeFlags  flags,
                                                    GCancellable            *cancellable,
                                                    GAsyncReadyCallback      callback,
                                                    gpointer                 user_data);
