@@ -10,6 +10,8 @@
 #include "wick-binance-source.h"
 #include "wick-exchange-parse.h"
 
+#include <stdio.h>
+
 #include "test-binance-utils.h"
 
 /* 2500 hourly candles from T0: three pages of 1000. */
@@ -92,6 +94,39 @@ static const BadMarket bad_markets[] = {
   { "BTCUSDT", "1M", "1M" },
   { "BTCUSDT", "1H", "1H" },
 };
+
+/* A server that repeats many rows on each page takes more pages than the range first needed:
+ * the progress counts each, and its total grows with them, never "4 of 3". */
+static void
+test_paging_repeats (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(WickSource) source = new_source (fixture, FALSE);
+  g_autoptr(WickMarket) market = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_pages;
+
+  fixture->fake.overlap = 400;
+  wick_source_set_range (source, RANGE_FROM_MS, RANGE_TO_MS);
+
+  market = load (source, "BTCUSDT", "1h", &error);
+  g_assert_no_error (error);
+  assert_candles (wick_market_get_series (market), RANGE_FROM_MS, RANGE_LENGTH);
+
+  n_pages = fake_binance_count_klines (&fixture->fake);
+  g_assert_cmpuint (n_pages, >, 3);
+  g_assert_cmpuint (fixture->events->len, ==, n_pages);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      guint done, expected;
+
+      g_assert_cmpint (sscanf (g_ptr_array_index (fixture->events, i), "progress %u/%u", &done,
+                               &expected), ==, 2);
+      g_assert_cmpuint (done, ==, i + 1);
+      g_assert_cmpuint (done, <=, expected);
+    }
+  assert_event (fixture, 0, "progress 1/3");
+}
 
 static void
 test_validation_first (Fixture       *fixture,
@@ -313,6 +348,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   ADD ("paging-overlap", NULL, test_paging_overlap);
+  ADD ("paging-repeats", NULL, test_paging_repeats);
   ADD ("validation-first", NULL, test_validation_first);
   ADD ("symbol-upper-cased", NULL, test_symbol_upper_cased);
   ADD ("default-range", NULL, test_default_range);
