@@ -237,7 +237,8 @@ test_window_heatmap_settings (void)
 }
 
 /* The analysis leaves the lines no rule reads for later while none is shown: switched on, the
- * EMA (20) is drawn all the same, and is the EMA of the candles. */
+ * EMA (20) is drawn all the same, and is the EMA of the candles, which the analysis read
+ * without copying them. */
 static void
 check_indicator_lines (Fixture *fixture)
 {
@@ -249,6 +250,7 @@ check_indicator_lines (Fixture *fixture)
   g_autofree double *expected = NULL;
   const WickCandle *candles;
   const double *ema;
+  WickSeries *series;
   guint n, first;
   int width, height;
   gsize n_before, n_after;
@@ -262,7 +264,10 @@ check_indicator_lines (Fixture *fixture)
   n_after = test_bgra_count (after, (gsize) width * height, &palette->ema20, 2);
   g_assert_cmpuint (n_after, >, n_before + 200);
 
+  /* The sample never changes once shown: the analysis read its candles where they are. */
   candles = wick_signals_snapshot_get_candles (wick_signals_get_snapshot (signals), &n);
+  series = wick_market_get_series (wick_chart_get_market (fixture->chart));
+  g_assert_true (candles == wick_series_get_candles (series));
   expected = g_new (double, n);
   first = wick_indicators_ema (candles, n, 20, expected);
   ema = wick_signals_get_indicator (signals, WICK_INDICATOR_EMA20);
