@@ -1,9 +1,12 @@
 /* wick-signal-item.c: one signal as a row of the signals panel reads it
  *
- * The texts are made once, when the item is, so binding a row costs nothing. An item keeps
- * no reference to the analysis: the panel maps it back through its index. When a new analysis
+ * A market of a million candles has some 150,000 signals, and a row for each is in the
+ * panel's list, of which a screenful is ever bound: so an item copies no text. The kind's name
+ * is the translation's own, the explanation is the analysis' (the item keeps a reference to
+ * it), and the price and time and the written-out strength are made when first read, then
+ * kept. The panel maps an item back to its signal through its index. When a new analysis
  * finds the same signal again (wick_signal_is_same ()), the panel keeps its item and only
- * moves it to the new index, so its row is not made again.
+ * moves it to the new index and analysis, so its row is not made again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,13 +26,13 @@ struct _WickSignalItem
 {
   GObject              parent_instance;
 
+  WickSignals         *signals;       /* Owned: the analysis it was last pointed at */
   guint                index;
   WickSignal           signal;        /* what makes it the same signal; explanation unset */
   double               strength;
-  char                *title;         /* Owned: the kind's name */
-  char                *subtitle;      /* Owned: price and time */
-  char                *explanation;   /* Owned */
-  char                *strength_text; /* Owned: the strength as a number, “0.82” */
+  const char          *explanation;   /* Borrowed from @signals */
+  char                *subtitle;      /* Owned, nullable until read: price and time */
+  char                *strength_text; /* Owned, nullable until read: “0.82” */
 };
 
 G_DEFINE_FINAL_TYPE (WickSignalItem, wick_signal_item, G_TYPE_OBJECT)
@@ -56,12 +59,26 @@ wick_signal_item_finalize (GObject *object)
 {
   WickSignalItem *self = (WickSignalItem *)object;
 
-  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->signals, wick_signals_unref);
   g_clear_pointer (&self->subtitle, g_free);
-  g_clear_pointer (&self->explanation, g_free);
   g_clear_pointer (&self->strength_text, g_free);
 
   G_OBJECT_CLASS (wick_signal_item_parent_class)->finalize (object);
+}
+
+/* The strength is written out, not only drawn as a bar. */
+static const char *
+get_strength_text (WickSignalItem *self)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (self->strength_text == NULL)
+    {
+      wick_format_grouped_into (text, sizeof text, self->strength, 2);
+      self->strength_text = g_strdup (text);
+    }
+
+  return self->strength_text;
 }
 
 static void
@@ -100,11 +117,11 @@ wick_signal_item_get_property (GObject    *object,
       break;
 
     case PROP_TITLE:
-      g_value_set_string (value, self->title);
+      g_value_set_static_string (value, wick_signal_item_get_title (self));
       break;
 
     case PROP_SUBTITLE:
-      g_value_set_string (value, self->subtitle);
+      g_value_set_string (value, wick_signal_item_get_subtitle (self));
       break;
 
     case PROP_EXPLANATION:
@@ -116,7 +133,7 @@ wick_signal_item_get_property (GObject    *object,
       break;
 
     case PROP_STRENGTH_TEXT:
-      g_value_set_string (value, self->strength_text);
+      g_value_set_string (value, get_strength_text (self));
       break;
 
     default:
@@ -162,17 +179,12 @@ wick_signal_item_init (WickSignalItem *self)
 {
 }
 
-/* The strength is written out, not only drawn as a bar. */
 static void
 wick_signal_item_set_strength (WickSignalItem *self,
                                double          strength)
 {
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-
   self->strength = CLAMP (strength, 0, 1);
-  wick_format_grouped_into (text, sizeof text, self->strength, 2);
-  g_free (self->strength_text);
-  self->strength_text = g_strdup (text);
+  g_clear_pointer (&self->strength_text, g_free);
 }
 
 /**
@@ -190,8 +202,6 @@ wick_signal_item_new (WickSignals *signals,
 {
   const WickSignal *signal;
   WickSignalItem *self;
-  g_autofree char *price = NULL;
-  g_autofree char *time = NULL;
 
   g_return_val_if_fail (signals != NULL, NULL);
   g_return_val_if_fail (index < wick_signals_get_n_signals (signals), NULL);
@@ -199,20 +209,12 @@ wick_signal_item_new (WickSignals *signals,
   signal = wick_signals_get_signal (signals, index);
 
   self = g_object_new (WICK_TYPE_SIGNAL_ITEM, NULL);
+  self->signals = wick_signals_ref (signals);
   self->index = index;
   self->signal = *signal;
   self->signal.explanation = NULL;
-  self->title = g_strdup (wick_signal_kind_get_label (signal->kind));
-  self->explanation = g_strdup (signal->explanation != NULL ? signal->explanation : "");
+  self->explanation = signal->explanation != NULL ? signal->explanation : "";
   wick_signal_item_set_strength (self, signal->strength);
-
-  price = wick_format_price (signal->price, wick_price_decimals (signal->price));
-  /* Translators: a signal's candle time in the signals panel, in UTC, as in
-   * “Tue 6 Jan 14:00”; see g_date_time_format() */
-  time = wick_axis_format_time (NULL, signal->time_ms, _("%a %-d %b %H:%M"));
-  /* Translators: a signal's price and time in the signals panel, as in
-   * “94,400 · Tue 6 Jan 14:00” */
-  self->subtitle = g_strdup_printf (_("%s · %s"), price, time != NULL ? time : "");
 
   return self;
 }
@@ -271,12 +273,15 @@ wick_signal_item_update (WickSignalItem *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH_TEXT]);
     }
 
+  /* The old analysis goes only once its explanation is compared. */
   explanation = signal->explanation != NULL ? signal->explanation : "";
   if (g_strcmp0 (self->explanation, explanation) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLANATION]);
+  self->explanation = explanation;
+  if (self->signals != signals)
     {
-      g_free (self->explanation);
-      self->explanation = g_strdup (explanation);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLANATION]);
+      wick_signals_unref (self->signals);
+      self->signals = wick_signals_ref (signals);
     }
 
   g_object_thaw_notify (G_OBJECT (self));
@@ -311,13 +316,28 @@ wick_signal_item_get_title (WickSignalItem *self)
 {
   g_return_val_if_fail (WICK_IS_SIGNAL_ITEM (self), NULL);
 
-  return self->title;
+  return wick_signal_kind_get_label (self->signal.kind);
 }
 
+/* The price and the candle's time in UTC, as in “94,400 · Tue 6 Jan 14:00”. */
 const char *
 wick_signal_item_get_subtitle (WickSignalItem *self)
 {
+  g_autofree char *price = NULL;
+  g_autofree char *time = NULL;
+
   g_return_val_if_fail (WICK_IS_SIGNAL_ITEM (self), NULL);
+
+  if (self->subtitle != NULL)
+    return self->subtitle;
+
+  price = wick_format_price (self->signal.price, wick_price_decimals (self->signal.price));
+  /* Translators: a signal's candle time in the signals panel, in UTC, as in
+   * “Tue 6 Jan 14:00”; see g_date_time_format() */
+  time = wick_axis_format_time (NULL, self->signal.time_ms, _("%a %-d %b %H:%M"));
+  /* Translators: a signal's price and time in the signals panel, as in
+   * “94,400 · Tue 6 Jan 14:00” */
+  self->subtitle = g_strdup_printf (_("%s · %s"), price, time != NULL ? time : "");
 
   return self->subtitle;
 }
