@@ -31,6 +31,12 @@ _wick_csv_find_field_end (const char *p,
   return comma != NULL ? comma : end;
 }
 
+/* wick-csv-fast.c */
+gboolean _wick_csv_parse_row_fast    (WickCsvReader  *reader,
+                                      gint64         *time,
+                                      double         *values,
+                                      guint           n_values);
+
 void     _wick_csv_trim_field        (const char    **start,
                                       const char    **stop);
 gboolean _wick_csv_parse_double      (const char    **pp,
