@@ -9,9 +9,10 @@
  * GTK 4.8's list view makes and measures a row for up to 200 items at once. A wrapped
  * explanation in every row made that take a third of a second (Pango shaping each one at
  * several widths); rows of single lines, with the one explanation shown, take a tenth of
- * that. A new analysis keeps the rows of the signals it finds again
- * (wick_signals_panel_set_signals ()), so a live market's refill every few seconds makes
- * only the rows of new signals (tests/bench/bench-signals-panel.c).
+ * that. The rows are the analysis' own signals, of which only those on screen get an item
+ * (wick-signal-rows.c), and a new analysis keeps the rows of the signals it finds again, so
+ * a live market's refill every few seconds makes only the rows of new signals
+ * (tests/bench/bench-signals-panel.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +26,7 @@
 #include "wick-signals-panel.h"
 
 #include "wick-signal-item.h"
+#include "wick-signal-rows.h"
 
 struct _WickSignalsPanel
 {
@@ -37,10 +39,7 @@ struct _WickSignalsPanel
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
 
-  WickSignals        *signals;      /* Owned, nullable */
-  GListStore         *store;        /* Owned: WickSignalItem, newest first */
-  GtkCustomFilter    *filter;       /* Owned */
-  GtkFilterListModel *filtered;     /* Owned */
+  WickSignalRows     *rows;         /* Owned: the analysis listed, through the filters */
   GtkSingleSelection *selection;    /* Owned */
   int                 kind_filter;  /* a WickSignalKind, or -1 for all */
   guint32             hidden_kinds; /* 1 << WickSignalKind: kinds never listed */
@@ -65,51 +64,21 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static gboolean
-filter_item (gpointer item,
-             gpointer user_data)
-{
-  WickSignalsPanel *self = user_data;
-  WickSignalKind kind = wick_signal_item_get_kind (WICK_SIGNAL_ITEM (item));
-
-  if (self->hidden_kinds & (1u << kind))
-    return FALSE;
-
-  return self->kind_filter < 0 || (int) kind == self->kind_filter;
-}
-
-/* Of two signal indices, the newer candle first; of one candle, the signal found last first. */
-static int
-compare_indices_newest_first (gconstpointer a,
-                              gconstpointer b,
-                              gpointer      user_data)
-{
-  WickSignals *signals = user_data;
-  guint index_a = *(const guint *) a;
-  guint index_b = *(const guint *) b;
-  gint64 time_a = wick_signals_get_signal (signals, index_a)->time_ms;
-  gint64 time_b = wick_signals_get_signal (signals, index_b)->time_ms;
-
-  if (time_a != time_b)
-    return time_a > time_b ? -1 : 1;
-
-  return index_a > index_b ? -1 : index_a < index_b;
-}
-
 static void
 wick_signals_panel_update_page (WickSignalsPanel *self)
 {
+  WickSignals *signals = wick_signal_rows_get_signals (self->rows);
   const char *description;
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "list");
       return;
     }
 
-  if (self->signals == NULL)
+  if (signals == NULL)
     description = NULL;
-  else if (wick_signals_get_n_signals (self->signals) == 0)
+  else if (wick_signals_get_n_signals (signals) == 0)
     description = _("The rules found no signal in these candles.");
   else if (self->kind_filter >= 0 && !(self->hidden_kinds & (1u << self->kind_filter)))
     description = _("None of the signals found is of this kind.");
@@ -176,10 +145,7 @@ wick_signals_panel_dispose (GObject *object)
   WickSignalsPanel *self = (WickSignalsPanel *)object;
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->signals, wick_signals_unref);
+  g_clear_object (&self->rows);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WICK_TYPE_SIGNALS_PANEL);
 
@@ -294,18 +260,15 @@ wick_signals_panel_init (WickSignalsPanel *self)
   for (int kind = 0; kind < WICK_N_SIGNAL_KINDS; kind++)
     gtk_string_list_append (self->kind_list, wick_signal_kind_get_label (kind));
 
-  self->store = g_list_store_new (WICK_TYPE_SIGNAL_ITEM);
-  self->filter = gtk_custom_filter_new (filter_item, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->rows = wick_signal_rows_new ();
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filtered, "items-changed",
+  g_signal_connect_object (self->rows, "items-changed",
                            G_CALLBACK (wick_signals_panel_update_page), self, G_CONNECT_SWAPPED);
 
   wick_signals_panel_update_page (self);
@@ -327,119 +290,7 @@ wick_signals_panel_get_signals (WickSignalsPanel *self)
 {
   g_return_val_if_fail (WICK_IS_SIGNALS_PANEL (self), NULL);
 
-  return self->signals;
-}
-
-/* The indices of @signals' signals in the order of the list: newest candle first, and of one
- * candle the signal found last first. */
-static guint *
-sort_newest_first (WickSignals *signals,
-                   guint       *n_signals)
-{
-  guint n = wick_signals_get_n_signals (signals);
-  guint *order = g_new (guint, MAX (n, 1));
-
-  for (guint i = 0; i < n; i++)
-    order[i] = i;
-  g_qsort_with_data (order, n, sizeof *order, compare_indices_newest_first, signals);
-
-  *n_signals = n;
-  return order;
-}
-
-/* The rows for @signals, newest first: the items of @old (the rows shown, newest first) whose
- * signal @signals finds again, moved to its index, and new ones for the others. @is_kept gets
- * a flag per item of @old, and @is_new one per row returned. */
-static GPtrArray *
-merge_items (WickSignalItem **old,
-             guint            n_old,
-             WickSignals     *signals,
-             gboolean        *is_kept,
-             gboolean       **is_new)
-{
-  g_autofree guint *order = NULL;
-  GPtrArray *items;
-  guint first = 0;
-  guint n;
-
-  order = sort_newest_first (signals, &n);
-  items = g_ptr_array_new_full (n, g_object_unref);
-  *is_new = g_new0 (gboolean, MAX (n, 1));
-
-  for (guint j = 0; j < n; j++)
-    {
-      const WickSignal *signal = wick_signals_get_signal (signals, order[j]);
-      WickSignalItem *item = NULL;
-
-      /* Both lists are newest first: the old rows of this candle start at @first. */
-      while (first < n_old && wick_signal_item_get_time_ms (old[first]) > signal->time_ms)
-        first++;
-      for (guint k = first;
-           k < n_old && wick_signal_item_get_time_ms (old[k]) == signal->time_ms;
-           k++)
-        {
-          if (!is_kept[k] && wick_signal_item_is_same_signal (old[k], signal))
-            {
-              is_kept[k] = TRUE;
-              item = g_object_ref (old[k]);
-              wick_signal_item_update (item, signals, order[j]);
-              break;
-            }
-        }
-
-      if (item == NULL)
-        {
-          item = wick_signal_item_new (signals, order[j]);
-          (*is_new)[j] = TRUE;
-        }
-      g_ptr_array_add (items, item);
-    }
-
-  return items;
-}
-
-/* Turns the store's rows (@old) into @items with a splice per run of rows that come or go,
- * so that the rows kept keep their widgets, their selection and the scroll position. */
-static void
-splice_changes (GListStore      *store,
-                WickSignalItem **old,
-                guint            n_old,
-                const gboolean  *is_kept,
-                GPtrArray       *items,
-                const gboolean  *is_new)
-{
-  guint i = 0;
-  guint j = 0;
-
-  while (i < n_old || j < items->len)
-    {
-      guint n_removed = 0;
-      guint n_added = 0;
-
-      if (i < n_old && j < items->len && (gpointer) old[i] == g_ptr_array_index (items, j))
-        {
-          i++;
-          j++;
-          continue;
-        }
-
-      while (i + n_removed < n_old && !is_kept[i + n_removed])
-        n_removed++;
-      while (j + n_added < items->len && is_new[j + n_added])
-        n_added++;
-
-      /* A kept row that moved (signals of one candle found in another order): the rest at
-       * once. The list view still reuses the widgets of the rows it gets back. */
-      if (n_removed == 0 && n_added == 0)
-        {
-          n_removed = n_old - i;
-          n_added = items->len - j;
-        }
-
-      g_list_store_splice (store, j, n_removed, items->pdata + j, n_added);
-      i += n_removed;
-      j += n_added;
-    }
+  return wick_signal_rows_get_signals (self->rows);
 }
 
 static gboolean
@@ -467,36 +318,17 @@ void
 wick_signals_panel_set_signals (WickSignalsPanel *self,
                                 WickSignals      *signals)
 {
-  g_autoptr(GPtrArray) old = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autofree gboolean *is_kept = NULL;
-  g_autofree gboolean *is_new = NULL;
   WickSignalItem *selected;
   gboolean is_at_top;
-  guint n_old;
 
   g_return_if_fail (WICK_IS_SIGNALS_PANEL (self));
 
-  if (self->signals == signals)
+  if (wick_signal_rows_get_signals (self->rows) == signals)
     return;
-
-  g_clear_pointer (&self->signals, wick_signals_unref);
-  self->signals = signals != NULL ? wick_signals_ref (signals) : NULL;
-
-  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  old = g_ptr_array_new_full (n_old, g_object_unref);
-  for (guint i = 0; i < n_old; i++)
-    g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (self->store), i));
-  is_kept = g_new0 (gboolean, MAX (n_old, 1));
-
-  if (signals != NULL)
-    items = merge_items ((WickSignalItem **) old->pdata, n_old, signals, is_kept, &is_new);
-  else
-    items = g_ptr_array_new ();
 
   is_at_top = is_scrolled_to_top (self);
   self->is_updating = TRUE;
-  splice_changes (self->store, (WickSignalItem **) old->pdata, n_old, is_kept, items, is_new);
+  wick_signal_rows_set_signals (self->rows, signals);
   selected = gtk_single_selection_get_selected_item (self->selection);
   self->active_index = selected != NULL ? (int) wick_signal_item_get_index (selected) : -1;
   self->is_updating = FALSE;
@@ -521,6 +353,16 @@ wick_signals_panel_get_kind_filter (WickSignalsPanel *self)
   return self->kind_filter;
 }
 
+/* The kinds listed: the one kept by the drop-down, or all, but those hidden. */
+static void
+update_shown_kinds (WickSignalsPanel *self)
+{
+  guint32 kinds = self->kind_filter < 0 ? G_MAXUINT32 : 1u << self->kind_filter;
+
+  wick_signal_rows_set_shown_kinds (self->rows, kinds & ~self->hidden_kinds);
+  wick_signals_panel_update_page (self);
+}
+
 /**
  * wick_signals_panel_set_kind_filter:
  * @kind: a #WickSignalKind to list only signals of that kind, or -1 for all
@@ -537,8 +379,7 @@ wick_signals_panel_set_kind_filter (WickSignalsPanel *self,
 
   self->kind_filter = kind;
   gtk_drop_down_set_selected (self->kind_dropdown, (guint) (kind + 1));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  wick_signals_panel_update_page (self);
+  update_shown_kinds (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND_FILTER]);
 }
 
@@ -570,8 +411,7 @@ wick_signals_panel_set_hidden_kinds (WickSignalsPanel *self,
     return;
 
   self->hidden_kinds = hidden_kinds;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  wick_signals_panel_update_page (self);
+  update_shown_kinds (self);
 }
 
 /**
@@ -594,14 +434,14 @@ find_row_around (WickSignalsPanel *self,
                  int               direction,
                  gint64            reference_ms)
 {
-  GListModel *rows = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (rows);
+  WickSignals *signals = wick_signal_rows_get_signals (self->rows);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
   for (guint i = 0; i < n; i++)
     {
       guint position = direction > 0 ? n - 1 - i : i;
-      g_autoptr(WickSignalItem) item = g_list_model_get_item (rows, position);
-      gint64 time_ms = wick_signal_item_get_time_ms (item);
+      guint index = wick_signal_rows_get_index (self->rows, position);
+      gint64 time_ms = wick_signals_get_signal (signals, index)->time_ms;
 
       if (direction > 0 ? time_ms > reference_ms : time_ms < reference_ms)
         return position;
