@@ -848,6 +848,13 @@ test_threads (void)
   for (guint k = 0; k < WICK_N_SIGNAL_KINDS; k++)
     g_assert_cmpuint (count_kind (two, k), >, 0);
   assert_same_analysis (one, two);
+
+  /* The lazy analysis keeps only the arrays the window draws whatever it shows (ATR, RSI)
+   * until asked for the others: the patterns the rules read are gone already. */
+  for (guint p = 0; p < WICK_N_PATTERNS; p++)
+    g_assert_null (lazy->patterns[p]);
+  for (guint k = 0; k < WICK_N_INDICATORS; k++)
+    g_assert_true ((lazy->indicators[k] != NULL) == !_wick_signals_is_extra_indicator (k));
   assert_same_analysis (one, lazy);
 
   bare = wick_signals_analyze_with_flags (snapshot, NULL, WICK_SIGNALS_ANALYZE_NO_EXPLANATIONS,

@@ -235,22 +235,19 @@ compute_other_indicators (WickSignals      *self,
   wick_indicators_vwap_daily (c, n, v[WICK_INDICATOR_VWAP]);
 }
 
-/* The patterns no rule reads (@extras) or the others, in one walk. */
+/* The arrays an analysis fills as it runs: all of them, or with %WICK_SIGNALS_ANALYZE_LAZY_EXTRAS
+ * those the rules read. */
 static void
-compute_patterns (WickSignals      *self,
-                  const WickCandle *c,
-                  guint             n,
-                  gboolean          extras)
+allocate_arrays (WickSignals *self,
+                 guint        n,
+                 gboolean     is_lazy)
 {
-  int *out[WICK_N_PATTERNS];
-
+  for (guint p = 0; p < WICK_N_INDICATORS; p++)
+    if (!is_lazy || !_wick_signals_is_extra_indicator (p))
+      self->indicators[p] = g_new (double, MAX (n, 1));
   for (guint p = 0; p < WICK_N_PATTERNS; p++)
-    {
-      gboolean is_extra = _wick_signals_is_extra_pattern (p);
-
-      out[p] = (extras ? is_extra : !is_extra) ? self->patterns[p] : NULL;
-    }
-  wick_patterns_compute_all (c, n, out);
+    if (!is_lazy || !_wick_signals_is_extra_pattern (p))
+      self->patterns[p] = g_new (int, MAX (n, 1));
 }
 
 /**
@@ -267,13 +264,15 @@ _wick_signals_is_extra_indicator (WickIndicator indicator)
 /**
  * _wick_signals_ensure_extras:
  *
- * Computes the indicators and patterns no rule reads, unless they are there already. Safe
- * from any thread.
+ * Computes the indicators and patterns a lazy analysis left for later, unless they are there
+ * already: those no rule reads, and the patterns the rules read, which it let go once they
+ * were done. Safe from any thread.
  */
 void
 _wick_signals_ensure_extras (WickSignals *self)
 {
   const WickCandle *c;
+  int *patterns[WICK_N_PATTERNS] = { NULL };
   guint n;
 
   if (g_atomic_int_get (&self->has_extras))
@@ -283,8 +282,14 @@ _wick_signals_ensure_extras (WickSignals *self)
   if (!g_atomic_int_get (&self->has_extras))
     {
       c = wick_signals_snapshot_get_candles (self->snapshot, &n);
+      for (guint p = 0; p < WICK_N_INDICATORS; p++)
+        if (self->indicators[p] == NULL)
+          self->indicators[p] = g_new (double, MAX (n, 1));
+      for (guint p = 0; p < WICK_N_PATTERNS; p++)
+        if (self->patterns[p] == NULL)
+          patterns[p] = self->patterns[p] = g_new (int, MAX (n, 1));
       compute_other_indicators (self, c, n);
-      compute_patterns (self, c, n, TRUE);
+      wick_patterns_compute_all (c, n, patterns);
       g_atomic_int_set (&self->has_extras, TRUE);
     }
   g_mutex_unlock (&self->extras_lock);
@@ -313,10 +318,8 @@ run_tasks (Run                *run,
         }
       else if (task == TASK_PATTERNS)
         {
-          if (run->is_lazy)
-            compute_patterns (self, ctx->candles, ctx->n, FALSE);
-          else
-            wick_patterns_compute_all (ctx->candles, ctx->n, self->patterns);
+          /* Of a lazy analysis, those the rules read: the others are not there yet. */
+          wick_patterns_compute_all (ctx->candles, ctx->n, self->patterns);
         }
       else
         {
@@ -488,10 +491,7 @@ _wick_signals_analyze_threads (WickSignalsSnapshot      *snapshot,
   self->n_candles = n;
   for (p = 0; p < G_N_ELEMENTS (self->strings); p++)
     self->strings[p] = g_string_chunk_new (4096);
-  for (p = 0; p < WICK_N_INDICATORS; p++)
-    self->indicators[p] = g_new (double, MAX (n, 1));
-  for (p = 0; p < WICK_N_PATTERNS; p++)
-    self->patterns[p] = g_new (int, MAX (n, 1));
+  allocate_arrays (self, n, (flags & WICK_SIGNALS_ANALYZE_LAZY_EXTRAS) != 0);
 
   ctx = (WickSignalsContext) {
     .params = params,
@@ -563,8 +563,11 @@ _wick_signals_analyze_threads (WickSignalsSnapshot      *snapshot,
   if (worker != NULL)
     g_thread_join (g_steal_pointer (&worker));
 
-  /* What the rules shared goes before the merge, which holds the signals twice. */
+  /* What the rules shared goes before the merge, which holds the signals twice; of a lazy
+   * analysis, so do the patterns they read, which only a caller asking for them needs. */
   g_clear_pointer (&ctx.volume_average, g_free);
+  for (p = 0; p < WICK_N_PATTERNS && run.is_lazy; p++)
+    g_clear_pointer (&self->patterns[p], g_free);
   g_clear_pointer (&ctx.flags, g_free);
   g_clear_pointer (&ctx.capitulation, g_free);
   g_clear_pointer (&ctx.swings, g_array_unref);

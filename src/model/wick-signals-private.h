@@ -25,8 +25,8 @@ struct _WickSignals
   GStringChunk        *strings[2];                   /* Owned: the explanations, one chunk per
                                                       * thread of the analysis */
   GMutex               extras_lock;                  /* while the extras are computed */
-  int                  has_extras;                   /* atomic: the indicators and patterns
-                                                      * no rule reads are there */
+  int                  has_extras;                   /* atomic: every indicator and pattern
+                                                      * is there (_wick_signals_ensure_extras) */
 };
 
 WickSignals *_wick_signals_analyze_threads (WickSignalsSnapshot      *snapshot,

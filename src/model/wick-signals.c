@@ -426,7 +426,8 @@ wick_signals_get_indicator (WickSignals   *self,
  * @self: an analysis
  * @pattern: which pattern
  *
- * As wick_signals_get_indicator (), the patterns no rule reads may be computed now.
+ * As wick_signals_get_indicator (), a pattern may be computed now: of an analysis with
+ * %WICK_SIGNALS_ANALYZE_LAZY_EXTRAS, which keeps none once its rules are done, any of them.
  *
  * Returns: (transfer none) (array length=n_candles): TA-Lib's output per candle; 0 before
  *   the pattern's lookback (wick_patterns_get_lookback ()) means "no value"
@@ -438,8 +439,7 @@ wick_signals_get_pattern (WickSignals *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (pattern < WICK_N_PATTERNS, NULL);
 
-  if (_wick_signals_is_extra_pattern (pattern))
-    _wick_signals_ensure_extras (self);
+  _wick_signals_ensure_extras (self);
 
   return self->patterns[pattern];
 }

@@ -291,7 +291,9 @@ typedef enum
   WICK_SIGNALS_ANALYZE_DEFAULT = 0,
   /* The indicators and patterns no rule reads (the EMAs, MACD, Bollinger Bands, VWAP, the
    * inverted hammer, harami and doji) are computed when first asked for, by the thread that
-   * asks: for a result of which only some is drawn, as an export's. */
+   * asks, and the patterns the rules read are let go once they are done (a million candles'
+   * take 16 MB) and computed again if asked for: for a result of which only some is drawn,
+   * as an export's or the window's. */
   WICK_SIGNALS_ANALYZE_LAZY_EXTRAS = 1 << 0,
   /* No signal keeps its explanation (it is %NULL): for a result that is only drawn, as an
    * export's, whose million candles' explanations would take a dozen megabytes. */
