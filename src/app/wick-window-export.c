@@ -66,7 +66,9 @@ _wick_window_export_scene_new (WickWindow *self,
   if (for_thread)
     {
       WickMarket *market = scene->market;
-      g_autoptr(WickSeries) series = wick_series_copy (wick_market_get_series (market));
+      WickSeries *shown = wick_market_get_series (market);
+      g_autoptr(WickSeries) series = _wick_window_shows_fixed_market (self)
+                                     ? g_object_ref (shown) : wick_series_copy (shown);
 
       snapshot->market = wick_market_new (wick_market_get_exchange (market),
                                           wick_market_get_symbol (market),

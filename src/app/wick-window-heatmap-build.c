@@ -1,9 +1,10 @@
 /* wick-window-heatmap-build.c: building the window's heatmap models and pictures off the main
  * thread
  *
- * A worker runs the model of the market shown from copies of its data: from a candle a little
- * before the grid of the view on (wick_heatmap_view_build_models()), so that the latest days
- * of years of candles cost as little as a few days. It keeps two models, never changed once
+ * A worker runs the model of the market shown from copies of its data (of a file's or the
+ * sample's, which never change, from the candles as they are): from a candle a little before
+ * the grid of the view on (wick_heatmap_view_build_models()), so that the latest days of
+ * years of candles cost as little as a few days. It keeps two models, never changed once
  * built: the base, of every candle but the forming one, and the model of every candle, which
  * grids are binned from on workers and tooltips read here. When the forming candle changes or
  * closes, a worker copies the base and takes in only the candles since
@@ -222,7 +223,10 @@ prepare_models (WickWindow *self,
       data->model_first = wick_heatmap_view_get_model_first (&data->spec);
     }
 
-  data->series = copy_candles (series, first, n);
+  if (first == 0 && _wick_window_shows_fixed_market (self))
+    data->series = g_object_ref (series);
+  else
+    data->series = copy_candles (series, first, n);
   if (n > 0)
     {
       gint64 from_ms = wick_series_get_candles (series)[first].open_time_ms;

@@ -85,7 +85,8 @@ struct _WickWindow
 };
 
 /* wick-window.c */
-GSettings *_wick_window_get_settings (WickWindow *self);
+GSettings *_wick_window_get_settings       (WickWindow *self);
+gboolean   _wick_window_shows_fixed_market (WickWindow *self);
 
 void _wick_window_show_market          (WickWindow     *self,
                                         WickSource     *source,

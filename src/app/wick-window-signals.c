@@ -17,8 +17,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "wick-csv-source.h"
-#include "wick-sample-source.h"
 #include "wick-scene-settings.h"
 #include "wick-window-private.h"
 
@@ -133,11 +131,9 @@ wick_window_signals_analyze (WickWindow *self)
   if (self->signals_market == NULL)
     return;
 
-  /* The analysis reads only the snapshot, on a thread of its own. A market that live updates
-   * change is copied here; a file's or the sample's never changes once shown (a new load is
-   * a new market), so its candles are read where they are: a copy of a million would cost
-   * 48 MB for as long as the signals are shown. */
-  if (WICK_IS_CSV_SOURCE (self->shown_source) || WICK_IS_SAMPLE_SOURCE (self->shown_source))
+  /* The analysis reads only the snapshot, on a thread of its own, and keeps it for as long
+   * as the signals are shown. */
+  if (_wick_window_shows_fixed_market (self))
     snapshot = wick_signals_snapshot_new_sharing (self->signals_market);
   else
     snapshot = wick_signals_snapshot_new_for_market (self->signals_market);

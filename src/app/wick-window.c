@@ -11,6 +11,8 @@
 
 #include "wick-application.h"
 #include "wick-cli.h"
+#include "wick-csv-source.h"
+#include "wick-sample-source.h"
 #include "wick-window-private.h"
 
 G_DEFINE_FINAL_TYPE (WickWindow, wick_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -34,6 +36,15 @@ _wick_window_get_settings (WickWindow *self)
     return NULL;
 
   return wick_application_get_settings (WICK_APPLICATION (application));
+}
+
+/* Whether the market shown never changes: a file's or the sample's (a new load is a new
+ * market), whose candles the workers read where they are. A market that live updates change
+ * is copied for them: a copy of a million candles costs 48 MB for as long as it is read. */
+gboolean
+_wick_window_shows_fixed_market (WickWindow *self)
+{
+  return WICK_IS_CSV_SOURCE (self->shown_source) || WICK_IS_SAMPLE_SOURCE (self->shown_source);
 }
 
 /* The next start opens the market that loaded last. */
