@@ -849,12 +849,17 @@ test_threads (void)
     g_assert_cmpuint (count_kind (two, k), >, 0);
   assert_same_analysis (one, two);
 
-  /* The lazy analysis keeps only the arrays the window draws whatever it shows (ATR, RSI)
-   * until asked for the others: the patterns the rules read are gone already. */
+  /* The lazy analysis keeps no per-candle array until asked for it, then makes only the one
+   * asked for (with those of the same function): what it makes is what the others have. */
   for (guint p = 0; p < WICK_N_PATTERNS; p++)
     g_assert_null (lazy->patterns[p]);
   for (guint k = 0; k < WICK_N_INDICATORS; k++)
-    g_assert_true ((lazy->indicators[k] != NULL) == !_wick_signals_is_extra_indicator (k));
+    g_assert_null (lazy->indicators[k]);
+  g_assert_nonnull (wick_signals_get_indicator (lazy, WICK_INDICATOR_MACD_HIST));
+  for (guint k = 0; k < WICK_N_INDICATORS; k++)
+    g_assert_true ((lazy->indicators[k] != NULL) ==
+                   (k == WICK_INDICATOR_MACD || k == WICK_INDICATOR_MACD_SIGNAL ||
+                    k == WICK_INDICATOR_MACD_HIST));
   assert_same_analysis (one, lazy);
 
   bare = wick_signals_analyze_with_flags (snapshot, NULL, WICK_SIGNALS_ANALYZE_NO_EXPLANATIONS,

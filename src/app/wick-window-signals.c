@@ -102,24 +102,6 @@ on_signals_analyzed_cb (GObject      *object,
   show_signals_in_panel (self, signals);
 }
 
-/* The indicator lines and patterns no rule reads (EMAs, VWAP, MACD, Bollinger Bands, three
- * patterns) are worked out in the analysis only while one is drawn: otherwise they wait until
- * asked for, which keeps some hundred megabytes of a million candles' arrays untouched. */
-static WickSignalsAnalyzeFlags
-get_analyze_flags (WickWindow *self)
-{
-  GSettings *settings = _wick_window_get_settings (self);
-
-  if (settings != NULL &&
-      (g_settings_get_boolean (settings, "show-ema20") ||
-       g_settings_get_boolean (settings, "show-ema50") ||
-       g_settings_get_boolean (settings, "show-vwap") ||
-       g_settings_get_enum (settings, "lower-pane") == WICK_LOWER_PANE_MACD))
-    return WICK_SIGNALS_ANALYZE_DEFAULT;
-
-  return WICK_SIGNALS_ANALYZE_LAZY_EXTRAS;
-}
-
 static void
 wick_window_signals_analyze (WickWindow *self)
 {
@@ -139,7 +121,9 @@ wick_window_signals_analyze (WickWindow *self)
     snapshot = wick_signals_snapshot_new_for_market (self->signals_market);
   self->signals_length = wick_series_get_length (wick_market_get_series (self->signals_market));
   self->signals_cancellable = g_cancellable_new ();
-  wick_signals_analyze_async (snapshot, NULL, get_analyze_flags (self),
+  /* Each indicator line is worked out when first drawn (a few milliseconds at a million
+   * candles): the arrays of the ones not drawn would take 8 MB each. */
+  wick_signals_analyze_async (snapshot, NULL, WICK_SIGNALS_ANALYZE_LAZY_EXTRAS,
                               self->signals_cancellable, on_signals_analyzed_cb,
                               g_object_ref (self));
 }

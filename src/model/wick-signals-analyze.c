@@ -216,27 +216,109 @@ volume_average_before (const WickCandle *c,
   return average;
 }
 
+/* The indicators one function gives with @indicator, @indicator among them: MACD's three
+ * lines, the three Bollinger Bands, or @indicator alone. */
+static guint
+get_indicator_group (WickIndicator  indicator,
+                     WickIndicator  group[3])
+{
+  switch (indicator)
+    {
+    case WICK_INDICATOR_MACD:
+    case WICK_INDICATOR_MACD_SIGNAL:
+    case WICK_INDICATOR_MACD_HIST:
+      group[0] = WICK_INDICATOR_MACD;
+      group[1] = WICK_INDICATOR_MACD_SIGNAL;
+      group[2] = WICK_INDICATOR_MACD_HIST;
+      return 3;
+
+    case WICK_INDICATOR_BB_UPPER:
+    case WICK_INDICATOR_BB_MIDDLE:
+    case WICK_INDICATOR_BB_LOWER:
+      group[0] = WICK_INDICATOR_BB_UPPER;
+      group[1] = WICK_INDICATOR_BB_MIDDLE;
+      group[2] = WICK_INDICATOR_BB_LOWER;
+      return 3;
+
+    case WICK_INDICATOR_RSI:
+    case WICK_INDICATOR_ATR:
+    case WICK_INDICATOR_EMA20:
+    case WICK_INDICATOR_EMA50:
+    case WICK_INDICATOR_VWAP:
+    case WICK_N_INDICATORS:
+    default:
+      group[0] = indicator;
+      return 1;
+    }
+}
+
+/* Fills @v[@indicator] and the others of its group. */
+static void
+compute_indicator_group (double           **v,
+                         const WickCandle  *c,
+                         guint              n,
+                         WickIndicator      indicator)
+{
+  switch (indicator)
+    {
+    case WICK_INDICATOR_RSI:
+      wick_indicators_rsi (c, n, WICK_RSI_PERIOD, v[WICK_INDICATOR_RSI]);
+      break;
+
+    case WICK_INDICATOR_ATR:
+      wick_indicators_atr (c, n, WICK_ATR_PERIOD, v[WICK_INDICATOR_ATR]);
+      break;
+
+    case WICK_INDICATOR_EMA20:
+      wick_indicators_ema (c, n, 20, v[WICK_INDICATOR_EMA20]);
+      break;
+
+    case WICK_INDICATOR_EMA50:
+      wick_indicators_ema (c, n, 50, v[WICK_INDICATOR_EMA50]);
+      break;
+
+    case WICK_INDICATOR_MACD:
+    case WICK_INDICATOR_MACD_SIGNAL:
+    case WICK_INDICATOR_MACD_HIST:
+      wick_indicators_macd (c, n, WICK_MACD_FAST_PERIOD, WICK_MACD_SLOW_PERIOD,
+                            WICK_MACD_SIGNAL_PERIOD, v[WICK_INDICATOR_MACD],
+                            v[WICK_INDICATOR_MACD_SIGNAL], v[WICK_INDICATOR_MACD_HIST]);
+      break;
+
+    case WICK_INDICATOR_BB_UPPER:
+    case WICK_INDICATOR_BB_MIDDLE:
+    case WICK_INDICATOR_BB_LOWER:
+      wick_indicators_bbands (c, n, WICK_BBANDS_PERIOD, WICK_BBANDS_NB_DEV,
+                              v[WICK_INDICATOR_BB_UPPER], v[WICK_INDICATOR_BB_MIDDLE],
+                              v[WICK_INDICATOR_BB_LOWER]);
+      break;
+
+    case WICK_INDICATOR_VWAP:
+      wick_indicators_vwap_daily (c, n, v[WICK_INDICATOR_VWAP]);
+      break;
+
+    case WICK_N_INDICATORS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /* The indicators drawn on the chart. */
 static void
 compute_other_indicators (WickSignals      *self,
                           const WickCandle *c,
                           guint             n)
 {
-  double **v = self->indicators;
+  const WickIndicator firsts[] = { WICK_INDICATOR_EMA20, WICK_INDICATOR_EMA50,
+                                   WICK_INDICATOR_MACD, WICK_INDICATOR_BB_UPPER,
+                                   WICK_INDICATOR_VWAP };
 
-  wick_indicators_ema (c, n, 20, v[WICK_INDICATOR_EMA20]);
-  wick_indicators_ema (c, n, 50, v[WICK_INDICATOR_EMA50]);
-  wick_indicators_macd (c, n, WICK_MACD_FAST_PERIOD, WICK_MACD_SLOW_PERIOD,
-                        WICK_MACD_SIGNAL_PERIOD, v[WICK_INDICATOR_MACD],
-                        v[WICK_INDICATOR_MACD_SIGNAL], v[WICK_INDICATOR_MACD_HIST]);
-  wick_indicators_bbands (c, n, WICK_BBANDS_PERIOD, WICK_BBANDS_NB_DEV,
-                          v[WICK_INDICATOR_BB_UPPER], v[WICK_INDICATOR_BB_MIDDLE],
-                          v[WICK_INDICATOR_BB_LOWER]);
-  wick_indicators_vwap_daily (c, n, v[WICK_INDICATOR_VWAP]);
+  for (guint k = 0; k < G_N_ELEMENTS (firsts); k++)
+    compute_indicator_group (self->indicators, c, n, firsts[k]);
 }
 
-/* The arrays an analysis fills as it runs: all of them, or with %WICK_SIGNALS_ANALYZE_LAZY_EXTRAS
- * those the rules read. */
+/* The arrays an analysis fills as it runs: all of them, or with
+ * %WICK_SIGNALS_ANALYZE_LAZY_EXTRAS those the rules read. */
 static void
 allocate_arrays (WickSignals *self,
                  guint        n,
@@ -248,6 +330,17 @@ allocate_arrays (WickSignals *self,
   for (guint p = 0; p < WICK_N_PATTERNS; p++)
     if (!is_lazy || !_wick_signals_is_extra_pattern (p))
       self->patterns[p] = g_new (int, MAX (n, 1));
+}
+
+/* Of a lazy analysis, once its rules are done: the arrays they read go, which only a caller
+ * asking for them needs (a million candles' take 32 MB). */
+static void
+free_rules_arrays (WickSignals *self)
+{
+  g_clear_pointer (&self->indicators[WICK_INDICATOR_RSI], g_free);
+  g_clear_pointer (&self->indicators[WICK_INDICATOR_ATR], g_free);
+  for (guint p = 0; p < WICK_N_PATTERNS; p++)
+    g_clear_pointer (&self->patterns[p], g_free);
 }
 
 /**
@@ -262,35 +355,62 @@ _wick_signals_is_extra_indicator (WickIndicator indicator)
 }
 
 /**
- * _wick_signals_ensure_extras:
+ * _wick_signals_ensure_indicator:
  *
- * Computes the indicators and patterns a lazy analysis left for later, unless they are there
- * already: those no rule reads, and the patterns the rules read, which it let go once they
- * were done. Safe from any thread.
+ * Computes @indicator, and the others of the function that gives it, unless it is there
+ * already, as of a lazy analysis only the indicators asked for are. Safe from any thread.
  */
 void
-_wick_signals_ensure_extras (WickSignals *self)
+_wick_signals_ensure_indicator (WickSignals   *self,
+                                WickIndicator  indicator)
 {
+  double *v[WICK_N_INDICATORS] = { NULL };
+  WickIndicator group[3];
   const WickCandle *c;
-  int *patterns[WICK_N_PATTERNS] = { NULL };
-  guint n;
+  guint n, n_group;
 
-  if (g_atomic_int_get (&self->has_extras))
+  if (g_atomic_pointer_get (&self->indicators[indicator]) != NULL)
     return;
 
   g_mutex_lock (&self->extras_lock);
-  if (!g_atomic_int_get (&self->has_extras))
+  if (self->indicators[indicator] == NULL)
     {
       c = wick_signals_snapshot_get_candles (self->snapshot, &n);
-      for (guint p = 0; p < WICK_N_INDICATORS; p++)
-        if (self->indicators[p] == NULL)
-          self->indicators[p] = g_new (double, MAX (n, 1));
+      n_group = get_indicator_group (indicator, group);
+      for (guint k = 0; k < n_group; k++)
+        v[group[k]] = g_new (double, MAX (n, 1));
+      compute_indicator_group (v, c, n, indicator);
+      for (guint k = 0; k < n_group; k++)
+        g_atomic_pointer_set (&self->indicators[group[k]], v[group[k]]);
+    }
+  g_mutex_unlock (&self->extras_lock);
+}
+
+/**
+ * _wick_signals_ensure_patterns:
+ *
+ * Computes the patterns, in one walk, unless they are there already. Safe from any thread.
+ */
+void
+_wick_signals_ensure_patterns (WickSignals *self)
+{
+  int *patterns[WICK_N_PATTERNS] = { NULL };
+  const WickCandle *c;
+  guint n;
+
+  if (g_atomic_pointer_get (&self->patterns[0]) != NULL)
+    return;
+
+  g_mutex_lock (&self->extras_lock);
+  if (self->patterns[0] == NULL)
+    {
+      c = wick_signals_snapshot_get_candles (self->snapshot, &n);
       for (guint p = 0; p < WICK_N_PATTERNS; p++)
-        if (self->patterns[p] == NULL)
-          patterns[p] = self->patterns[p] = g_new (int, MAX (n, 1));
-      compute_other_indicators (self, c, n);
+        patterns[p] = g_new (int, MAX (n, 1));
       wick_patterns_compute_all (c, n, patterns);
-      g_atomic_int_set (&self->has_extras, TRUE);
+      /* The first last: it is the one checked. */
+      for (guint p = WICK_N_PATTERNS; p-- > 0;)
+        g_atomic_pointer_set (&self->patterns[p], patterns[p]);
     }
   g_mutex_unlock (&self->extras_lock);
 }
@@ -557,17 +677,15 @@ _wick_signals_analyze_threads (WickSignalsSnapshot      *snapshot,
 
   run_tasks (&run, &ctx);
   run_wait (&run, READY_LEVELS);
-  g_atomic_int_set (&self->has_extras, !run.is_lazy);
 
   run_levels (&run, &ctx);
   if (worker != NULL)
     g_thread_join (g_steal_pointer (&worker));
 
-  /* What the rules shared goes before the merge, which holds the signals twice; of a lazy
-   * analysis, so do the patterns they read, which only a caller asking for them needs. */
+  /* What the rules shared goes before the merge, which holds the signals twice. */
+  if (run.is_lazy)
+    free_rules_arrays (self);
   g_clear_pointer (&ctx.volume_average, g_free);
-  for (p = 0; p < WICK_N_PATTERNS && run.is_lazy; p++)
-    g_clear_pointer (&self->patterns[p], g_free);
   g_clear_pointer (&ctx.flags, g_free);
   g_clear_pointer (&ctx.capitulation, g_free);
   g_clear_pointer (&ctx.swings, g_array_unref);

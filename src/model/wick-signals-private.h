@@ -24,9 +24,9 @@ struct _WickSignals
   guint                n_signals;
   GStringChunk        *strings[2];                   /* Owned: the explanations, one chunk per
                                                       * thread of the analysis */
-  GMutex               extras_lock;                  /* while the extras are computed */
-  int                  has_extras;                   /* atomic: every indicator and pattern
-                                                      * is there (_wick_signals_ensure_extras) */
+  GMutex               extras_lock;                  /* while an array left for later is
+                                                      * computed; the arrays' pointers are
+                                                      * set atomically once filled */
 };
 
 WickSignals *_wick_signals_analyze_threads (WickSignalsSnapshot      *snapshot,
@@ -38,7 +38,9 @@ WickSignals *_wick_signals_analyze_threads (WickSignalsSnapshot      *snapshot,
 
 gboolean _wick_signals_is_extra_indicator (WickIndicator  indicator);
 gboolean _wick_signals_is_extra_pattern   (WickPattern    pattern);
-void     _wick_signals_ensure_extras      (WickSignals   *self);
+void     _wick_signals_ensure_indicator   (WickSignals   *self,
+                                           WickIndicator  indicator);
+void     _wick_signals_ensure_patterns    (WickSignals   *self);
 
 /* Per-candle flags the flow rules leave for the others. */
 enum

@@ -402,8 +402,9 @@ wick_signals_get_n_candles (WickSignals *self)
  * @self: an analysis
  * @indicator: which output
  *
- * Of an analysis with %WICK_SIGNALS_ANALYZE_LAZY_EXTRAS, the indicators no rule reads are
- * computed now if they are not yet, by the calling thread.
+ * Of an analysis with %WICK_SIGNALS_ANALYZE_LAZY_EXTRAS, the indicator is computed now if
+ * it is not yet, with the others its function gives (MACD's lines, the Bollinger Bands), by
+ * the calling thread.
  *
  * Returns: (transfer none) (array length=n_candles): one value per candle, NAN where the
  *   indicator has none yet
@@ -415,8 +416,7 @@ wick_signals_get_indicator (WickSignals   *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (indicator < WICK_N_INDICATORS, NULL);
 
-  if (_wick_signals_is_extra_indicator (indicator))
-    _wick_signals_ensure_extras (self);
+  _wick_signals_ensure_indicator (self, indicator);
 
   return self->indicators[indicator];
 }
@@ -439,7 +439,7 @@ wick_signals_get_pattern (WickSignals *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (pattern < WICK_N_PATTERNS, NULL);
 
-  _wick_signals_ensure_extras (self);
+  _wick_signals_ensure_patterns (self);
 
   return self->patterns[pattern];
 }

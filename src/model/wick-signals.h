@@ -289,11 +289,10 @@ const WickOpenInterestPoint *wick_signals_snapshot_get_open_interest (WickSignal
 typedef enum
 {
   WICK_SIGNALS_ANALYZE_DEFAULT = 0,
-  /* The indicators and patterns no rule reads (the EMAs, MACD, Bollinger Bands, VWAP, the
-   * inverted hammer, harami and doji) are computed when first asked for, by the thread that
-   * asks, and the patterns the rules read are let go once they are done (a million candles'
-   * take 16 MB) and computed again if asked for: for a result of which only some is drawn,
-   * as an export's or the window's. */
+  /* Each indicator, and the patterns, are computed when first asked for, by the thread that
+   * asks: those the rules read (RSI, ATR, seven patterns) are let go once the rules are done
+   * (a million candles' take 48 MB), the others are not computed at all until then. For a
+   * result of which only some is drawn, as an export's or the window's. */
   WICK_SIGNALS_ANALYZE_LAZY_EXTRAS = 1 << 0,
   /* No signal keeps its explanation (it is %NULL): for a result that is only drawn, as an
    * export's, whose million candles' explanations would take a dozen megabytes. */
