@@ -43,7 +43,7 @@ typedef struct
 typedef struct
 {
   WickCandle candles[N_CANDLES];
-  int        out[N_CANDLES];
+  gint8      out[N_CANDLES];
 } Fixture;
 
 static void
@@ -444,7 +444,7 @@ test_lookback (Fixture       *fixture,
   fill_background (fixture->candles, N_CANDLES);
   place (fixture->candles, lb - 1, firing->placed, firing->n_placed);
   for (i = 0; i < N_CANDLES; i++)
-    fixture->out[i] = 12345;
+    fixture->out[i] = 123;
   g_assert_cmpuint (wick_patterns_compute (tc->pattern, fixture->candles, lb + 1, fixture->out),
                     ==, lb);
   for (i = 0; i < lb; i++)
@@ -452,12 +452,12 @@ test_lookback (Fixture       *fixture,
 
   /* No more candles than the lookback: all 0, and the start index is the length. */
   for (i = 0; i < N_CANDLES; i++)
-    fixture->out[i] = 12345;
+    fixture->out[i] = 123;
   g_assert_cmpuint (wick_patterns_compute (tc->pattern, fixture->candles, lb, fixture->out), ==,
                     lb);
   for (i = 0; i < lb; i++)
     g_assert_cmpint (fixture->out[i], ==, 0);
-  g_assert_cmpint (fixture->out[lb], ==, 12345);
+  g_assert_cmpint (fixture->out[lb], ==, 123);
 
   g_assert_cmpuint (wick_patterns_compute (tc->pattern, fixture->candles, 0, fixture->out), ==, 0);
 }
@@ -469,7 +469,7 @@ test_random_against_rules (void)
   const guint n = 20000;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260105);
   g_autofree WickCandle *candles = g_new0 (WickCandle, n);
-  g_autofree int *out = g_new (int, n);
+  g_autofree gint8 *out = g_new (gint8, n);
   double price = 100.0;
   guint p, i;
 
@@ -519,7 +519,7 @@ test_star_penetration (void)
 {
   WickCandle candles[N_CANDLES];
   const Ohlc morning[] = { { 110, 111, 99, 100 }, { 99, 99.5, 95, 96 }, { 96, 103.5, 95, 103.25 } };
-  int out[N_CANDLES];
+  gint8 out[N_CANDLES];
 
   /* Closing 3.25 into a body of 10: past 0.3, not past 0.5; with 0 any white close above the
    * first close will do. */
@@ -578,22 +578,22 @@ test_one_walk (void)
       {
         guint n = lengths[l];
         g_autofree WickCandle *candles = make_mixed_candles (rand, n);
-        int *all[WICK_N_PATTERNS] = { NULL, };
+        gint8 *all[WICK_N_PATTERNS] = { NULL, };
         guint p, i;
 
         for (p = 0; p < WICK_N_PATTERNS; p++)
           if (subset == 0 || (p + subset) % 2 == 0)
             {
-              all[p] = g_new (int, MAX (n, 1));
+              all[p] = g_new (gint8, MAX (n, 1));
               for (i = 0; i < n; i++)
-                all[p][i] = 12345;
+                all[p][i] = 123;
             }
 
         wick_patterns_compute_all (candles, n, all);
 
         for (p = 0; p < WICK_N_PATTERNS; p++)
           {
-            g_autofree int *one = g_new (int, MAX (n, 1));
+            g_autofree gint8 *one = g_new (gint8, MAX (n, 1));
             guint fired = 0;
 
             if (all[p] == NULL)

@@ -753,8 +753,8 @@ assert_same_analysis (WickSignals *a,
     g_assert_cmpmem (wick_signals_get_indicator (a, k), n * sizeof (double),
                      wick_signals_get_indicator (b, k), n * sizeof (double));
   for (guint k = 0; k < WICK_N_PATTERNS; k++)
-    g_assert_cmpmem (wick_signals_get_pattern (a, k), n * sizeof (int),
-                     wick_signals_get_pattern (b, k), n * sizeof (int));
+    g_assert_cmpmem (wick_signals_get_pattern (a, k), n * sizeof (gint8),
+                     wick_signals_get_pattern (b, k), n * sizeof (gint8));
   g_assert_cmpuint (wick_zones_get_n_zones (wick_signals_get_zones (a)), ==,
                     wick_zones_get_n_zones (wick_signals_get_zones (b)));
 }

@@ -287,7 +287,7 @@ wick_cli_run_indicators (const WickCliOptions *options)
   g_autoptr(WickSignals) result = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   const double *values[N_CSV_INDICATORS];
-  const int *patterns[WICK_N_PATTERNS];
+  const gint8 *patterns[WICK_N_PATTERNS];
   guint lookbacks[WICK_N_PATTERNS];
   const WickCandle *candles;
   gint64 from_ms = 0, to_ms = 0;

@@ -74,7 +74,7 @@ advance (double                  total,
 static inline void
 judge_engulfing (const WickCandle *candles,
                  guint             i,
-                 int              *out)
+                 gint8            *out)
 {
   const WickCandle *c = &candles[i];
   const WickCandle *prev = &candles[i - 1];
@@ -99,7 +99,7 @@ static inline void
 judge (const WickCandle *candles,
        guint             i,
        const Totals     *t,
-       int * const      *out)
+       gint8 * const    *out)
 {
   const WickCandle *c = &candles[i];
   const WickCandle *prev = &candles[i - 1];
@@ -210,7 +210,7 @@ judge (const WickCandle *candles,
 void
 wick_patterns_compute_all (const WickCandle *candles,
                            guint             n_candles,
-                           int * const      *out)
+                           gint8 * const    *out)
 {
   Totals t = { 0.0, };
   guint p, i;

@@ -64,6 +64,6 @@ _wick_body_bottom (const WickCandle *c)
 /* Clears the cells with no value. Returns FALSE when no candle can be judged. */
 gboolean _wick_patterns_begin (guint  n_candles,
                                guint  lookback,
-                               int   *out);
+                               gint8 *out);
 
 G_END_DECLS

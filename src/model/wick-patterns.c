@@ -131,7 +131,7 @@ average_advance (Average          *avg,
 gboolean
 _wick_patterns_begin (guint  n_candles,
                       guint  lookback,
-                      int   *out)
+                      gint8 *out)
 {
   if (n_candles > 0)
     memset (out, 0, MIN (n_candles, lookback) * sizeof *out);
@@ -155,7 +155,7 @@ _wick_patterns_begin (guint  n_candles,
 guint
 wick_patterns_hammer (const WickCandle *candles,
                       guint             n_candles,
-                      int              *out)
+                      gint8            *out)
 {
   Average body, shadow_short, near_low;
   guint i;
@@ -195,7 +195,7 @@ inverted_shape (const WickCandle *candles,
                 guint             lookback,
                 gboolean          gap_up,
                 int               value,
-                int              *out)
+                gint8            *out)
 {
   Average body, shadow_short;
   guint i;
@@ -241,7 +241,7 @@ inverted_shape (const WickCandle *candles,
 guint
 wick_patterns_inverted_hammer (const WickCandle *candles,
                                guint             n_candles,
-                               int              *out)
+                               gint8            *out)
 {
   g_return_val_if_fail (candles != NULL || n_candles == 0, n_candles);
   g_return_val_if_fail (out != NULL || n_candles == 0, n_candles);
@@ -268,7 +268,7 @@ wick_patterns_inverted_hammer (const WickCandle *candles,
 guint
 wick_patterns_shooting_star (const WickCandle *candles,
                              guint             n_candles,
-                             int              *out)
+                             gint8            *out)
 {
   g_return_val_if_fail (candles != NULL || n_candles == 0, n_candles);
   g_return_val_if_fail (out != NULL || n_candles == 0, n_candles);
@@ -298,7 +298,7 @@ wick_patterns_shooting_star (const WickCandle *candles,
 guint
 wick_patterns_engulfing (const WickCandle *candles,
                          guint             n_candles,
-                         int              *out)
+                         gint8            *out)
 {
   guint i;
 
@@ -348,7 +348,7 @@ wick_patterns_engulfing (const WickCandle *candles,
 guint
 wick_patterns_harami (const WickCandle *candles,
                       guint             n_candles,
-                      int              *out)
+                      gint8            *out)
 {
   Average long_body, short_body;
   guint i;
@@ -400,7 +400,7 @@ wick_patterns_harami (const WickCandle *candles,
 guint
 wick_patterns_piercing (const WickCandle *candles,
                         guint             n_candles,
-                        int              *out)
+                        gint8            *out)
 {
   Average first_body, second_body;
   guint i;
@@ -441,7 +441,7 @@ star (const WickCandle *candles,
       guint             n_candles,
       double            penetration,
       int               direction,
-      int              *out)
+      gint8            *out)
 {
   Average first_body, star_body, third_body;
   guint i;
@@ -502,7 +502,7 @@ guint
 wick_patterns_morning_star (const WickCandle *candles,
                             guint             n_candles,
                             double            penetration,
-                            int              *out)
+                            gint8            *out)
 {
   g_return_val_if_fail (candles != NULL || n_candles == 0, n_candles);
   g_return_val_if_fail (out != NULL || n_candles == 0, n_candles);
@@ -533,7 +533,7 @@ guint
 wick_patterns_evening_star (const WickCandle *candles,
                             guint             n_candles,
                             double            penetration,
-                            int              *out)
+                            gint8            *out)
 {
   g_return_val_if_fail (candles != NULL || n_candles == 0, n_candles);
   g_return_val_if_fail (out != NULL || n_candles == 0, n_candles);
@@ -561,7 +561,7 @@ wick_patterns_evening_star (const WickCandle *candles,
 guint
 wick_patterns_doji (const WickCandle *candles,
                     guint             n_candles,
-                    int              *out)
+                    gint8            *out)
 {
   Average doji;
   guint i;
@@ -597,7 +597,7 @@ wick_patterns_doji (const WickCandle *candles,
 guint
 wick_patterns_dragonfly_doji (const WickCandle *candles,
                               guint             n_candles,
-                              int              *out)
+                              gint8            *out)
 {
   Average doji, shadow_short;
   guint i;
@@ -630,7 +630,7 @@ wick_patterns_dragonfly_doji (const WickCandle *candles,
 static guint
 morning_star_default (const WickCandle *candles,
                       guint             n_candles,
-                      int              *out)
+                      gint8            *out)
 {
   return wick_patterns_morning_star (candles, n_candles, WICK_PATTERNS_STAR_PENETRATION, out);
 }
@@ -638,7 +638,7 @@ morning_star_default (const WickCandle *candles,
 static guint
 evening_star_default (const WickCandle *candles,
                       guint             n_candles,
-                      int              *out)
+                      gint8            *out)
 {
   return wick_patterns_evening_star (candles, n_candles, WICK_PATTERNS_STAR_PENETRATION, out);
 }
@@ -649,7 +649,7 @@ static const struct
   guint       lookback;
   guint     (*compute) (const WickCandle *candles,
                         guint             n_candles,
-                        int              *out);
+                        gint8            *out);
 } patterns[WICK_N_PATTERNS] = {
   [WICK_PATTERN_HAMMER] = { "CDLHAMMER", HAMMER_LOOKBACK, wick_patterns_hammer },
   [WICK_PATTERN_INVERTED_HAMMER] = { "CDLINVERTEDHAMMER", INVERTED_HAMMER_LOOKBACK,
@@ -709,7 +709,7 @@ guint
 wick_patterns_compute (WickPattern       pattern,
                        const WickCandle *candles,
                        guint             n_candles,
-                       int              *out)
+                       gint8            *out)
 {
   g_return_val_if_fail ((guint) pattern < WICK_N_PATTERNS, n_candles);
 

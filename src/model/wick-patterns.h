@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /*
- * Each function writes one int per candle into @out, which the caller allocates with
+ * Each function writes one #gint8 per candle into @out, which the caller allocates with
  * @n_candles elements: 100 (bullish) or -100 (bearish) where the pattern ends on that candle,
  * 80 or -80 for TA-Lib's weaker engulfing and harami (one end of the two bodies equal), and 0
  * elsewhere. The return value is the pattern's lookback, the first index TA-Lib gives an
@@ -70,42 +70,42 @@ guint       wick_patterns_get_lookback    (WickPattern       pattern);
 guint       wick_patterns_compute         (WickPattern       pattern,
                                            const WickCandle *candles,
                                            guint             n_candles,
-                                           int              *out);
+                                           gint8            *out);
 
 void        wick_patterns_compute_all     (const WickCandle *candles,
                                            guint             n_candles,
-                                           int * const      *out);
+                                           gint8 * const    *out);
 guint       wick_patterns_hammer          (const WickCandle *candles,
                                            guint             n_candles,
-                                           int              *out);
+                                           gint8            *out);
 guint       wick_patterns_inverted_hammer (const WickCandle *candles,
                                            guint             n_candles,
-                                           int              *out);
+                                           gint8            *out);
 guint       wick_patterns_shooting_star   (const WickCandle *candles,
                                            guint             n_candles,
-                                           int              *out);
+                                           gint8            *out);
 guint       wick_patterns_engulfing       (const WickCandle *candles,
                                            guint             n_candles,
-                                           int              *out);
+                                           gint8            *out);
 guint       wick_patterns_harami          (const WickCandle *candles,
                                            guint             n_candles,
-                                           int              *out);
+                                           gint8            *out);
 guint       wick_patterns_piercing        (const WickCandle *candles,
                                            guint             n_candles,
-                                           int              *out);
+                                           gint8            *out);
 guint       wick_patterns_morning_star    (const WickCandle *candles,
                                            guint             n_candles,
                                            double            penetration,
-                                           int              *out);
+                                           gint8            *out);
 guint       wick_patterns_evening_star    (const WickCandle *candles,
                                            guint             n_candles,
                                            double            penetration,
-                                           int              *out);
+                                           gint8            *out);
 guint       wick_patterns_doji            (const WickCandle *candles,
                                            guint             n_candles,
-                                           int              *out);
+                                           gint8            *out);
 guint       wick_patterns_dragonfly_doji  (const WickCandle *candles,
                                            guint             n_candles,
-                                           int              *out);
+                                           gint8            *out);
 
 G_END_DECLS

@@ -329,7 +329,7 @@ allocate_arrays (WickSignals *self,
       self->indicators[p] = g_new (double, MAX (n, 1));
   for (guint p = 0; p < WICK_N_PATTERNS; p++)
     if (!is_lazy || !_wick_signals_is_extra_pattern (p))
-      self->patterns[p] = g_new (int, MAX (n, 1));
+      self->patterns[p] = g_new (gint8, MAX (n, 1));
 }
 
 /* Of a lazy analysis, once its rules are done: the arrays they read go, which only a caller
@@ -394,7 +394,7 @@ _wick_signals_ensure_indicator (WickSignals   *self,
 void
 _wick_signals_ensure_patterns (WickSignals *self)
 {
-  int *patterns[WICK_N_PATTERNS] = { NULL };
+  gint8 *patterns[WICK_N_PATTERNS] = { NULL };
   const WickCandle *c;
   guint n;
 
@@ -406,7 +406,7 @@ _wick_signals_ensure_patterns (WickSignals *self)
     {
       c = wick_signals_snapshot_get_candles (self->snapshot, &n);
       for (guint p = 0; p < WICK_N_PATTERNS; p++)
-        patterns[p] = g_new (int, MAX (n, 1));
+        patterns[p] = g_new (gint8, MAX (n, 1));
       wick_patterns_compute_all (c, n, patterns);
       /* The first last: it is the one checked. */
       for (guint p = WICK_N_PATTERNS; p-- > 0;)

@@ -18,7 +18,7 @@ struct _WickSignals
   WickSignalsSnapshot *snapshot;                     /* Owned */
   guint                n_candles;
   double              *indicators[WICK_N_INDICATORS]; /* Owned */
-  int                 *patterns[WICK_N_PATTERNS];     /* Owned */
+  gint8               *patterns[WICK_N_PATTERNS];     /* Owned */
   WickZones           *zones;                        /* Owned */
   WickSignal          *signals;                      /* Owned */
   guint                n_signals;
@@ -115,7 +115,7 @@ typedef struct
   guint                        n_open_interest;
   const double                *atr;             /* Borrowed: ATR (14) */
   const double                *rsi;             /* Borrowed: RSI (14) */
-  const int                   *patterns[WICK_N_PATTERNS];  /* Borrowed */
+  const gint8                 *patterns[WICK_N_PATTERNS];  /* Borrowed */
   double                      *volume_average;  /* Owned: SMA (V, 20) of the candles before */
   guint8                      *flags;           /* Owned: WICK_BAR_*_CASCADE per candle */
   guint8                      *capitulation;    /* Owned: WICK_BAR_CAPITULATION per candle,

@@ -432,7 +432,7 @@ wick_signals_get_indicator (WickSignals   *self,
  * Returns: (transfer none) (array length=n_candles): TA-Lib's output per candle; 0 before
  *   the pattern's lookback (wick_patterns_get_lookback ()) means "no value"
  */
-const int *
+const gint8 *
 wick_signals_get_pattern (WickSignals *self,
                           WickPattern  pattern)
 {

@@ -323,7 +323,7 @@ WickSignalsSnapshot *wick_signals_get_snapshot    (WickSignals             *self
 guint                wick_signals_get_n_candles   (WickSignals             *self);
 const double        *wick_signals_get_indicator   (WickSignals             *self,
                                                    WickIndicator            indicator);
-const int           *wick_signals_get_pattern     (WickSignals             *self,
+const gint8         *wick_signals_get_pattern     (WickSignals             *self,
                                                    WickPattern              pattern);
 WickZones           *wick_signals_get_zones       (WickSignals             *self);
 guint                wick_signals_get_n_signals   (WickSignals             *self);

@@ -48,7 +48,7 @@ static GOptionEntry entries[] = {
 typedef struct
 {
   double *values[N_INDICATOR_OUTPUTS];  /* Owned */
-  int    *patterns[WICK_N_PATTERNS];    /* Owned */
+  gint8  *patterns[WICK_N_PATTERNS];    /* Owned */
 } Buffers;
 
 static Buffers *
@@ -60,7 +60,7 @@ buffers_new (guint n)
   for (i = 0; i < N_INDICATOR_OUTPUTS; i++)
     b->values[i] = g_new (double, n);
   for (i = 0; i < WICK_N_PATTERNS; i++)
-    b->patterns[i] = g_new (int, n);
+    b->patterns[i] = g_new (gint8, n);
 
   return b;
 }
