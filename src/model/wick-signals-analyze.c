@@ -333,7 +333,7 @@ allocate_arrays (WickSignals *self,
 }
 
 /* Of a lazy analysis, once its rules are done: the arrays they read go, which only a caller
- * asking for them needs (a million candles' take 32 MB). */
+ * asking for them needs (a million candles' take 23 MB). */
 static void
 free_rules_arrays (WickSignals *self)
 {

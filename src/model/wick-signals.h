@@ -190,6 +190,7 @@ typedef enum
   WICK_N_INDICATORS
 } WickIndicator;
 
+/* The four-byte fields first, then the eight-byte ones: no padding. */
 typedef struct
 {
   WickSignalKind       kind;
@@ -197,12 +198,12 @@ typedef struct
   guint                index;              /* the candle it is placed at */
   guint                start_index;        /* the first candle it covers (episode, swing) */
   guint                confirmed_index;    /* known at this candle's close */
+  int                  pattern;            /* a WickPattern for reversal candles, else -1 */
   gint64               time_ms;            /* open time of candle index */
   gint64               confirmed_time_ms;  /* open time of candle confirmed_index */
   double               price;              /* where to draw it: a low, a high or a close */
   double               level;              /* the level it refers to (zone, R, P1); NAN if none */
   double               strength;           /* 0..1 */
-  int                  pattern;            /* a WickPattern for reversal candles, else -1 */
   const char          *explanation;        /* Borrowed from the WickSignals: translated */
 } WickSignal;
 
@@ -291,7 +292,7 @@ typedef enum
   WICK_SIGNALS_ANALYZE_DEFAULT = 0,
   /* Each indicator, and the patterns, are computed when first asked for, by the thread that
    * asks: those the rules read (RSI, ATR, seven patterns) are let go once the rules are done
-   * (a million candles' take 48 MB), the others are not computed at all until then. For a
+   * (a million candles' take 23 MB), the others are not computed at all until then. For a
    * result of which only some is drawn, as an export's or the window's. */
   WICK_SIGNALS_ANALYZE_LAZY_EXTRAS = 1 << 0,
   /* No signal keeps its explanation (it is %NULL): for a result that is only drawn, as an
