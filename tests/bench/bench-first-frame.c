@@ -4,8 +4,11 @@
  * first "after-paint": it prints the milliseconds since the module was loaded (with the
  * process, before main) on stderr as `first-frame-ms N`. A first frame may be drawn before the
  * market is there; the first one whose chart has candles is `candles-frame-ms N` (with
- * `candles-frame-candles N`), and the process ends at once after it. The application itself
- * is not changed; build-aux/bench.sh times the whole process from outside as well.
+ * `candles-frame-candles N`), and the process ends at once after it. With
+ * WICK_BENCH_UNTIL=signals it ends instead at the first frame after the signals panel lists
+ * rows (`signals-frame-ms N`): the market analysed, as its peak memory is measured. The
+ * application itself is not changed; build-aux/bench.sh times the whole process from outside
+ * as well.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -63,6 +66,19 @@ count_chart_candles (GtkWidget *window)
   return get_length (get_series (market));
 }
 
+/* The rows of the signals panel in @window; 0 without. */
+static guint
+count_signal_rows (GtkWidget *window)
+{
+  GListModel *(*get_model) (gpointer) = dlsym (RTLD_DEFAULT, "wick_signals_panel_get_model");
+  GtkWidget *panel = find_descendant (window, g_type_from_name ("WickSignalsPanel"));
+
+  if (get_model == NULL || panel == NULL)
+    return 0;
+
+  return g_list_model_get_n_items (get_model (panel));
+}
+
 /* Only reached when no market comes. */
 #define CANDLES_LIMIT_S 30
 
@@ -78,7 +94,9 @@ on_after_paint_cb (GdkFrameClock *clock,
                    gpointer       window)
 {
   static gboolean has_painted;
+  static gboolean has_candles;
   double ms = (g_get_monotonic_time () - loaded_us) / 1000.0;
+  gboolean until_signals = g_strcmp0 (g_getenv ("WICK_BENCH_UNTIL"), "signals") == 0;
   guint n_candles = count_chart_candles (window);
 
   if (!has_painted)
@@ -88,9 +106,16 @@ on_after_paint_cb (GdkFrameClock *clock,
       g_timeout_add_seconds (CANDLES_LIMIT_S, on_no_candles_cb, NULL);
     }
 
-  if (n_candles > 0)
+  if (n_candles > 0 && !has_candles)
     {
+      has_candles = TRUE;
       fprintf (stderr, "candles-frame-ms %.2f\ncandles-frame-candles %u\n", ms, n_candles);
+    }
+
+  if (has_candles && (!until_signals || count_signal_rows (window) > 0))
+    {
+      if (until_signals)
+        fprintf (stderr, "signals-frame-ms %.2f\n", ms);
       fflush (stderr);
       _exit (0);
     }
