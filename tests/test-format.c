@@ -172,6 +172,38 @@ test_format_c_locale (void)
   setlocale (LC_ALL, "C");
 }
 
+/* The numbers of the signals' explanations, as the C locale writes them: rounding, groups
+ * and units. */
+static void
+test_format_explanations (void)
+{
+  static const struct
+  {
+    double      value;
+    guint       decimals;
+    const char *text;
+  } grouped[] = {
+    { 92000, 0, "92,000" }, { 93859.71, 2, "93,859.71" }, { 999.5, 0, "1,000" },
+    { 2.5, 0, "2" }, { 0.125, 2, "0.12" }, { 0.375, 2, "0.38" }, { -0.001, 2, "0.00" },
+    { -1234567.891, 2, "-1,234,567.89" }, { 0.000123, 6, "0.000123" },
+  };
+
+  setlocale (LC_ALL, "C");
+  for (guint i = 0; i < G_N_ELEMENTS (grouped); i++)
+    check_grouped (grouped[i].value, grouped[i].decimals, grouped[i].text);
+
+  CHECK_FORMAT (wick_format_level (91540.0), "91,540");
+  CHECK_FORMAT (wick_format_level (99.5), "99.50");
+  CHECK_FORMAT (wick_format_level (0.5), "0.5000");
+  CHECK_FORMAT (wick_format_usd (427.0e6), "$427M");
+  CHECK_FORMAT (wick_format_usd (1.234e9), "$1.23B");
+  CHECK_FORMAT (wick_format_usd (950e3), "$950K");
+  CHECK_FORMAT (wick_format_usd (999.96e3), "$1.00M");
+  CHECK_FORMAT (wick_format_usd (640.0), "$640");
+  CHECK_FORMAT (wick_format_percent (0.0312, 1), "3.1");
+  CHECK_FORMAT (wick_format_percent (1.48, 0), "148");
+}
+
 /* A short buffer is cut, never overrun, and still NUL-terminated. */
 static void
 test_format_short_buffer (void)
@@ -194,6 +226,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/wick/format/c-locale", test_format_c_locale);
+  g_test_add_func ("/wick/format/explanations", test_format_explanations);
   g_test_add_func ("/wick/format/german", test_format_german);
   g_test_add_func ("/wick/format/french", test_format_french);
   g_test_add_func ("/wick/format/short-buffer", test_format_short_buffer);
