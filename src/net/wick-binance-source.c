@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The load itself (cache, merge, fallback) is shared with the other exchanges in
- * wick-exchange-source.c; this file only knows Binance's paths, parameters and bodies. Both
- * markets send klines in the same rows and errors in the same body, so only the host, the
- * path, the page size and the names differ between them.
+ * wick-exchange-source.c; this file holds what is Binance's own: the two markets, their
+ * clients, symbols and intervals, and open interest. Paging the klines is in
+ * wick-binance-klines.c. Both markets send klines in the same rows and errors in the same
+ * body, so only the host, the path, the page size and the names differ between them.
  */
 
 #define G_LOG_DOMAIN "wick-binance-source"
@@ -16,16 +17,14 @@
 #include "wick-binance-source.h"
 
 #include "wick-binance-parse.h"
+#include "wick-binance-source-private.h"
 #include "wick-exchange-parse-private.h"
-#include "wick-exchange-source-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
 #define EXCHANGE_NAME         "Binance"
 #define FUTURES_EXCHANGE_NAME "Binance Futures"
-#define KLINES_PATH           "/api/v3/klines"
-#define FUTURES_KLINES_PATH   "/fapi/v1/klines"
 #define OPEN_INTEREST_PATH    "/futures/data/openInterestHist"
 #define OPEN_INTEREST_LIMIT   "500"
 /* Request weight per minute and IP: spot since 2023-08, USD-M futures. */
@@ -51,17 +50,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The paging of one window over the klines of the source's market. */
-typedef struct
-{
-  WickExchangeLoad *load;       /* Borrowed: outlives the window's task */
-  gint64            from_ms;    /* the window's start */
-  gint64            cursor_ms;  /* startTime of the next page */
-  gint64            to_ms;      /* the window's end as asked, 0 for now */
-  gint64            end_ms;     /* exclusive: where paging stops */
-  guint             limit;      /* the limit of the page in flight */
-} Paging;
 
 static const char * const intervals[] = {
   "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d", "3d", "1w",
@@ -94,188 +82,6 @@ in_list (const char         *value,
     }
 
   return FALSE;
-}
-
-static void request_page (GTask *task);
-
-/* Drops rows outside [@from_ms, @to_ms) (@to_ms 0: no end) that a server sent anyway. */
-static void
-keep_window (GArray *candles,
-             gint64  from_ms,
-             gint64  to_ms)
-{
-  const WickCandle *rows = (const WickCandle *) candles->data;
-  guint first = 0;
-  guint end = candles->len;
-
-  while (first < end && rows[first].open_time_ms < from_ms)
-    first++;
-  while (to_ms != 0 && end > first && rows[end - 1].open_time_ms >= to_ms)
-    end--;
-
-  g_array_set_size (candles, end);
-  g_array_remove_range (candles, 0, first);
-}
-
-static void
-on_klines_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Paging *paging = g_task_get_task_data (task);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GArray) candles = NULL;
-  GError *error = NULL;
-  gint64 next_ms;
-  gconstpointer data;
-  gsize length;
-  guint n;
-
-  body = wick_rest_client_get_finish (WICK_REST_CLIENT (object), result, &error);
-  if (body == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  data = g_bytes_get_data (body, &length);
-  if (!wick_binance_parse_klines (data, length, &candles, &error))
-    {
-      if (error->domain == WICK_EXCHANGE_SERVER_ERROR)
-        g_task_return_error (task, error);
-      else
-        {
-          WickBinanceSource *self = g_task_get_source_object (task);
-
-          if (self->market == WICK_BINANCE_MARKET_USDM)
-            g_task_return_new_error (task, WICK_SOURCE_ERROR, WICK_SOURCE_ERROR_INVALID_DATA,
-                                     /* Translators: why a page of candles was refused */
-                                     _("Binance Futures sent candles that cannot be read: %s"),
-                                     error->message);
-          else
-            g_task_return_new_error (task, WICK_SOURCE_ERROR, WICK_SOURCE_ERROR_INVALID_DATA,
-                                     /* Translators: why a page of candles was refused */
-                                     _("Binance sent candles that cannot be read: %s"),
-                                     error->message);
-          g_error_free (error);
-        }
-      return;
-    }
-
-  /* Paging goes on after the last row sent, whatever the window keeps of the page. */
-  n = candles->len;
-  next_ms = n > 0 ? g_array_index (candles, WickCandle, n - 1).open_time_ms +
-                    _wick_exchange_load_get_interval_ms (paging->load) : 0;
-  keep_window (candles, paging->from_ms, paging->to_ms);
-  _wick_exchange_load_add_page (paging->load, g_steal_pointer (&candles));
-
-  /* A short page is the newest; a page that does not move on would loop for ever. */
-  if (n < paging->limit || next_ms <= paging->cursor_ms || next_ms >= paging->end_ms)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  paging->cursor_ms = next_ms;
-  request_page (g_steal_pointer (&task));
-}
-
-/* USD-M weighs a kline request by its limit: 1 below 100 rows, 2 below 500, 5 up to 1000 and
- * 10 above. A futures page asks for the most rows of the cheapest band that holds what the
- * window still misses: as cheap as asking for exactly that, so updating a cached market costs
- * 1 rather than 10, with room to spare for rows a server repeats from before startTime. Spot
- * weighs every kline request the same, so its pages ask for all they may. */
-static const guint futures_limits[] = { 99, 499, 1000, WICK_BINANCE_FUTURES_PAGE_LIMIT };
-
-static guint
-page_limit (WickBinanceSource *self,
-            const Paging      *paging)
-{
-  gint64 interval_ms = _wick_exchange_load_get_interval_ms (paging->load);
-  gint64 span_ms = paging->end_ms - paging->cursor_ms;
-  gint64 missing;
-
-  if (self->market == WICK_BINANCE_MARKET_SPOT)
-    return WICK_BINANCE_PAGE_LIMIT;
-
-  /* Open times in [cursor, end), or up to now included when the window has no end. */
-  if (paging->to_ms != 0)
-    span_ms--;
-  missing = MAX (span_ms, 0) / interval_ms + 1;
-
-  for (guint i = 0; i < G_N_ELEMENTS (futures_limits); i++)
-    {
-      if (missing <= futures_limits[i])
-        return futures_limits[i];
-    }
-
-  return WICK_BINANCE_FUTURES_PAGE_LIMIT;
-}
-
-static void
-request_page (GTask *task)
-{
-  WickBinanceSource *self = g_task_get_source_object (task);
-  Paging *paging = g_task_get_task_data (task);
-  g_autofree char *start = g_strdup_printf ("%" G_GINT64_FORMAT, paging->cursor_ms);
-  g_autofree char *end = NULL;
-  g_autofree char *limit = NULL;
-  gboolean is_futures = self->market == WICK_BINANCE_MARKET_USDM;
-  const char *query[] = {
-    "symbol", _wick_exchange_load_get_symbol (paging->load),
-    "interval", _wick_exchange_load_get_interval (paging->load),
-    "startTime", start,
-    "limit", NULL,
-    NULL, NULL,
-    NULL,
-  };
-
-  paging->limit = page_limit (self, paging);
-  limit = g_strdup_printf ("%u", paging->limit);
-  query[7] = limit;
-
-  if (paging->to_ms != 0)
-    {
-      end = g_strdup_printf ("%" G_GINT64_FORMAT, paging->to_ms - 1);
-      query[8] = "endTime";
-      query[9] = end;
-    }
-
-  wick_rest_client_get_async (is_futures ? self->futures : self->spot,
-                              is_futures ? FUTURES_KLINES_PATH : KLINES_PATH, query,
-                              g_task_get_cancellable (task), on_klines_cb, task);
-}
-
-static void
-fetch_window_async (WickSource               *source,
-                    WickExchangeLoad         *load,
-                    const WickExchangeWindow *window,
-                    GCancellable             *cancellable,
-                    GAsyncReadyCallback       callback,
-                    gpointer                  user_data)
-{
-  GTask *task = g_task_new (source, cancellable, callback, user_data);
-  Paging *paging = g_new0 (Paging, 1);
-
-  g_task_set_source_tag (task, fetch_window_async);
-
-  paging->load = load;
-  paging->from_ms = window->from_ms;
-  paging->cursor_ms = window->from_ms;
-  paging->to_ms = window->to_ms;
-  paging->end_ms = window->to_ms != 0 ? window->to_ms : _wick_exchange_load_get_now_ms (load);
-  g_task_set_task_data (task, paging, g_free);
-
-  request_page (task);
-}
-
-static gboolean
-fetch_window_finish (WickSource    *source,
-                     GAsyncResult  *result,
-                     GError       **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* [{"symbol","sumOpenInterest","sumOpenInterestValue","timestamp"}, …], oldest first. The
@@ -450,8 +256,8 @@ static const WickExchangeSourceInfo binance_info = {
   .default_candles = WICK_BINANCE_DEFAULT_CANDLES,
   .normalize_symbol = normalize_symbol,
   .check_interval = wick_binance_check_interval,
-  .fetch_window_async = fetch_window_async,
-  .fetch_window_finish = fetch_window_finish,
+  .fetch_window_async = _wick_binance_fetch_window_async,
+  .fetch_window_finish = _wick_binance_fetch_window_finish,
   .fetch_extras_async = fetch_extras_async,
   .fetch_extras_finish = fetch_extras_finish,
 };
@@ -465,8 +271,8 @@ static const WickExchangeSourceInfo binance_futures_info = {
   .default_candles = WICK_BINANCE_DEFAULT_CANDLES,
   .normalize_symbol = normalize_futures_symbol,
   .check_interval = wick_binance_check_interval,
-  .fetch_window_async = fetch_window_async,
-  .fetch_window_finish = fetch_window_finish,
+  .fetch_window_async = _wick_binance_fetch_window_async,
+  .fetch_window_finish = _wick_binance_fetch_window_finish,
   .fetch_extras_async = fetch_extras_async,
   .fetch_extras_finish = fetch_extras_finish,
 };

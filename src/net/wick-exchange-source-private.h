@@ -15,9 +15,9 @@
  *     cached candle is fetched again, as it may have been still open). A cache that cannot be
  *     joined to the range without a gap is not used; the result then starts afresh;
  *  4. calls info->fetch_window_async() for each window, oldest window first; the hook pages as
- *     its exchange wants and hands every page to _wick_exchange_load_add_page(), which emits
- *     WickSource::progress against an expected page count computed from the windows, the
- *     interval and info->page_limit;
+ *     its exchange wants (through the shared pager, wick-exchange-pager-private.h) and hands
+ *     every page to _wick_exchange_load_add_page(), which emits WickSource::progress against
+ *     an expected page count computed from the windows, the interval and info->page_limit;
  *  5. calls info->fetch_extras_async() (open interest, liquidations); a failure there only
  *     emits WickSource::status with the error's message;
  *  6. merges cache and pages (_wick_exchange_merge_pages()), builds the market (exchange,

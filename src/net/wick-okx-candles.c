@@ -6,7 +6,7 @@
  * 300 a page but only about the newest 1440 candles; /market/history-candles serves the rest,
  * 100 a page, at most 20 requests in 2 s. A window is paged on the first while it reaches and
  * on the second after, with the cursor at the oldest row seen; pages may overlap, and the
- * shared merge drops the repeats.
+ * shared merge drops the repeats. The loop is the shared pager's (wick-exchange-pager.c).
  */
 
 #define G_LOG_DOMAIN "wick-okx-source"
@@ -15,6 +15,7 @@
 
 #include "wick-okx-source-private.h"
 
+#include "wick-exchange-pager-private.h"
 #include "wick-okx-parse.h"
 #include "wick-okx-source.h"
 
@@ -30,18 +31,12 @@
 
 typedef struct
 {
-  WickExchangeLoad *load;            /* Borrowed: outlives the task */
-  char             *inst_id;
-  const char       *bar;
-  gint64            interval_ms;
-  gint64            from_ms;
-  gint64            to_ms;           /* 0: up to the newest */
-  gint64            cursor;          /* `after`: rows older than this; 0 for the newest */
-  gboolean          history;         /* on /market/history-candles */
-  guint             n_pages;
-  guint             max_pages;
-  gint64            history_sent[HISTORY_BURST];  /* monotonic µs of recent history requests */
-  guint             n_history;
+  char       *inst_id;
+  const char *bar;
+  gboolean    history;                      /* on /market/history-candles */
+  guint       max_pages;
+  gint64      history_sent[HISTORY_BURST];  /* monotonic µs of recent history requests */
+  guint       n_history;
 } WindowFetch;
 
 static void
@@ -51,161 +46,43 @@ window_fetch_free (WindowFetch *fetch)
   g_free (fetch);
 }
 
-static void request_page (GTask *task);
-static void send_page    (GTask *task);
-
-static gboolean
-on_pace_done_cb (gpointer user_data)
+static guint
+get_limit (WickExchangePager *pager)
 {
-  GTask *task = user_data;
+  WindowFetch *fetch = pager->data;
 
-  /* Also reached at once on cancellation, through the cancellable child source. */
-  if (!g_task_return_error_if_cancelled (task))
-    send_page (g_object_ref (task));
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-on_pace_cancelled_cb (GCancellable *cancellable,
-                      gpointer      user_data)
-{
-  return G_SOURCE_CONTINUE;
+  return fetch->history ? HISTORY_LIMIT : WICK_OKX_CANDLES_LIMIT;
 }
 
 /* Keeps history requests within OKX's 20 per 2 s: a 429 without Retry-After would cost a
- * whole minute. Returns TRUE when the request was put off; the task is then held by the
- * timeout. */
-static gboolean
-pace_history (GTask *task)
+ * whole minute. */
+static gint64
+get_wait_us (WickExchangePager *pager)
 {
-  WindowFetch *fetch = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autoptr(GSource) source = NULL;
+  WindowFetch *fetch = pager->data;
   gint64 oldest;
-  gint64 wait_us;
 
-  if (fetch->n_history < HISTORY_BURST)
-    return FALSE;
+  if (!fetch->history || fetch->n_history < HISTORY_BURST)
+    return 0;
 
   oldest = fetch->history_sent[fetch->n_history % HISTORY_BURST];
-  wait_us = oldest + HISTORY_PERIOD_MS * 1000 - g_get_monotonic_time ();
-  if (wait_us <= 0)
-    return FALSE;
-
-  source = g_timeout_source_new ((guint) (wait_us / 1000) + 1);
-  g_source_set_callback (source, on_pace_done_cb, task, g_object_unref);
-  g_source_set_static_name (source, "[wick] OKX history pacing");
-  if (cancellable != NULL)
-    {
-      g_autoptr(GSource) cancelled = g_cancellable_source_new (cancellable);
-
-      g_source_set_callback (cancelled, G_SOURCE_FUNC (on_pace_cancelled_cb), NULL, NULL);
-      g_source_add_child_source (source, cancelled);
-    }
-  g_source_attach (source, g_task_get_context (task));
-
-  return TRUE;
+  return MAX (oldest + HISTORY_PERIOD_MS * 1000 - g_get_monotonic_time (), 0);
 }
 
 static void
-on_page_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+send_page (WickExchangePager   *pager,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  WindowFetch *fetch = g_task_get_task_data (task);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GArray) candles = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean progressed;
-  guint n_rows;
-  gint64 oldest;
-  guint keep_from = 0;
-  guint keep_to;
-
-  bytes = wick_rest_client_get_finish (WICK_REST_CLIENT (object), result, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!wick_okx_parse_candles (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 1.0,
-                               &candles, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  n_rows = candles->len;
-  oldest = n_rows > 0 ? g_array_index (candles, WickCandle, 0).open_time_ms : 0;
-  progressed = n_rows > 0 && (fetch->cursor == 0 || oldest < fetch->cursor);
-
-  /* Keep what falls in the window. Rows at or after the cursor repeat an earlier page;
-   * they are kept, and the merge drops the duplicates. */
-  while (keep_from < n_rows &&
-         g_array_index (candles, WickCandle, keep_from).open_time_ms < fetch->from_ms)
-    keep_from++;
-  keep_to = n_rows;
-  while (fetch->to_ms != 0 && keep_to > keep_from &&
-         g_array_index (candles, WickCandle, keep_to - 1).open_time_ms >= fetch->to_ms)
-    keep_to--;
-  if (keep_to < n_rows)
-    g_array_remove_range (candles, keep_to, n_rows - keep_to);
-  if (keep_from > 0)
-    g_array_remove_range (candles, 0, keep_from);
-
-  fetch->n_pages++;
-  _wick_exchange_load_add_page (fetch->load, g_steal_pointer (&candles));
-
-  if (progressed && oldest <= fetch->from_ms)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  if (!progressed)
-    {
-      /* Nothing older here: /market/candles has run out of its recent candles, so go on in
-       * the history; when the history has nothing older either, the market starts here. */
-      if (fetch->history)
-        {
-          g_task_return_boolean (task, TRUE);
-          return;
-        }
-      fetch->history = TRUE;
-    }
-  else
-    {
-      fetch->cursor = oldest;
-      if (!fetch->history && n_rows < WICK_OKX_CANDLES_LIMIT)
-        fetch->history = TRUE;
-    }
-
-  if (fetch->n_pages >= fetch->max_pages)
-    {
-      g_task_return_new_error (task, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_OUT_OF_ORDER,
-                               _("OKX sent %u pages of candles without reaching the start of "
-                                 "the range"), fetch->n_pages);
-      return;
-    }
-
-  request_page (g_steal_pointer (&task));
-}
-
-static void
-send_page (GTask *task)
-{
-  WickRestClient *client = wick_okx_source_get_client (g_task_get_source_object (task));
-  WindowFetch *fetch = g_task_get_task_data (task);
+  WickRestClient *client = wick_okx_source_get_client (WICK_OKX_SOURCE (pager->source));
+  WindowFetch *fetch = pager->data;
   char limit[16];
   char after[32];
   const char *query[9];
   guint n = 0;
 
-  g_snprintf (limit, sizeof limit, "%u",
-              fetch->history ? HISTORY_LIMIT : WICK_OKX_CANDLES_LIMIT);
+  g_snprintf (limit, sizeof limit, "%u", pager->limit);
 
   query[n++] = "instId";
   query[n++] = fetch->inst_id;
@@ -213,9 +90,9 @@ send_page (GTask *task)
   query[n++] = fetch->bar;
   query[n++] = "limit";
   query[n++] = limit;
-  if (fetch->cursor != 0)
+  if (pager->cursor_ms != 0)
     {
-      g_snprintf (after, sizeof after, "%" G_GINT64_FORMAT, fetch->cursor);
+      g_snprintf (after, sizeof after, "%" G_GINT64_FORMAT, pager->cursor_ms);
       query[n++] = "after";
       query[n++] = after;
     }
@@ -225,19 +102,57 @@ send_page (GTask *task)
     fetch->history_sent[fetch->n_history++ % HISTORY_BURST] = g_get_monotonic_time ();
 
   wick_rest_client_get_async (client, fetch->history ? HISTORY_PATH : CANDLES_PATH, query,
-                              g_task_get_cancellable (task), on_page_cb, task);
+                              cancellable, callback, user_data);
 }
 
-static void
-request_page (GTask *task)
+static gboolean
+parse_page (WickExchangePager  *pager,
+            const char         *data,
+            gsize               length,
+            GArray            **out_candles,
+            GError            **error)
 {
-  WindowFetch *fetch = g_task_get_task_data (task);
-
-  if (fetch->history && pace_history (task))
-    return;
-
-  send_page (task);
+  return wick_okx_parse_candles (data, length, 1.0, out_candles, error);
 }
+
+static WickExchangePagerStep
+next_step (WickExchangePager  *pager,
+           gboolean            moved_on,
+           gboolean            is_short,
+           GError            **error)
+{
+  WindowFetch *fetch = pager->data;
+
+  if (!moved_on)
+    {
+      /* Nothing older here: /market/candles has run out of its recent candles, so go on in
+       * the history; when the history has nothing older either, the market starts here. */
+      if (fetch->history)
+        return WICK_EXCHANGE_PAGER_DONE;
+      fetch->history = TRUE;
+    }
+  else if (!fetch->history && is_short)
+    fetch->history = TRUE;
+
+  if (pager->n_pages >= fetch->max_pages)
+    {
+      g_set_error (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_OUT_OF_ORDER,
+                   _("OKX sent %u pages of candles without reaching the start of the range"),
+                   pager->n_pages);
+      return WICK_EXCHANGE_PAGER_FAILED;
+    }
+
+  return WICK_EXCHANGE_PAGER_MORE;
+}
+
+static const WickExchangePagerInfo candles_pager = {
+  .direction = WICK_EXCHANGE_PAGER_BACKWARD,
+  .get_limit = get_limit,
+  .send_page = send_page,
+  .parse_page = parse_page,
+  .next_step = next_step,
+  .get_wait_us = get_wait_us,
+};
 
 /**
  * _wick_okx_fetch_window_async:
@@ -263,41 +178,41 @@ _wick_okx_fetch_window_async (WickSource               *source,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *inst_id = NULL;
   WindowFetch *fetch;
+  gint64 interval_ms;
+  gint64 now_ms;
   gint64 end_ms;
 
   task = g_task_new (source, cancellable, callback, user_data);
   g_task_set_source_tag (task, _wick_okx_fetch_window_async);
 
-  fetch = g_new0 (WindowFetch, 1);
-  g_task_set_task_data (task, fetch, (GDestroyNotify) window_fetch_free);
-
-  fetch->load = load;
-  fetch->inst_id = wick_okx_inst_id_for_symbol (_wick_exchange_load_get_symbol (load), &error);
-  if (fetch->inst_id == NULL)
+  inst_id = wick_okx_inst_id_for_symbol (_wick_exchange_load_get_symbol (load), &error);
+  if (inst_id == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+
+  fetch = g_new0 (WindowFetch, 1);
+  fetch->inst_id = g_steal_pointer (&inst_id);
   fetch->bar = wick_okx_bar_for_interval (_wick_exchange_load_get_interval (load));
   g_assert (fetch->bar != NULL);
-  fetch->interval_ms = _wick_exchange_load_get_interval_ms (load);
-  fetch->from_ms = window->from_ms;
-  fetch->to_ms = window->to_ms;
-  fetch->cursor = window->to_ms;
 
   /* /market/candles only reaches back CANDLES_DEPTH candles: older windows start in the
    * history at once. */
-  end_ms = window->to_ms != 0 ? window->to_ms : _wick_exchange_load_get_now_ms (load);
-  fetch->history = end_ms < _wick_exchange_load_get_now_ms (load) -
-                            CANDLES_DEPTH * fetch->interval_ms;
+  interval_ms = _wick_exchange_load_get_interval_ms (load);
+  now_ms = _wick_exchange_load_get_now_ms (load);
+  end_ms = window->to_ms != 0 ? window->to_ms : now_ms;
+  fetch->history = end_ms < now_ms - CANDLES_DEPTH * interval_ms;
 
   /* Every page that goes on moves the cursor back, but a server could do so a millisecond at
    * a time: twice the pages the window needs is plenty. */
-  fetch->max_pages = _wick_exchange_count_pages (window->from_ms, end_ms, fetch->interval_ms,
+  fetch->max_pages = _wick_exchange_count_pages (window->from_ms, end_ms, interval_ms,
                                                  HISTORY_LIMIT) * 2 + 8;
 
-  request_page (g_steal_pointer (&task));
+  _wick_exchange_pager_run (g_steal_pointer (&task), load, window, &candles_pager, fetch,
+                            (GDestroyNotify) window_fetch_free);
 }
 
 gboolean

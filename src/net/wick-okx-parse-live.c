@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The contract value and the live candle, declared in wick-okx-parse.h beside the REST parsers
- * of wick-okx-parse.c, whose envelope rules these follow.
+ * of wick-okx-parse.c, whose envelope rules these follow. A pushed row starts with the fields
+ * of a REST row and is read by the same code (_wick_okx_parse_candle_row()), then `confirm`.
  */
 
 #define G_LOG_DOMAIN "wick-okx-parse"
@@ -13,24 +14,15 @@
 #include "wick-okx-parse.h"
 
 #include "wick-exchange-parse-private.h"
+#include "wick-okx-parse-private.h"
 
 #include <glib/gi18n-lib.h>
 
 #include <inttypes.h>
-#include <math.h>
 #include <stdlib.h>
 
-enum
-{
-  ROW_TIME,
-  ROW_OPEN,
-  ROW_HIGH,
-  ROW_LOW,
-  ROW_CLOSE,
-  ROW_VOLUME,
-  ROW_N_USED,
-  ROW_CONFIRM = 8,
-};
+/* Where a pushed row holds `confirm`, after the fields it shares with a REST row. */
+#define ROW_CONFIRM 8
 
 /* The "data" array of a REST envelope whose `code` must be "0". */
 static JsonArray *
@@ -117,18 +109,6 @@ get_candle_push_data (JsonParser  *parser,
 
   where.field = "data";
   return _wick_exchange_get_array (json_object_get_member (root, "data"), where, error);
-}
-
-static gboolean
-check_ct_val (double   ct_val,
-              GError **error)
-{
-  if (isfinite (ct_val) && ct_val > 0.0)
-    return TRUE;
-
-  g_set_error_literal (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_BAD_VALUE,
-                       _("The contract value is not a number above zero"));
-  return FALSE;
 }
 
 /**
@@ -244,51 +224,21 @@ parse_push_row (JsonNode    *node,
                 gboolean    *out_is_closed,
                 GError     **error)
 {
-  static const char * const names[] = { "ts", "o", "h", "l", "c", "vol" };
-  WickExchangeWhere where = { index, NULL };
-  WickCandle candle = { 0, };
-  double *values[] = { NULL, &candle.open, &candle.high, &candle.low, &candle.close,
-                       &candle.volume };
+  WickExchangeWhere where = { index, "confirm" };
+  WickCandle candle;
   gboolean is_closed = FALSE;
   JsonArray *row;
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (names) == ROW_N_USED);
-
-  row = _wick_exchange_get_array (node, where, error);
-  if (row == NULL)
+  if (!_wick_okx_parse_candle_row (node, index, ct_val, &candle, error))
     return FALSE;
 
-  if (json_array_get_length (row) < ROW_N_USED)
-    {
-      g_set_error (error, WICK_EXCHANGE_ERROR, WICK_EXCHANGE_ERROR_BAD_SHAPE,
-                   _("element %u: a candle has %u fields, at least %u are needed"),
-                   index, json_array_get_length (row), (guint) ROW_N_USED);
-      return FALSE;
-    }
-
-  where.field = names[ROW_TIME];
-  if (!_wick_exchange_get_time_ms (json_array_get_element (row, ROW_TIME), where,
-                                   &candle.open_time_ms, error))
-    return FALSE;
-
-  for (guint i = ROW_OPEN; i <= ROW_VOLUME; i++)
-    {
-      where.field = names[i];
-      if (!_wick_exchange_get_decimal (json_array_get_element (row, i), where, values[i], error))
-        return FALSE;
-    }
-
-  candle.volume *= ct_val;
-
-  if (!_wick_exchange_check_candle (&candle, index, error))
-    return FALSE;
+  row = json_node_get_array (node);
 
   /* A row without the flag is taken as still forming: that is always safe to upsert. */
   if (json_array_get_length (row) > ROW_CONFIRM)
     {
       const char *confirm;
 
-      where.field = "confirm";
       confirm = _wick_exchange_get_string (json_array_get_element (row, ROW_CONFIRM), where,
                                            error);
       if (confirm == NULL)
@@ -345,7 +295,7 @@ wick_okx_parse_candle_event (const char  *data,
   g_return_val_if_fail (out_candle != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_ct_val (ct_val, error))
+  if (!_wick_okx_check_ct_val (ct_val, error))
     return FALSE;
 
   parser = _wick_exchange_load (data, length, error);

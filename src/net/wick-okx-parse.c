@@ -10,6 +10,7 @@
 #include "wick-okx-parse.h"
 
 #include "wick-exchange-parse-private.h"
+#include "wick-okx-parse-private.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -71,9 +72,9 @@ get_data (JsonParser  *parser,
   return _wick_exchange_get_array (json_object_get_member (root, "data"), where, error);
 }
 
-static gboolean
-check_ct_val (double   ct_val,
-              GError **error)
+gboolean
+_wick_okx_check_ct_val (double   ct_val,
+                        GError **error)
 {
   if (isfinite (ct_val) && ct_val > 0.0)
     return TRUE;
@@ -83,12 +84,12 @@ check_ct_val (double   ct_val,
   return FALSE;
 }
 
-static gboolean
-parse_candle_row (JsonNode    *node,
-                  guint        index,
-                  double       ct_val,
-                  WickCandle  *out_candle,
-                  GError     **error)
+gboolean
+_wick_okx_parse_candle_row (JsonNode    *node,
+                            guint        index,
+                            double       ct_val,
+                            WickCandle  *out_candle,
+                            GError     **error)
 {
   static const char * const names[] = { "ts", "o", "h", "l", "c", "vol" };
   WickExchangeWhere where = { index, NULL };
@@ -158,7 +159,7 @@ wick_okx_parse_candles (const char  *data,
   g_return_val_if_fail (out_candles != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_ct_val (ct_val, error))
+  if (!_wick_okx_check_ct_val (ct_val, error))
     return FALSE;
 
   parser = _wick_exchange_load (data, length, error);
@@ -178,7 +179,8 @@ wick_okx_parse_candles (const char  *data,
     {
       WickCandle *candle = &g_array_index (candles, WickCandle, n_rows - 1 - i);
 
-      if (!parse_candle_row (json_array_get_element (rows, i), i, ct_val, candle, error))
+      if (!_wick_okx_parse_candle_row (json_array_get_element (rows, i), i, ct_val, candle,
+                                       error))
         return FALSE;
 
       if (i > 0)
@@ -323,7 +325,7 @@ wick_okx_parse_liquidations (const char  *data,
   g_return_val_if_fail (out_events != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_ct_val (ct_val, error))
+  if (!_wick_okx_check_ct_val (ct_val, error))
     return FALSE;
 
   parser = _wick_exchange_load (data, length, error);
