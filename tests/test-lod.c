@@ -1,4 +1,4 @@
-/* test-lod.c: the level-of-detail pyramid against a brute-force loop
+/* test-lod.c: the level-of-detail pyramid, and its extremes, against a brute-force loop
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -79,9 +79,15 @@ assert_aggregate (WickLod    *lod,
                   guint       end)
 {
   WickCandle expected, got;
+  double low, high;
 
   g_assert_true (wick_lod_aggregate (lod, first, end, &got));
   brute_force (series, first, end, &expected);
+
+  /* The extremes alone are the same, read without merging whole candles. */
+  g_assert_true (wick_lod_extremes (lod, first, end, &low, &high));
+  g_assert_cmpfloat (low, ==, expected.low);
+  g_assert_cmpfloat (high, ==, expected.high);
 
   g_assert_cmpint (got.open_time_ms, ==, expected.open_time_ms);
   g_assert_cmpfloat (got.open, ==, expected.open);
@@ -227,6 +233,13 @@ test_random_ranges (gconstpointer data)
   g_assert_false (wick_lod_aggregate (lod, n, n + 5, &out));
   g_assert_false (wick_lod_aggregate (lod, 3, 2, &out));
   g_assert_cmpfloat (out.open, ==, -1);
+  out.low = out.high = -1;
+  g_assert_false (wick_lod_extremes (lod, 0, 0, &out.low, &out.high));
+  g_assert_false (wick_lod_extremes (lod, n, n + 5, &out.low, &out.high));
+  g_assert_cmpfloat (out.low, ==, -1);
+  g_assert_cmpfloat (out.high, ==, -1);
+  g_assert_true (wick_lod_extremes (lod, 0, n + 100, &out.low, &out.high));
+  g_assert_cmpfloat (out.high, >=, wick_series_get_last (series)->high);
   g_assert_true (wick_lod_aggregate (lod, 0, n + 100, &out));
   g_assert_cmpfloat (out.close, ==, wick_series_get_last (series)->close);
 }
@@ -240,6 +253,7 @@ test_empty (void)
 
   g_assert_cmpuint (wick_lod_get_length (lod), ==, 0);
   g_assert_false (wick_lod_aggregate (lod, 0, 1, &out));
+  g_assert_false (wick_lod_extremes (lod, 0, 1, &out.low, &out.high));
   wick_lod_update (lod);
   g_assert_false (wick_lod_aggregate (lod, 0, 1, &out));
 }

@@ -315,3 +315,75 @@ wick_lod_aggregate (WickLod    *self,
   *out = acc;
   return TRUE;
 }
+
+/**
+ * wick_lod_extremes:
+ * @self: a pyramid
+ * @first: first candle index
+ * @end: one past the last candle index; clamped to the length
+ * @low: (out): the lowest low of the range
+ * @high: (out): the highest high
+ *
+ * What wick_lod_aggregate() gives as the low and the high, for a reader that needs nothing
+ * else: the same blocks, but those below the stored levels are read as a plain pass over
+ * their candles rather than merged pairwise as whole candles (no volumes to sum, and lows
+ * and highs are finite, so the order of a minimum or a maximum does not matter). O(log n).
+ *
+ * Returns: %FALSE (and leaves @low and @high alone) when the range is empty
+ */
+gboolean
+wick_lod_extremes (WickLod *self,
+                   guint    first,
+                   guint    end,
+                   double  *low,
+                   double  *high)
+{
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (low != NULL && high != NULL, FALSE);
+
+  end = MIN (end, self->n_candles);
+  if (first >= end)
+    return FALSE;
+
+  /* As in wick_lod_aggregate(): level 0 is read through the series' current array. */
+  self->candles = wick_series_get_candles (self->series);
+  end = MIN (end, wick_series_get_length (self->series));
+  if (first >= end)
+    return FALSE;
+
+  while (first < end)
+    {
+      guint level = 0;
+
+      while (level + 1 < self->n_levels &&
+             (first & ((G_GUINT64_CONSTANT (2) << level) - 1)) == 0 &&
+             (guint64) first + (G_GUINT64_CONSTANT (2) << level) <= end)
+        level++;
+
+      if (level >= FIRST_STORED_LEVEL)
+        {
+          const WickCandle *block = &self->levels[level][first >> level];
+
+          lo = block->low < lo ? block->low : lo;
+          hi = block->high > hi ? block->high : hi;
+        }
+      else
+        {
+          const WickCandle *candles = self->candles;
+
+          for (guint i = first; i < first + (1u << level); i++)
+            {
+              lo = candles[i].low < lo ? candles[i].low : lo;
+              hi = candles[i].high > hi ? candles[i].high : hi;
+            }
+        }
+
+      first += 1u << level;
+    }
+
+  *low = lo;
+  *high = hi;
+  return TRUE;
+}

@@ -27,6 +27,11 @@ gboolean    wick_lod_aggregate   (WickLod    *self,
                                   guint       first,
                                   guint       end,
                                   WickCandle *out);
+gboolean    wick_lod_extremes    (WickLod    *self,
+                                  guint       first,
+                                  guint       end,
+                                  double     *low,
+                                  double     *high);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WickLod, wick_lod_free)
 

@@ -168,24 +168,115 @@ candle_column (const Frame *f,
   return floor ((x - f->plot.x) / f->dev_x);
 }
 
-/* First index in [lo, hi) whose centre's column is at least @column. */
-static guint
-first_in_column (const Frame *f,
-                 guint        lo,
-                 guint        hi,
-                 double       column)
+/**
+ * _wick_render_first_past:
+ * @is_past: whether an item is past the boundary looked for
+ * @data: what @is_past reads
+ * @lo: the first item looked at
+ * @hi: one past the last
+ * @guess: where the boundary is thought to be
+ *
+ * The boundary is looked for from @guess, by steps that double until they cross it and then
+ * by bisection. Candles and signals are looked up this way where their pixel columns are
+ * found: from a guess that evenly spaced candles would make good, a few items next to each
+ * other are read, where a bisection over the range would read a score of them far apart;
+ * a bad guess (candles with gaps) costs twice a bisection at most.
+ *
+ * Returns: the first item of [@lo, @hi) that @is_past, or @hi for none; the same whatever
+ *   @guess is
+ */
+guint
+_wick_render_first_past (WickRenderIsPast is_past,
+                         gconstpointer    data,
+                         guint            lo,
+                         guint            hi,
+                         guint            guess)
 {
+  guess = CLAMP (guess, lo, hi);
+  if (guess == hi || is_past (data, guess))
+    {
+      /* At or left of @guess: step left until one is not past. */
+      hi = guess;
+      for (guint step = 1; hi > lo; step *= 2)
+        {
+          guint probe = hi - lo > step ? hi - step : lo;
+
+          if (!is_past (data, probe))
+            {
+              lo = probe + 1;
+              break;
+            }
+          hi = probe;
+        }
+    }
+  else
+    {
+      /* Right of @guess: step right until one is past. */
+      lo = guess + 1;
+      for (guint step = 1; lo < hi; step *= 2)
+        {
+          guint probe = hi - lo > step ? lo + step - 1 : hi - 1;
+
+          if (is_past (data, probe))
+            {
+              hi = probe;
+              break;
+            }
+          lo = probe + 1;
+        }
+    }
+
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (candle_column (f, mid) >= column)
+      if (is_past (data, mid))
         hi = mid;
       else
         lo = mid + 1;
     }
 
   return lo;
+}
+
+/* What is_in_column_after() reads: the frame and the column looked past. */
+typedef struct
+{
+  const Frame *f;
+  double       column;
+} ColumnSeek;
+
+/* Whether candle @index's centre is in a column after the one before @data's column. */
+static gboolean
+is_in_column_after (gconstpointer data,
+                    guint         index)
+{
+  const ColumnSeek *seek = data;
+
+  return candle_column (seek->f, index) >= seek->column;
+}
+
+/* First index in [lo, hi) whose centre's column is at least @column, looked for from where
+ * evenly spaced candles would put it, from the candle at @lo on. */
+static guint
+first_in_column (const Frame *f,
+                 guint        lo,
+                 guint        hi,
+                 double       column)
+{
+  ColumnSeek seek = { f, column };
+  double candle_px = f->interval_ms / (f->to_ms - f->from_ms) * f->plot.width;
+  double ahead = 0;
+
+  if (lo < hi)
+    {
+      double x = frame_x (f, f->candles[lo].open_time_ms + f->interval_ms / 2.0);
+
+      ahead = ceil ((f->plot.x + column * f->dev_x - x) / candle_px);
+    }
+
+  return _wick_render_first_past (is_in_column_after, &seek, lo, hi,
+                                  ahead <= 0 ? lo : ahead < hi - lo ? lo + (guint) ahead : hi);
 }
 
 /* Narrow candles: one aggregate per device-pixel column from the pyramid. */

@@ -101,6 +101,11 @@ frame_y (const Frame *f,
          (value - f->space_low) / (f->space_high - f->space_low) * f->plot.height;
 }
 
+/* Whether item @index of @data is past some boundary: FALSE up to an index, TRUE from there
+ * on, as candles' or signals' times are past a pixel column. */
+typedef gboolean (*WickRenderIsPast) (gconstpointer data,
+                                      guint         index);
+
 void     _wick_render_set_text_sink    (cairo_t                     *cr,
                                         WickRenderTextSink           sink,
                                         gpointer                     user_data);
@@ -128,6 +133,11 @@ double   _wick_render_market_line      (Frame                       *f,
 guint    _wick_render_first_opening_at (const Frame                 *f,
                                         guint                        lo,
                                         double                       time_ms);
+guint    _wick_render_first_past       (WickRenderIsPast             is_past,
+                                        gconstpointer                data,
+                                        guint                        lo,
+                                        guint                        hi,
+                                        guint                        guess);
 void     _wick_render_candles          (Frame                       *f);
 void     _wick_render_heatmap          (Frame                       *f);
 void     _wick_render_heatmap_bubbles  (Frame                       *f);

@@ -24,8 +24,6 @@
 
 /* Far enough beyond the plot that no marker there is ever seen. */
 #define FAR_PX         (1 << 24)
-/* How many signals ahead the layout asks for a candle. */
-#define PREFETCH_AHEAD 8
 
 typedef struct
 {
@@ -120,13 +118,37 @@ reach_add (Reach          *reach,
   g_array_insert_val (reach->spans, reach_lower_bound (reach, span.y0), span);
 }
 
+/* The viewport's time-to-x mapping, read once per layout: the expression of
+ * wick_viewport_time_to_x (), to the bit, without a call and a type check per candle. */
+typedef struct
+{
+  double x;        /* the plot's left edge */
+  double width;    /* the plot's width */
+  double from_ms;
+  double to_ms;
+} Mapping;
+
+static void
+mapping_init (Mapping      *m,
+              WickViewport *viewport)
+{
+  WickRect plot;
+
+  wick_viewport_get_plot (viewport, &plot);
+  wick_viewport_get_time_range (viewport, &m->from_ms, &m->to_ms);
+  m->x = plot.x;
+  m->width = plot.width;
+}
+
 /* The pixel column of a candle's wick, from the candle's open time. */
 static inline double
-candle_x (WickViewport *viewport,
-          gint64        open_time_ms,
-          gint64        interval_ms)
+candle_x (const Mapping *m,
+          gint64         open_time_ms,
+          gint64         interval_ms)
 {
-  return wick_viewport_time_to_x (viewport, open_time_ms + interval_ms / 2.0);
+  double time_ms = open_time_ms + interval_ms / 2.0;
+
+  return m->x + (time_ms - m->from_ms) / (m->to_ms - m->from_ms) * m->width;
 }
 
 /* Where candles are narrower than a pixel, the chart draws one bar per pixel column, from
@@ -142,64 +164,76 @@ typedef struct
   double  low;       /* the lowest low of its candles */
   double  high;      /* the highest high */
   gboolean full[2];  /* a marker below (0) or above (1) found no room in it */
+  guint   next;      /* a guess at the first signal past it */
 } Column;
 
-/* Whether candle @j's wick is right of the pixel column at @x. */
-static inline gboolean
-is_past_column (const WickCandle *candles,
-                guint             j,
-                gint64            interval_ms,
-                WickViewport     *viewport,
-                double            x)
+/* What the boundaries below are looked for in: candles or signals, left of or right of the
+ * pixel column at x. */
+typedef struct
 {
-  return floor (candle_x (viewport, candles[j].open_time_ms, interval_ms)) > x;
+  const Mapping    *m;
+  const WickCandle *candles;
+  WickSignals      *signals;
+  gint64            interval_ms;
+  double            x;
+} Seek;
+
+/* Whether candle @j's wick is right of the pixel column at @seek's x. */
+static gboolean
+is_candle_past (gconstpointer data,
+                guint         j)
+{
+  const Seek *seek = data;
+
+  return floor (candle_x (seek->m, seek->candles[j].open_time_ms, seek->interval_ms)) > seek->x;
 }
 
-/* The candles whose wick falls in the column of candle @index, found by bisection from the
- * end of the column before (@column's, when it is to the left) and by galloping to the right,
- * so the candles read are near each other; their extremes are then read in one pass. */
+/* Whether the wick of signal @j's candle is right of the pixel column at @seek's x. */
+static gboolean
+is_signal_past (gconstpointer data,
+                guint         j)
+{
+  const Seek *seek = data;
+  gint64 time_ms = wick_signals_get_signal (seek->signals, j)->time_ms;
+
+  return floor (candle_x (seek->m, time_ms, seek->interval_ms)) > seek->x;
+}
+
+/* The candles whose wick falls in the column of candle @index: its first and its end are
+ * looked for where evenly spaced candles would put them, from the end of the column before
+ * (@column's, when it is to the left) on; their extremes are then read from the pyramid, or
+ * in one pass. */
 static void
 column_fill (Column           *column,
              const WickCandle *candles,
              guint             n_candles,
              gint64            interval_ms,
-             WickViewport     *viewport,
+             const Mapping    *m,
              WickLod          *lod,
              guint             index)
 {
-  double x = floor (candle_x (viewport, candles[index].open_time_ms, interval_ms));
-  guint lo, hi, first, end, step;
-  WickCandle bar;
+  double centre = candle_x (m, candles[index].open_time_ms, interval_ms);
+  double x = floor (centre);
+  double candle_px = interval_ms / (m->to_ms - m->from_ms) * m->width;
+  double before = floor ((centre - x) / candle_px);
+  double after = ceil ((x + 1 - centre) / candle_px);
+  Seek seek = { m, candles, NULL, interval_ms, x };
+  guint lo, first, end;
 
   lo = column->x < x && column->end <= index ? column->end : 0;
-  hi = index;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
+  /* Where evenly spaced candles would put the column's first candle, and the first past it;
+   * the first is the first candle past the column on the left. */
+  seek.x = x - 1;
+  first = _wick_render_first_past (is_candle_past, &seek, lo, index,
+                                   before < index ? index - (guint) before : 0);
+  seek.x = x;
+  end = _wick_render_first_past (is_candle_past, &seek, index + 1, n_candles,
+                                 after < n_candles - index ? index + (guint) after : n_candles);
 
-      if (floor (candle_x (viewport, candles[mid].open_time_ms, interval_ms)) < x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  first = lo;
-
-  /* The first candle past the column: a step that lands past it bounds the bisection. */
-  lo = index + 1;
-  for (step = 1; index + step < n_candles &&
-                 !is_past_column (candles, index + step, interval_ms, viewport, x); step *= 2)
-    lo = index + step + 1;
-  hi = MIN (index + step, n_candles);
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (!is_past_column (candles, mid, interval_ms, viewport, x))
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  end = lo;
+  /* The next column's last candles, as far right as this one's are wide: read far from
+   * these, they are asked for now to arrive by the time that column is filled. */
+  if (end - first < n_candles - end)
+    __builtin_prefetch (&candles[end + (end - first)]);
 
   column->end = end;
   column->x = x;
@@ -207,12 +241,8 @@ column_fill (Column           *column,
 
   /* The pyramid holds the drawn candles, of which the analysed ones are the first. */
   if (lod != NULL && wick_lod_get_length (lod) >= end &&
-      wick_lod_aggregate (lod, first, end, &bar))
-    {
-      column->low = bar.low;
-      column->high = bar.high;
-      return;
-    }
+      wick_lod_extremes (lod, first, end, &column->low, &column->high))
+    return;
 
   column->low = candles[first].low;
   column->high = candles[first].high;
@@ -224,30 +254,31 @@ column_fill (Column           *column,
 }
 
 /* The marker of @signal next to its candle, or with @column (nullable) next to the column's
- * bar; FALSE when the candle is out of view. */
+ * bar; FALSE when the candle is out of view. A signal's time is its candle's open time, so in
+ * a column, where a view of years reads a candle per signal far from the last one, the
+ * candle is not read at all. */
 static gboolean
 place_at_candle (const WickSignal *signal,
                  const WickCandle *candles,
                  guint             n_candles,
                  gint64            interval_ms,
+                 const Mapping    *m,
                  WickViewport     *viewport,
                  const WickRect   *plot,
                  const Column     *column,
                  WickSignalMarker *marker)
 {
-  const WickCandle *candle;
   double x, y, centre, low, high;
 
   if (signal->index >= n_candles)
     return FALSE;
 
-  candle = &candles[signal->index];
-  x = candle_x (viewport, candle->open_time_ms, interval_ms);
+  x = candle_x (m, signal->time_ms, interval_ms);
   if (!isfinite (x) || x < plot->x || x > plot->x + plot->width)
     return FALSE;
 
-  low = column != NULL ? column->low : candle->low;
-  high = column != NULL ? column->high : candle->high;
+  low = column != NULL ? column->low : candles[signal->index].low;
+  high = column != NULL ? column->high : candles[signal->index].high;
   marker->is_above = signal->direction == WICK_SIGNAL_BEARISH;
   y = wick_viewport_price_to_y (viewport, marker->is_above ? high : low);
   if (!isfinite (y))
@@ -345,29 +376,37 @@ first_signal_in_view (WickSignals      *signals,
   return lo;
 }
 
-/* The last signal from @i on whose candle's wick is in the pixel column at @x. */
-static guint
-last_signal_in_column (WickSignals  *signals,
-                       guint         i,
-                       guint         n,
-                       gint64        interval_ms,
-                       WickViewport *viewport,
-                       double        x)
+/* Guesses the first signal past @column, where the signals' average density would put it,
+ * the column's signals being signal @i, of candle @index, and those after it; the signals
+ * there, far from @i, are asked for now to arrive by the time the column is left. */
+static void
+column_guess_next (Column      *column,
+                   WickSignals *signals,
+                   guint        i,
+                   guint        index,
+                   guint        n,
+                   guint        n_candles)
 {
-  guint lo = i + 1, hi = n;
+  double ahead = column->end > index ? (double) (column->end - index) * n / n_candles : 0;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      gint64 time_ms = wick_signals_get_signal (signals, mid)->time_ms;
+  column->next = ahead < n - i ? i + (guint) ahead : n;
+  for (guint j = MAX (column->next, i + 2) - 2; j < MIN (column->next + 2, n); j++)
+    __builtin_prefetch (wick_signals_get_signal (signals, j));
+}
 
-      if (floor (candle_x (viewport, time_ms, interval_ms)) <= x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+/* The last signal from @i on whose candle's wick is in @column: the one before the first
+ * past it, looked for from @column's guess. */
+static guint
+last_signal_in_column (WickSignals   *signals,
+                       guint          i,
+                       guint          n,
+                       gint64         interval_ms,
+                       const Mapping *m,
+                       const Column  *column)
+{
+  Seek seek = { m, NULL, signals, interval_ms, column->x };
 
-  return lo - 1;
+  return _wick_render_first_past (is_signal_past, &seek, i + 1, n, column->next) - 1;
 }
 
 /* Every marker in view, in drawing order (the signals' own): each goes next to its candle,
@@ -392,7 +431,8 @@ _wick_render_signals_layout (WickSignals  *signals,
   gboolean has_selected = FALSE;
   double from_ms, to_ms;
   Reach reach = { NULL, G_MININT32 };
-  Column column = { NAN, 0, 0, 0, { FALSE, FALSE } };
+  Column column = { NAN, 0, 0, 0, { FALSE, FALSE }, 0 };
+  Mapping m;
   gboolean is_dense;
   GArray *placed;
   WickRect plot;
@@ -400,6 +440,7 @@ _wick_render_signals_layout (WickSignals  *signals,
   candles = wick_signals_snapshot_get_candles (snapshot, &n_candles);
   wick_viewport_get_plot (viewport, &plot);
   wick_viewport_get_time_range (viewport, &from_ms, &to_ms);
+  mapping_init (&m, viewport);
   /* Candles narrower than a pixel share columns (wider ones never do). */
   is_dense = to_ms > from_ms && interval_ms * plot.width < to_ms - from_ms;
   placed = g_array_new (FALSE, TRUE, sizeof (WickPlacedMarker));
@@ -413,15 +454,6 @@ _wick_render_signals_layout (WickSignals  *signals,
       gboolean is_clear = FALSE, is_above;
       guint level, k = 0;
 
-      /* A signal's candle is far from the last one's in a dense view: ask for it early. */
-      if (i + PREFETCH_AHEAD < n)
-        {
-          guint ahead = wick_signals_get_signal (signals, i + PREFETCH_AHEAD)->index;
-
-          if (ahead < n_candles)
-            __builtin_prefetch (&candles[ahead]);
-        }
-
       if (signal->time_ms > to_ms)
         break;
       if (hidden_kinds & (1u << signal->kind))
@@ -429,22 +461,25 @@ _wick_render_signals_layout (WickSignals  *signals,
       is_above = signal->direction == WICK_SIGNAL_BEARISH;
       if (is_dense && signal->index < n_candles)
         {
-          double x = candle_x (viewport, signal->time_ms, interval_ms);
+          double x = candle_x (&m, signal->time_ms, interval_ms);
 
           if (!isfinite (x) || x < plot.x || x > plot.x + plot.width)
             continue;
           if (floor (x) != column.x)
-            column_fill (&column, candles, n_candles, interval_ms, viewport, lod, signal->index);
+            {
+              column_fill (&column, candles, n_candles, interval_ms, &m, lod, signal->index);
+              column_guess_next (&column, signals, i, signal->index, n, n_candles);
+            }
           if (column.full[0] && column.full[1])
             {
               /* Both sides full: on to the column's last signal, without reading the rest. */
-              i = last_signal_in_column (signals, i, n, interval_ms, viewport, column.x);
+              i = last_signal_in_column (signals, i, n, interval_ms, &m, &column);
               continue;
             }
           if (column.full[is_above])
             continue;
         }
-      if (!place_at_candle (signal, candles, n_candles, interval_ms, viewport, &plot,
+      if (!place_at_candle (signal, candles, n_candles, interval_ms, &m, viewport, &plot,
                             is_dense ? &column : NULL, &p.marker))
         continue;
 
@@ -479,10 +514,10 @@ _wick_render_signals_layout (WickSignals  *signals,
       WickPlacedMarker p = { .index = (guint) selected };
 
       if (is_dense && signal->index < n_candles)
-        column_fill (&column, candles, n_candles, interval_ms, viewport, lod, signal->index);
+        column_fill (&column, candles, n_candles, interval_ms, &m, lod, signal->index);
 
       /* Crowded out: it goes where the last level would put it, on top. */
-      if (place_at_candle (signal, candles, n_candles, interval_ms, viewport, &plot,
+      if (place_at_candle (signal, candles, n_candles, interval_ms, &m, viewport, &plot,
                            is_dense ? &column : NULL, &p.marker))
         {
           move_out (&p.marker, WICK_RENDER_SIGNAL_MAX_LEVELS - 1);
