@@ -257,6 +257,36 @@ wick_lod_get_series (WickLod *self)
   return self->series;
 }
 
+/* Clamps [@first, *@end) to the candles there are; FALSE when nothing is left. Level 0 is
+ * read through the series' current array, so a pyramid that missed an update gives stale
+ * aggregates, never a read of freed memory. */
+static gboolean
+begin_range (WickLod *self,
+             guint    first,
+             guint   *end)
+{
+  self->candles = wick_series_get_candles (self->series);
+  *end = MIN (*end, MIN (self->n_candles, wick_series_get_length (self->series)));
+
+  return first < *end;
+}
+
+/* The level of the largest aligned block starting at @first that fits in [@first, @end). */
+static guint
+get_block_level (WickLod *self,
+                 guint    first,
+                 guint    end)
+{
+  guint level = 0;
+
+  while (level + 1 < self->n_levels &&
+         (first & ((G_GUINT64_CONSTANT (2) << level) - 1)) == 0 &&
+         (guint64) first + (G_GUINT64_CONSTANT (2) << level) <= end)
+    level++;
+
+  return level;
+}
+
 /**
  * wick_lod_aggregate:
  * @self: a pyramid
@@ -280,27 +310,13 @@ wick_lod_aggregate (WickLod    *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  end = MIN (end, self->n_candles);
-  if (first >= end)
-    return FALSE;
-
-  /* Level 0 is read through the series' current array, so a pyramid that missed an update
-   * gives stale aggregates, never a read of freed memory. */
-  self->candles = wick_series_get_candles (self->series);
-  end = MIN (end, wick_series_get_length (self->series));
-  if (first >= end)
+  if (!begin_range (self, first, &end))
     return FALSE;
 
   while (first < end)
     {
-      guint level = 0;
+      guint level = get_block_level (self, first, end);
       WickCandle block;
-
-      /* The largest aligned block starting at @first that fits in the range. */
-      while (level + 1 < self->n_levels &&
-             (first & ((G_GUINT64_CONSTANT (2) << level) - 1)) == 0 &&
-             (guint64) first + (G_GUINT64_CONSTANT (2) << level) <= end)
-        level++;
 
       get_block (self, level, first >> level, &block);
       if (have)
@@ -343,24 +359,12 @@ wick_lod_extremes (WickLod *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (low != NULL && high != NULL, FALSE);
 
-  end = MIN (end, self->n_candles);
-  if (first >= end)
-    return FALSE;
-
-  /* As in wick_lod_aggregate(): level 0 is read through the series' current array. */
-  self->candles = wick_series_get_candles (self->series);
-  end = MIN (end, wick_series_get_length (self->series));
-  if (first >= end)
+  if (!begin_range (self, first, &end))
     return FALSE;
 
   while (first < end)
     {
-      guint level = 0;
-
-      while (level + 1 < self->n_levels &&
-             (first & ((G_GUINT64_CONSTANT (2) << level) - 1)) == 0 &&
-             (guint64) first + (G_GUINT64_CONSTANT (2) << level) <= end)
-        level++;
+      guint level = get_block_level (self, first, end);
 
       if (level >= FIRST_STORED_LEVEL)
         {
