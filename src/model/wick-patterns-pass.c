@@ -71,28 +71,6 @@ advance (double                  total,
   return total + (get (newest) - get (oldest));
 }
 
-static inline void
-judge_engulfing (const WickCandle *candles,
-                 guint             i,
-                 gint8            *out)
-{
-  const WickCandle *c = &candles[i];
-  const WickCandle *prev = &candles[i - 1];
-  gboolean is_white = c->close >= c->open;
-  gboolean was_white = prev->close >= prev->open;
-  gboolean bullish, bearish, is_exact;
-
-  bullish = is_white & (!was_white) &
-            (((c->close >= prev->open) & (c->open < prev->close)) |
-             ((c->close > prev->open) & (c->open <= prev->close)));
-  bearish = (!is_white) & was_white &
-            (((c->open >= prev->close) & (c->close < prev->open)) |
-             ((c->open > prev->close) & (c->close <= prev->open)));
-  is_exact = (c->open != prev->close) & (c->close != prev->open);
-
-  out[i] = (bullish | bearish) * (2 * is_white - 1) * (80 + 20 * is_exact);
-}
-
 /* The patterns that end on candle @i, from 10 on, with the totals before it: those whose
  * lookback is more than @i are left alone. */
 static inline void
@@ -108,7 +86,7 @@ judge (const WickCandle *candles,
   double lower = _wick_lower_shadow (c);
 
   if (out[WICK_PATTERN_ENGULFING] != NULL)
-    judge_engulfing (candles, i, out[WICK_PATTERN_ENGULFING]);
+    _wick_patterns_judge_engulfing (candles, i, out[WICK_PATTERN_ENGULFING]);
 
   if (out[WICK_PATTERN_DOJI] != NULL)
     out[WICK_PATTERN_DOJI][i] = body <= BODY_DOJI (t->doji_now) ? 100 : 0;
@@ -224,7 +202,7 @@ wick_patterns_compute_all (const WickCandle *candles,
 
   if (out[WICK_PATTERN_ENGULFING] != NULL)
     for (i = ENGULFING_LOOKBACK; i < MIN (n_candles, DOJI_LOOKBACK); i++)
-      judge_engulfing (candles, i, out[WICK_PATTERN_ENGULFING]);
+      _wick_patterns_judge_engulfing (candles, i, out[WICK_PATTERN_ENGULFING]);
 
   if (n_candles <= DOJI_LOOKBACK)
     return;

@@ -61,6 +61,30 @@ _wick_body_bottom (const WickCandle *c)
   return MIN (c->open, c->close);
 }
 
+/* CDLENGULFING at candle @i (> 0): see wick_patterns_engulfing (). */
+static inline void
+_wick_patterns_judge_engulfing (const WickCandle *candles,
+                                guint             i,
+                                gint8            *out)
+{
+  const WickCandle *c = &candles[i];
+  const WickCandle *prev = &candles[i - 1];
+  gboolean is_white = c->close >= c->open;
+  gboolean was_white = prev->close >= prev->open;
+  gboolean bullish, bearish, is_exact;
+
+  bullish = is_white & (!was_white) &
+            (((c->close >= prev->open) & (c->open < prev->close)) |
+             ((c->close > prev->open) & (c->open <= prev->close)));
+  bearish = (!is_white) & was_white &
+            (((c->open >= prev->close) & (c->close < prev->open)) |
+             ((c->open > prev->close) & (c->close <= prev->open)));
+  is_exact = (c->open != prev->close) & (c->close != prev->open);
+
+  /* colour (c) × 100, or × 80 */
+  out[i] = (bullish | bearish) * (2 * is_white - 1) * (80 + 20 * is_exact);
+}
+
 /* Clears the cells with no value. Returns FALSE when no candle can be judged. */
 gboolean _wick_patterns_begin (guint  n_candles,
                                guint  lookback,

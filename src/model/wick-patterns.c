@@ -309,24 +309,7 @@ wick_patterns_engulfing (const WickCandle *candles,
     return n_candles;
 
   for (i = ENGULFING_LOOKBACK; i < n_candles; i++)
-    {
-      const WickCandle *c = &candles[i];
-      const WickCandle *prev = &candles[i - 1];
-      gboolean is_white = c->close >= c->open;
-      gboolean was_white = prev->close >= prev->open;
-      gboolean bullish, bearish, is_exact;
-
-      bullish = is_white & (!was_white) &
-                (((c->close >= prev->open) & (c->open < prev->close)) |
-                 ((c->close > prev->open) & (c->open <= prev->close)));
-      bearish = (!is_white) & was_white &
-                (((c->open >= prev->close) & (c->close < prev->open)) |
-                 ((c->open > prev->close) & (c->close <= prev->open)));
-      is_exact = (c->open != prev->close) & (c->close != prev->open);
-
-      /* colour (c) × 100, or × 80 */
-      out[i] = (bullish | bearish) * (2 * is_white - 1) * (80 + 20 * is_exact);
-    }
+    _wick_patterns_judge_engulfing (candles, i, out);
 
   return ENGULFING_LOOKBACK;
 }
