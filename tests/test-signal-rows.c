@@ -56,11 +56,13 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(WickSource) source = wick_sample_source_new ();
   g_autoptr(WickMarket) market = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_candles;
 
   market = wick_source_load (source, "BTCUSDT", "1h", NULL, &error);
   g_assert_no_error (error);
   fixture->all = test_signals_analyze_prefix (market, G_MAXUINT);
-  fixture->fewer = test_signals_analyze_prefix (market, wick_series_get_length (wick_market_get_series (market)) * 2 / 3);
+  n_candles = wick_series_get_length (wick_market_get_series (market));
+  fixture->fewer = test_signals_analyze_prefix (market, n_candles * 2 / 3);
   g_assert_cmpuint (wick_signals_get_n_signals (fixture->all), >, 100);
   g_assert_cmpuint (wick_signals_get_n_signals (fixture->fewer), <,
                     wick_signals_get_n_signals (fixture->all));
