@@ -427,8 +427,7 @@ run_tasks (Run                *run,
     {
       if (task == TASK_RSI)
         {
-          wick_indicators_rsi (ctx->candles, ctx->n, WICK_RSI_PERIOD,
-                               self->indicators[WICK_INDICATOR_RSI]);
+          compute_indicator_group (self->indicators, ctx->candles, ctx->n, WICK_INDICATOR_RSI);
           run_post (run, READY_RSI);
         }
       else if (task == TASK_OTHER_INDICATORS)
@@ -649,7 +648,7 @@ _wick_signals_analyze_threads (WickSignalsSnapshot      *snapshot,
   /* The worker reads the plan once READY_LEVELS is posted. */
   plan_levels (&run, n_shares);
 
-  wick_indicators_atr (c, n, WICK_ATR_PERIOD, self->indicators[WICK_INDICATOR_ATR]);
+  compute_indicator_group (self->indicators, c, n, WICK_INDICATOR_ATR);
   ctx.volume_average = volume_average_before (c, n, params->volume_average_bars);
   ctx.flags = g_new0 (guint8, MAX (n, 1));
   ctx.capitulation = g_new0 (guint8, MAX (n, 1));
